@@ -1,0 +1,399 @@
+/* css: CSS syntax, stylesheets, selectors, the cascade and computed values.
+ *
+ * Input: a struct html_document. Output: a struct css_styled_document that
+ * maps every element (by element_index) to an immutable struct css_style.
+ *
+ * Ownership: a struct css_styled_document owns its styles, stylesheets and
+ * strings in its arena (css_styled_document_free releases them). Styles are
+ * shared between elements (style sharing) and never modified after the
+ * cascade, so they may be read from any thread. */
+#ifndef WEFT_CSS_H
+#define WEFT_CSS_H
+
+#include "html/html.h"
+
+/* ---- Value types of computed styles ---------------------------------- */
+
+struct css_color {
+	uint8_t r, g, b, a; /* straight alpha, sRGB */
+};
+
+enum css_length_kind {
+	CSS_LEN_FIXED, /* px + percent% of the reference (calc() of both) */
+	CSS_LEN_AUTO,
+	CSS_LEN_NONE, /* max-width/max-height: none */
+	CSS_LEN_MIN_CONTENT,
+	CSS_LEN_MAX_CONTENT,
+	CSS_LEN_FIT_CONTENT,
+	CSS_LEN_NORMAL, /* gap, letter/word-spacing normal */
+};
+
+/* A computed <length-percentage>: absolute lengths are already px. */
+struct css_length {
+	float px;
+	float percent;
+	uint8_t kind; /* enum css_length_kind */
+	bool has_percent; /* percent was written (even 0%) */
+};
+
+/* Resolves against a reference length (the containing block's width...). */
+static inline float css_length_resolve(struct css_length l, float reference)
+{
+	return l.px + (l.has_percent ? l.percent * reference / 100.0f : 0.0f);
+}
+
+enum css_display {
+	CSS_DISPLAY_INLINE,
+	CSS_DISPLAY_BLOCK,
+	CSS_DISPLAY_INLINE_BLOCK,
+	CSS_DISPLAY_LIST_ITEM,
+	CSS_DISPLAY_NONE,
+	CSS_DISPLAY_CONTENTS,
+	CSS_DISPLAY_FLOW_ROOT,
+	CSS_DISPLAY_FLEX,
+	CSS_DISPLAY_INLINE_FLEX,
+	CSS_DISPLAY_GRID,
+	CSS_DISPLAY_INLINE_GRID,
+	CSS_DISPLAY_TABLE,
+	CSS_DISPLAY_INLINE_TABLE,
+	CSS_DISPLAY_TABLE_ROW_GROUP,
+	CSS_DISPLAY_TABLE_HEADER_GROUP,
+	CSS_DISPLAY_TABLE_FOOTER_GROUP,
+	CSS_DISPLAY_TABLE_ROW,
+	CSS_DISPLAY_TABLE_CELL,
+	CSS_DISPLAY_TABLE_COLUMN_GROUP,
+	CSS_DISPLAY_TABLE_COLUMN,
+	CSS_DISPLAY_TABLE_CAPTION,
+	CSS_DISPLAY_RUBY,
+};
+
+enum css_position { CSS_POSITION_STATIC, CSS_POSITION_RELATIVE, CSS_POSITION_ABSOLUTE, CSS_POSITION_FIXED, CSS_POSITION_STICKY };
+enum css_float { CSS_FLOAT_NONE, CSS_FLOAT_LEFT, CSS_FLOAT_RIGHT };
+enum css_clear { CSS_CLEAR_NONE, CSS_CLEAR_LEFT, CSS_CLEAR_RIGHT, CSS_CLEAR_BOTH };
+enum css_overflow { CSS_OVERFLOW_VISIBLE, CSS_OVERFLOW_HIDDEN, CSS_OVERFLOW_CLIP, CSS_OVERFLOW_SCROLL, CSS_OVERFLOW_AUTO };
+enum css_visibility { CSS_VISIBILITY_VISIBLE, CSS_VISIBILITY_HIDDEN, CSS_VISIBILITY_COLLAPSE };
+enum css_box_sizing { CSS_BOX_SIZING_CONTENT_BOX, CSS_BOX_SIZING_BORDER_BOX };
+
+enum css_border_style {
+	CSS_BORDER_NONE,
+	CSS_BORDER_HIDDEN,
+	CSS_BORDER_DOTTED,
+	CSS_BORDER_DASHED,
+	CSS_BORDER_SOLID,
+	CSS_BORDER_DOUBLE,
+	CSS_BORDER_GROOVE,
+	CSS_BORDER_RIDGE,
+	CSS_BORDER_INSET,
+	CSS_BORDER_OUTSET,
+	CSS_BORDER_AUTO, /* outline-style: auto */
+};
+
+enum css_font_style { CSS_FONT_STYLE_NORMAL, CSS_FONT_STYLE_ITALIC, CSS_FONT_STYLE_OBLIQUE };
+enum css_white_space { CSS_WS_NORMAL, CSS_WS_NOWRAP, CSS_WS_PRE, CSS_WS_PRE_WRAP, CSS_WS_PRE_LINE, CSS_WS_BREAK_SPACES };
+enum css_text_align {
+	CSS_TEXT_ALIGN_START,
+	CSS_TEXT_ALIGN_END,
+	CSS_TEXT_ALIGN_LEFT,
+	CSS_TEXT_ALIGN_RIGHT,
+	CSS_TEXT_ALIGN_CENTER,
+	CSS_TEXT_ALIGN_JUSTIFY,
+	CSS_TEXT_ALIGN_MATCH_PARENT,
+};
+enum css_text_transform { CSS_TT_NONE, CSS_TT_CAPITALIZE, CSS_TT_UPPERCASE, CSS_TT_LOWERCASE, CSS_TT_FULL_WIDTH };
+enum css_word_break { CSS_WORD_BREAK_NORMAL, CSS_WORD_BREAK_BREAK_ALL, CSS_WORD_BREAK_KEEP_ALL, CSS_WORD_BREAK_BREAK_WORD };
+enum css_overflow_wrap { CSS_OVERFLOW_WRAP_NORMAL, CSS_OVERFLOW_WRAP_BREAK_WORD, CSS_OVERFLOW_WRAP_ANYWHERE };
+enum css_direction { CSS_DIRECTION_LTR, CSS_DIRECTION_RTL };
+
+enum css_text_decoration_line {
+	CSS_TD_UNDERLINE = 1,
+	CSS_TD_OVERLINE = 2,
+	CSS_TD_LINE_THROUGH = 4,
+};
+enum css_text_decoration_style { CSS_TDS_SOLID, CSS_TDS_DOUBLE, CSS_TDS_DOTTED, CSS_TDS_DASHED, CSS_TDS_WAVY };
+
+enum css_vertical_align_kind {
+	CSS_VA_BASELINE,
+	CSS_VA_SUB,
+	CSS_VA_SUPER,
+	CSS_VA_TEXT_TOP,
+	CSS_VA_TEXT_BOTTOM,
+	CSS_VA_MIDDLE,
+	CSS_VA_TOP,
+	CSS_VA_BOTTOM,
+	CSS_VA_LENGTH, /* vertical_align_length: px, or percent of line-height */
+};
+
+enum css_line_height_kind { CSS_LH_NORMAL, CSS_LH_NUMBER, CSS_LH_LENGTH };
+
+enum css_list_style_type {
+	CSS_LIST_NONE,
+	CSS_LIST_DISC,
+	CSS_LIST_CIRCLE,
+	CSS_LIST_SQUARE,
+	CSS_LIST_DECIMAL,
+	CSS_LIST_DECIMAL_LEADING_ZERO,
+	CSS_LIST_LOWER_ROMAN,
+	CSS_LIST_UPPER_ROMAN,
+	CSS_LIST_LOWER_ALPHA,
+	CSS_LIST_UPPER_ALPHA,
+	CSS_LIST_LOWER_GREEK,
+	CSS_LIST_DISCLOSURE_OPEN,
+	CSS_LIST_DISCLOSURE_CLOSED,
+	CSS_LIST_STRING, /* list_style_string */
+};
+enum css_list_style_position { CSS_LIST_OUTSIDE, CSS_LIST_INSIDE };
+
+enum css_flex_direction { CSS_FLEX_ROW, CSS_FLEX_ROW_REVERSE, CSS_FLEX_COLUMN, CSS_FLEX_COLUMN_REVERSE };
+enum css_flex_wrap { CSS_FLEX_NOWRAP, CSS_FLEX_WRAP, CSS_FLEX_WRAP_REVERSE };
+/* Box alignment keywords shared by justify-content, align-items/self/content. */
+enum css_align {
+	CSS_ALIGN_AUTO,
+	CSS_ALIGN_NORMAL,
+	CSS_ALIGN_STRETCH,
+	CSS_ALIGN_FLEX_START,
+	CSS_ALIGN_FLEX_END,
+	CSS_ALIGN_START,
+	CSS_ALIGN_END,
+	CSS_ALIGN_CENTER,
+	CSS_ALIGN_BASELINE,
+	CSS_ALIGN_SPACE_BETWEEN,
+	CSS_ALIGN_SPACE_AROUND,
+	CSS_ALIGN_SPACE_EVENLY,
+	CSS_ALIGN_LEFT,
+	CSS_ALIGN_RIGHT,
+};
+
+enum css_object_fit { CSS_OBJECT_FIT_FILL, CSS_OBJECT_FIT_CONTAIN, CSS_OBJECT_FIT_COVER, CSS_OBJECT_FIT_NONE, CSS_OBJECT_FIT_SCALE_DOWN };
+enum css_image_rendering { CSS_IMAGE_RENDERING_AUTO, CSS_IMAGE_RENDERING_PIXELATED, CSS_IMAGE_RENDERING_CRISP_EDGES };
+
+enum css_bg_repeat { CSS_REPEAT, CSS_REPEAT_NO, CSS_REPEAT_SPACE, CSS_REPEAT_ROUND };
+enum css_bg_box { CSS_BOX_BORDER, CSS_BOX_PADDING, CSS_BOX_CONTENT, CSS_BOX_TEXT };
+enum css_bg_size_kind { CSS_BG_SIZE_LENGTHS, CSS_BG_SIZE_COVER, CSS_BG_SIZE_CONTAIN };
+enum css_image_kind { CSS_IMAGE_NONE, CSS_IMAGE_URL, CSS_IMAGE_LINEAR_GRADIENT, CSS_IMAGE_RADIAL_GRADIENT };
+
+struct css_color_stop {
+	struct css_color color;
+	struct css_length position; /* kind CSS_LEN_AUTO when omitted */
+	bool is_hint; /* a colour hint (transition midpoint), no colour */
+};
+
+struct css_image {
+	uint8_t kind; /* enum css_image_kind */
+	bool repeating;
+	const char *url; /* resolved file path for CSS_IMAGE_URL */
+	/* Gradients. Linear: angle in degrees (to bottom = 180). Radial:
+	 * shape/size/center. */
+	float angle_deg;
+	bool radial_circle;
+	uint8_t radial_extent; /* 0 farthest-corner, 1 closest-side, 2 closest-corner, 3 farthest-side, 4 explicit */
+	struct css_length radial_rx, radial_ry;
+	struct css_length center_x, center_y;
+	struct css_color_stop *stops;
+	size_t stop_count;
+};
+
+struct css_background_layer {
+	struct css_image image;
+	uint8_t repeat_x, repeat_y; /* enum css_bg_repeat */
+	struct css_length position_x, position_y;
+	uint8_t size_kind; /* enum css_bg_size_kind */
+	struct css_length size_w, size_h; /* CSS_LEN_AUTO allowed */
+	uint8_t origin, clip; /* enum css_bg_box */
+	bool attachment_fixed;
+};
+
+struct css_shadow {
+	float x, y, blur, spread;
+	struct css_color color;
+	bool inset;
+};
+
+/* 2D transform functions, computed to a list applied in order. */
+enum css_transform_op { CSS_TF_MATRIX };
+struct css_transform {
+	float m[6]; /* a b c d e f; translate percentages already folded in by layout via pct fields */
+	float translate_pct_x, translate_pct_y; /* % of the border box, added to e/f by paint */
+};
+
+enum css_content_kind { CSS_CONTENT_STRING, CSS_CONTENT_ATTR, CSS_CONTENT_COUNTER, CSS_CONTENT_COUNTERS, CSS_CONTENT_OPEN_QUOTE, CSS_CONTENT_CLOSE_QUOTE, CSS_CONTENT_NO_OPEN_QUOTE, CSS_CONTENT_NO_CLOSE_QUOTE, CSS_CONTENT_URL };
+struct css_content_item {
+	uint8_t kind; /* enum css_content_kind */
+	const char *text; /* string, attribute name, counter name or url */
+	const char *separator; /* counters() */
+	uint8_t list_style; /* enum css_list_style_type for counter()/counters() */
+};
+
+struct css_counter_op {
+	const char *name;
+	int value;
+};
+
+/* A font family list as written: names in order, generic keywords as
+ * "serif", "sans-serif", "monospace", "cursive", "fantasy", "system-ui". */
+struct css_font_family {
+	const char **names;
+	bool *quoted; /* names[i] was a quoted string (so not a generic) */
+	size_t count;
+};
+
+enum css_cursor { CSS_CURSOR_AUTO, CSS_CURSOR_DEFAULT, CSS_CURSOR_POINTER, CSS_CURSOR_TEXT, CSS_CURSOR_OTHER };
+
+/* The computed style of one element or pseudo-element. Immutable. */
+struct css_style {
+	/* Box */
+	uint8_t display; /* enum css_display */
+	uint8_t position, float_, clear, box_sizing, visibility;
+	uint8_t overflow_x, overflow_y;
+	struct css_length width, height, min_width, min_height, max_width, max_height;
+	struct css_length margin[4]; /* top right bottom left */
+	struct css_length padding[4];
+	struct css_length inset[4]; /* top right bottom left */
+	float border_width[4]; /* computed: 0 when style is none/hidden */
+	uint8_t border_style[4];
+	struct css_color border_color[4];
+	struct css_length border_radius[4][2]; /* tl tr br bl; horizontal, vertical */
+	bool z_index_auto;
+	int z_index;
+	float opacity;
+
+	/* Outline */
+	float outline_width;
+	uint8_t outline_style;
+	struct css_color outline_color;
+	float outline_offset;
+
+	/* Colour and backgrounds */
+	struct css_color color;
+	struct css_color background_color;
+	struct css_background_layer *backgrounds; /* bottom layer last, as written */
+	size_t background_count;
+	struct css_shadow *box_shadows;
+	size_t box_shadow_count;
+
+	/* Fonts */
+	struct css_font_family font_family;
+	float font_size; /* px */
+	uint16_t font_weight; /* 1..1000 */
+	uint8_t font_style;
+	float font_stretch; /* percent, 100 normal */
+	uint8_t font_variant_small_caps;
+	uint8_t line_height_kind; /* enum css_line_height_kind */
+	float line_height; /* number, or px when CSS_LH_LENGTH */
+
+	/* Text */
+	uint8_t white_space, text_align, text_align_last, text_transform, word_break, overflow_wrap, direction;
+	struct css_length text_indent;
+	struct css_length letter_spacing; /* kind NORMAL or px */
+	struct css_length word_spacing;
+	uint8_t text_decoration_line; /* bit set of css_text_decoration_line (this element's own) */
+	uint8_t text_decoration_style;
+	struct css_color text_decoration_color;
+	struct css_length text_decoration_thickness; /* AUTO = from font */
+	uint8_t vertical_align; /* enum css_vertical_align_kind */
+	struct css_length vertical_align_length;
+	struct css_shadow *text_shadows;
+	size_t text_shadow_count;
+	float tab_size; /* in spaces */
+
+	/* Lists and generated content */
+	uint8_t list_style_type, list_style_position;
+	const char *list_style_string;
+	const char *list_style_image; /* resolved path or NULL */
+	struct css_content_item *content; /* NULL with content_none/normal */
+	size_t content_count;
+	bool content_none; /* content: none (normal is content == NULL && !content_none) */
+	struct css_counter_op *counter_reset, *counter_increment, *counter_set;
+	size_t counter_reset_count, counter_increment_count, counter_set_count;
+	const char **quotes; /* pairs; NULL = auto */
+	size_t quote_count;
+
+	/* Flexbox and alignment */
+	uint8_t flex_direction, flex_wrap;
+	uint8_t justify_content, align_items, align_self, align_content, justify_items, justify_self;
+	float flex_grow, flex_shrink;
+	struct css_length flex_basis; /* AUTO, or CSS_LEN_MAX_CONTENT for content */
+	int order;
+	struct css_length row_gap, column_gap;
+
+	/* Replaced content, transforms, misc */
+	uint8_t object_fit, image_rendering, cursor;
+	struct css_length object_position_x, object_position_y;
+	struct css_transform *transform; /* NULL = none */
+	struct css_length transform_origin_x, transform_origin_y;
+	uint8_t table_layout_fixed, border_collapse, caption_side_bottom, empty_cells_hide;
+	float border_spacing_h, border_spacing_v;
+	/* Text decorations in effect from ancestors (propagated per CSS Text
+	 * Decoration 3 §2), so painting needs no tree walk. */
+	uint8_t decorations_in_effect;
+};
+
+/* ---- Stylesheets and styling ------------------------------------------ */
+
+enum css_origin { CSS_ORIGIN_USER_AGENT, CSS_ORIGIN_USER, CSS_ORIGIN_AUTHOR };
+
+/* Media environment that @media and viewport units are evaluated against. */
+struct css_media {
+	float viewport_width, viewport_height; /* CSS px */
+	float device_pixel_ratio;
+};
+
+/* Resource hooks: the style system asks its caller to read linked and
+ * imported stylesheets and to register @font-face fonts, so it needs no
+ * file access of its own. */
+struct css_loader {
+	void *ctx;
+	/* Reads the file at path into out; false when it cannot. */
+	bool (*read)(void *ctx, const char *path, struct base_buf *out);
+	/* An @font-face rule with a resolved local source file. */
+	void (*font_face)(void *ctx, const char *family, const char *path, int weight, int style);
+	/* Resolves a URL from a stylesheet/document at base_path into a file
+	 * path (arena-allocated), or NULL when it cannot be fetched. */
+	const char *(*resolve)(void *ctx, const char *base_path, const char *url, size_t len, struct base_arena *a);
+	void (*warn)(void *ctx, const char *message);
+};
+
+/* Element state supplied by the viewer. */
+struct css_element_state {
+	const struct html_node *hover; /* innermost hovered element or NULL */
+	const struct html_node *active;
+	const struct html_node *focus;
+};
+
+enum css_pseudo { CSS_PSEUDO_NONE, CSS_PSEUDO_BEFORE, CSS_PSEUDO_AFTER, CSS_PSEUDO_MARKER, CSS_PSEUDO_FIRST_LINE, CSS_PSEUDO_FIRST_LETTER, CSS_PSEUDO_COUNT };
+
+struct css_styled_document {
+	const struct html_document *doc;
+	/* styles[element_index]: never NULL for elements in the tree. */
+	const struct css_style **styles;
+	/* pseudo[element_index * CSS_PSEUDO_COUNT + pseudo]: NULL when the
+	 * pseudo-element does not exist (no content, display none...). */
+	const struct css_style **pseudo;
+	size_t element_count;
+	const struct css_style *initial; /* style of the initial containing block */
+	size_t shared_count; /* elements whose style came from the sharing cache */
+	struct base_arena arena;
+};
+
+struct css_style_options {
+	struct css_media media;
+	const struct css_loader *loader;
+	const struct css_element_state *state;
+	const char *document_path; /* base for relative URLs */
+	struct base_pool *pool; /* parallel traversal; NULL: one thread */
+};
+
+struct css_styled_document *css_style_document(const struct html_document *doc, const struct css_style_options *opt);
+void css_styled_document_free(struct css_styled_document *sd);
+
+static inline const struct css_style *css_style_of(const struct css_styled_document *sd, const struct html_node *el)
+{
+	return el->element_index < sd->element_count ? sd->styles[el->element_index] : sd->initial;
+}
+
+/* Dumps: readable, and JSON as getComputedStyle() serialises values. */
+void css_dump_styles(const struct css_styled_document *sd, struct base_buf *out);
+void css_dump_styles_json(const struct css_styled_document *sd, struct base_buf *out);
+/* Serialises a colour as CSSOM does: rgb(r, g, b) or rgba(r, g, b, a). */
+void css_serialize_color(struct css_color c, struct base_buf *out);
+
+#endif
