@@ -51,6 +51,13 @@ static const uint8_t css_cclass[256] = {CC64(0), CC64(64), CC64(128), CC64(192)}
  * stores its length. */
 static bool utf8_valid_at(const char *p, const char *end, size_t *n)
 {
+	/* A surrogate in generalized UTF-8 (ED A0..BF xx) is one code point,
+	 * replaced as a whole. */
+	if ((uint8_t)p[0] == 0xED && end - p >= 3 && ((uint8_t)p[1] & 0xE0) == 0xA0 &&
+	    ((uint8_t)p[2] & 0xC0) == 0x80) {
+		*n = 3;
+		return false;
+	}
 	const char *q = p;
 	uint32_t cp = base_utf8_decode(&q, end);
 	*n = (size_t)(q - p);
@@ -135,10 +142,11 @@ static inline uint8_t peek(const struct css_tokenizer *t, const char *p, size_t 
 	return p + i < t->end ? (uint8_t)p[i] : 0;
 }
 
-/* §4.3.8 Check if two code points are a valid escape. */
+/* §4.3.8 Check if two code points are a valid escape. A backslash before
+ * EOF counts as one (it consumes to U+FFFD), as both test suites expect. */
 static inline bool valid_escape(const struct css_tokenizer *t, const char *p)
 {
-	return peek(t, p, 0) == '\\' && p + 1 < t->end && p[1] != '\n';
+	return p < t->end && *p == '\\' && (p + 1 >= t->end || p[1] != '\n');
 }
 
 /* §4.3.9 Check if three code points would start an ident sequence. */
