@@ -293,15 +293,19 @@ enum css_color_space {
 	CSS_COLOR_REC2020,
 	CSS_COLOR_XYZ_D50,
 	CSS_COLOR_XYZ_D65,
-	CSS_COLOR_LAB,
-	CSS_COLOR_LCH,
+	CSS_COLOR_LAB, /* c[] = L, a, b */
+	CSS_COLOR_LCH, /* c[] = L, C, h (degrees, [0, 360)) */
 	CSS_COLOR_OKLAB,
 	CSS_COLOR_OKLCH,
 	CSS_COLOR_DEVICE_CMYK, /* c[0..3] = c, m, y, k in 0..1 */
 	CSS_COLOR_CUSTOM, /* color(--name ...): `custom` holds the name */
 	CSS_COLOR_CURRENT, /* currentColor: resolved by the cascade */
+	CSS_COLOR_LIGHT_DARK, /* light-dark(): light_dark[0] light, [1] dark */
 };
 
+/* A parsed <color>, components as written (clamped where CSS Color says so
+ * at parse time), not converted to sRGB (except hsl()/hwb(), which are
+ * legacy sRGB). */
 struct css_color_value {
 	uint8_t space; /* enum css_color_space */
 	uint8_t ncomp; /* components used in c[] */
@@ -309,17 +313,32 @@ struct css_color_value {
 	double c[8];
 	double alpha; /* 0..1 */
 	struct css_str custom;
+	const struct css_color_value *light_dark; /* arena array of 2 */
 };
 
 /* Parses one <color> from a component value (ident, hash or function).
- * Returns false when it is not a valid color. */
-bool css_parse_color(const struct css_cv *cv, struct css_color_value *out);
+ * Returns false when it is not a valid color. The arena holds light-dark()
+ * operands. */
+bool css_parse_color(struct base_arena *a, const struct css_cv *cv, struct css_color_value *out);
 /* Parses a color from a whole list (surrounding whitespace allowed). */
-bool css_parse_color_list(struct css_cv_list in, struct css_color_value *out);
-/* Converts to 8-bit sRGB (gamut clipped); currentColor gives `current`. */
-struct css_color css_color_to_rgba8(const struct css_color_value *c, struct css_color current);
+bool css_parse_color_list(struct base_arena *a, struct css_cv_list in, struct css_color_value *out);
+/* Converts to 8-bit sRGB (channels clipped): currentColor gives `current`,
+ * light-dark() its dark operand when `dark`. */
+struct css_color css_color_to_rgba8(const struct css_color_value *c, struct css_color current, bool dark);
+
+/* Serialization options. CSS Color 4 §15 leaves the precision of sRGB
+ * channels to the implementation (at least 8 bits round-trip). */
+enum {
+	/* Legacy sRGB channels rounded to integers, alpha with the CSSOM
+	 * 2-or-3-decimal rule (what browsers and Servo print). Default: up to
+	 * 6 decimals. */
+	CSS_COLOR_SERIALIZE_8BIT = 1 << 0,
+	/* Legacy sRGB as color(srgb r g b) in 0..1 instead of rgb(). */
+	CSS_COLOR_SERIALIZE_SRGB_FUNCTION = 1 << 1,
+};
+
 /* CSS Color 4 §15 serialization ("rgb(255, 0, 0)", "lab(10 0 0)", ...),
  * arena-allocated and NUL-terminated. */
-const char *css_color_serialize(struct base_arena *a, const struct css_color_value *c);
+const char *css_color_serialize(struct base_arena *a, const struct css_color_value *c, unsigned flags);
 
 #endif

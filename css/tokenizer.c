@@ -5,6 +5,7 @@
  * invalid UTF-8), so the tokenizer itself sees valid UTF-8 with LF line
  * ends and can classify bytes with one 256-entry table. Token text points
  * into the input; escapes are decoded into the arena. */
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -323,6 +324,9 @@ static double convert_number(const char *s, size_t n)
 		v = strtod(copy, NULL);
 		if (copy != buf)
 			free(copy);
+		/* Overflow: the largest finite value, so consumers never see inf. */
+		if (isinf(v))
+			v = v < 0 ? -DBL_MAX : DBL_MAX;
 		return v;
 	}
 	return neg ? -v : v;
