@@ -558,26 +558,47 @@ static bool parse_device_cmyk(struct css_cv_list in, struct css_color_value *out
 	return take_alpha(&a, 4, out);
 }
 
-static bool parse_color_cv(struct base_arena *a, const struct css_cv *cv, struct css_color_value *out);
+/* light-dark() may nest; deeper than this is rejected, so parsing never
+ * recurses without bound. */
+enum { MAX_LIGHT_DARK_DEPTH = 8 };
+
+static bool parse_color_cv(const struct css_cv *cv, int depth, struct css_color_value *out);
+
+static bool parse_color_in(struct css_cv_list in, int depth, struct css_color_value *out)
+{
+	size_t pos = 0;
+	const struct css_cv *cv = css_cv_next(in, &pos);
+	if (!cv || !css_cv_at_end(in, pos + 1))
+		return false;
+	return parse_color_cv(cv, depth, out);
+}
 
 /* light-dark(<color>, <color>) (CSS Color 5 §3). */
-static bool parse_light_dark(struct base_arena *a, struct css_cv_list in, struct css_color_value *out)
+static bool parse_light_dark(struct css_cv_list in, int depth, struct css_color_value *out)
 {
-	struct css_cv_list *groups;
-	if (css_split_commas(a, in, &groups) != 2)
+	if (depth >= MAX_LIGHT_DARK_DEPTH)
 		return false;
-	struct css_color_value *pair = base_arena_alloc(a, 2 * sizeof *pair);
+	struct css_cv_list ops[2];
+	size_t comma = 0;
+	while (comma < in.len && in.items[comma].tok.type != CSS_TOK_COMMA)
+		comma++;
+	if (comma == in.len)
+		return false;
+	ops[0] = (struct css_cv_list){in.items, comma};
+	ops[1] = (struct css_cv_list){in.items + comma + 1, in.len - comma - 1};
+	struct css_color_value tmp;
 	for (int i = 0; i < 2; i++)
-		if (!css_parse_color_list(a, groups[i], &pair[i]))
+		if (!parse_color_in(ops[i], depth + 1, &tmp))
 			return false;
 	memset(out, 0, sizeof *out);
 	out->space = CSS_COLOR_LIGHT_DARK;
 	out->alpha = 1;
-	out->light_dark = pair;
+	out->light_dark[0] = ops[0];
+	out->light_dark[1] = ops[1];
 	return true;
 }
 
-static bool parse_color_cv(struct base_arena *a, const struct css_cv *cv, struct css_color_value *out)
+static bool parse_color_cv(const struct css_cv *cv, int depth, struct css_color_value *out)
 {
 	const struct css_token *t = &cv->tok;
 	if (t->type == CSS_TOK_IDENT)
@@ -606,22 +627,26 @@ static bool parse_color_cv(struct base_arena *a, const struct css_cv *cv, struct
 	if (css_cv_is_function(cv, "device-cmyk"))
 		return parse_device_cmyk(args, out);
 	if (css_cv_is_function(cv, "light-dark"))
-		return parse_light_dark(a, args, out);
+		return parse_light_dark(args, depth, out);
 	return false;
 }
 
-bool css_parse_color(struct base_arena *a, const struct css_cv *cv, struct css_color_value *out)
+bool css_parse_color(const struct css_cv *cv, struct css_color_value *out)
 {
-	return parse_color_cv(a, cv, out);
+	return parse_color_cv(cv, 0, out);
 }
 
-bool css_parse_color_list(struct base_arena *a, struct css_cv_list in, struct css_color_value *out)
+bool css_parse_color_list(struct css_cv_list in, struct css_color_value *out)
 {
-	size_t pos = 0;
-	const struct css_cv *cv = css_cv_next(in, &pos);
-	if (!cv || !css_cv_at_end(in, pos + 1))
+	return parse_color_in(in, 0, out);
+}
+
+bool css_color_light_dark_operand(const struct css_color_value *c, int which,
+				  struct css_color_value *out)
+{
+	if (c->space != CSS_COLOR_LIGHT_DARK || which < 0 || which > 1)
 		return false;
-	return parse_color_cv(a, cv, out);
+	return parse_color_in(c->light_dark[which], 1, out);
 }
 
 /* ---- Conversion to 8-bit sRGB ------------------------------------------ */
@@ -818,16 +843,24 @@ static void to_srgb(const struct css_color_value *c, double rgb[3])
 	xyz65_to_srgb(xyz, rgb);
 }
 
-struct css_color css_color_to_rgba8(const struct css_color_value *c, struct css_color current, bool dark)
+struct css_color css_color_to_rgba8_scheme(const struct css_color_value *c, struct css_color current,
+					   bool dark)
 {
+	struct css_color_value operand;
+	/* Operands were validated when parsed and their depth is bounded. */
+	while (c->space == CSS_COLOR_LIGHT_DARK && css_color_light_dark_operand(c, dark ? 1 : 0, &operand))
+		c = &operand;
 	if (c->space == CSS_COLOR_CURRENT)
 		return current;
-	if (c->space == CSS_COLOR_LIGHT_DARK)
-		return css_color_to_rgba8(&c->light_dark[dark ? 1 : 0], current, dark);
 	double rgb[3];
 	to_srgb(c, rgb);
 	return (struct css_color){to_byte(rgb[0] * 255), to_byte(rgb[1] * 255), to_byte(rgb[2] * 255),
 				  to_byte(c->alpha * 255)};
+}
+
+struct css_color css_color_to_rgba8(const struct css_color_value *c, struct css_color current)
+{
+	return css_color_to_rgba8_scheme(c, current, false);
 }
 
 /* ---- §15 Serialization --------------------------------------------------- */
@@ -890,9 +923,13 @@ static void serialize(struct base_buf *b, const struct css_color_value *c, unsig
 		return;
 	case CSS_COLOR_LIGHT_DARK:
 		base_buf_puts(b, "light-dark(");
-		serialize(b, &c->light_dark[0], flags);
-		base_buf_puts(b, ", ");
-		serialize(b, &c->light_dark[1], flags);
+		for (int i = 0; i < 2; i++) {
+			struct css_color_value operand;
+			if (i)
+				base_buf_puts(b, ", ");
+			if (css_color_light_dark_operand(c, i, &operand))
+				serialize(b, &operand, flags);
+		}
 		base_buf_putc(b, ')');
 		return;
 	case CSS_COLOR_LEGACY_SRGB: {
@@ -949,11 +986,17 @@ static void serialize(struct base_buf *b, const struct css_color_value *c, unsig
 	}
 }
 
-const char *css_color_serialize(struct base_arena *a, const struct css_color_value *c, unsigned flags)
+const char *css_color_serialize_with(struct base_arena *a, const struct css_color_value *c,
+				     unsigned flags)
 {
 	struct base_buf b = {0};
 	serialize(&b, c, flags);
 	const char *s = base_arena_strndup(a, b.data ? b.data : "", b.len);
 	base_buf_free(&b);
 	return s;
+}
+
+const char *css_color_serialize(struct base_arena *a, const struct css_color_value *c)
+{
+	return css_color_serialize_with(a, c, 0);
 }

@@ -87,19 +87,19 @@ enum {
 struct css_token {
 	uint8_t type; /* enum css_token_type */
 	uint8_t flags; /* CSS_TOKEN_* */
+	uint32_t offset; /* byte offset of the token in the preprocessed input */
+	/* ident, function name, at-keyword, hash, string and url value; the
+	 * unit of a dimension. Escapes already resolved. */
+	struct css_str value;
 	union {
+		/* Numeric tokens: the source text of the number ("+.50", "1e3"). */
+		struct css_str repr;
 		uint32_t delim; /* CSS_TOK_DELIM: the code point */
 		struct {
 			uint32_t start, end;
 		} urange; /* CSS_TOK_UNICODE_RANGE */
 	};
-	/* ident, function name, at-keyword, hash, string and url value; the
-	 * unit of a dimension. Escapes already resolved. */
-	struct css_str value;
-	/* Numeric tokens: the source text of the number (e.g. "+.50", "1e3"). */
-	struct css_str repr;
 	double number; /* numeric tokens: the value */
-	uint32_t offset; /* byte offset of the token in the preprocessed input */
 };
 
 /* The tokenizer: one token at a time, no allocation unless an escape or
@@ -195,7 +195,9 @@ struct css_node {
 	struct css_str name; /* at-rule name or declaration name */
 	struct css_cv_list prelude; /* rule prelude */
 	struct css_cv_list block; /* rule block contents (raw component values) */
-	/* declaration value: leading/trailing whitespace and !important removed */
+	/* Declaration value: everything after the colon up to the ; with a
+	 * trailing "! important" removed. Whitespace around it is kept (as the
+	 * test suites expect), so skip it with css_cv_next. */
 	struct css_cv_list value;
 	uint32_t offset; /* byte offset in the preprocessed input */
 };
@@ -313,18 +315,25 @@ struct css_color_value {
 	double c[8];
 	double alpha; /* 0..1 */
 	struct css_str custom;
-	const struct css_color_value *light_dark; /* arena array of 2 */
+	/* CSS_COLOR_LIGHT_DARK: the two operands (already validated), parsed
+	 * on demand with css_color_light_dark_operand. */
+	struct css_cv_list light_dark[2];
 };
 
 /* Parses one <color> from a component value (ident, hash or function).
- * Returns false when it is not a valid color. The arena holds light-dark()
- * operands. */
-bool css_parse_color(struct base_arena *a, const struct css_cv *cv, struct css_color_value *out);
+ * Returns false when it is not a valid color. */
+bool css_parse_color(const struct css_cv *cv, struct css_color_value *out);
 /* Parses a color from a whole list (surrounding whitespace allowed). */
-bool css_parse_color_list(struct base_arena *a, struct css_cv_list in, struct css_color_value *out);
-/* Converts to 8-bit sRGB (channels clipped): currentColor gives `current`,
- * light-dark() its dark operand when `dark`. */
-struct css_color css_color_to_rgba8(const struct css_color_value *c, struct css_color current, bool dark);
+bool css_parse_color_list(struct css_cv_list in, struct css_color_value *out);
+/* Operand 0 (light) or 1 (dark) of a light-dark() color. */
+bool css_color_light_dark_operand(const struct css_color_value *c, int which,
+				  struct css_color_value *out);
+/* Converts to 8-bit sRGB (channels clipped); currentColor gives `current`,
+ * light-dark() its light operand. */
+struct css_color css_color_to_rgba8(const struct css_color_value *c, struct css_color current);
+/* The same, choosing light-dark() operands by the used color scheme. */
+struct css_color css_color_to_rgba8_scheme(const struct css_color_value *c, struct css_color current,
+					   bool dark);
 
 /* Serialization options. CSS Color 4 §15 leaves the precision of sRGB
  * channels to the implementation (at least 8 bits round-trip). */
@@ -339,6 +348,8 @@ enum {
 
 /* CSS Color 4 §15 serialization ("rgb(255, 0, 0)", "lab(10 0 0)", ...),
  * arena-allocated and NUL-terminated. */
-const char *css_color_serialize(struct base_arena *a, const struct css_color_value *c, unsigned flags);
+const char *css_color_serialize(struct base_arena *a, const struct css_color_value *c);
+const char *css_color_serialize_with(struct base_arena *a, const struct css_color_value *c,
+				     unsigned flags);
 
 #endif
