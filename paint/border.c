@@ -1,0 +1,295 @@
+/* Borders and outlines (CSS Backgrounds 3 §4, CSS UI 4 §outline).
+ *
+ * A border is the ring between the border box and the padding box (both
+ * rounded). Each side paints the ring masked by its trapezoid, whose
+ * slanted ends join the outer and inner corners (diagonal joins as
+ * browsers draw them); when all sides match, the ring is one item. Styles:
+ * double splits the ring in thirds, groove/ridge in halves, inset/outset
+ * shade sides the way Blink does (Color::Dark/Light), dashed and dotted
+ * mask the side with dashes or round dots spaced to fit evenly.
+ * https://drafts.csswg.org/css-backgrounds-3/#borders */
+#include "paint/display_list.h"
+
+#include <math.h>
+#include <string.h>
+
+/* Blink's Color::Dark() and Color::Light(): shading for 3D styles. */
+static struct css_color color_dark(struct css_color c)
+{
+	if (c.r == 255 && c.g == 255 && c.b == 255)
+		return (struct css_color){ 0xab, 0xab, 0xab, c.a };
+	float r = c.r / 255.0f, g = c.g / 255.0f, b = c.b / 255.0f;
+	float v = BASE_MAX(r, BASE_MAX(g, b));
+	float m = v > 0.0f ? BASE_MAX(0.0f, (v - 0.33f) / v) : 0.0f;
+	float k = nextafterf(256.0f, 0.0f);
+	return (struct css_color){ (uint8_t)(r * m * k), (uint8_t)(g * m * k), (uint8_t)(b * m * k), c.a };
+}
+
+static struct css_color color_light(struct css_color c)
+{
+	if (c.r == 0 && c.g == 0 && c.b == 0)
+		return (struct css_color){ 0x54, 0x54, 0x54, c.a };
+	float r = c.r / 255.0f, g = c.g / 255.0f, b = c.b / 255.0f;
+	float v = BASE_MAX(r, BASE_MAX(g, b));
+	float m = BASE_MIN(1.0f, v + 0.33f) / v;
+	float k = nextafterf(256.0f, 0.0f);
+	return (struct css_color){ (uint8_t)BASE_MIN(255.0f, r * m * k), (uint8_t)BASE_MIN(255.0f, g * m * k),
+				   (uint8_t)BASE_MIN(255.0f, b * m * k), c.a };
+}
+
+static int diff2(struct css_color a, int v)
+{
+	return (a.r - v) * (a.r - v) + (a.g - v) * (a.g - v) + (a.b - v) * (a.b - v);
+}
+
+/* Colour of a side of an inset/outset border (top/left darkened for
+ * inset, bottom/right for outset), unless already near black/white. */
+static struct css_color shade(struct css_color c, int side, bool inset)
+{
+	bool darken = (side == 0 || side == 3) == inset;
+	if (darken)
+		return diff2(c, 0) > 3 * 0x20 * 0x20 ? color_dark(c) : c;
+	return diff2(c, 255) > 3 * (255 - 0xeb) * (255 - 0xeb) ? color_light(c) : c;
+}
+
+struct sides {
+	struct paint_rrect outer, inner;
+	float width[4];
+	uint8_t style[4];
+	struct css_color color[4];
+};
+
+/* The trapezoid of a side: outer edge extended outward, slanted ends
+ * through the outer and inner corners, extended inward (not past where
+ * the slants meet). */
+static const struct paint_poly *side_mask(struct paint_ctx *c, const struct sides *s, int side)
+{
+	float x0 = s->outer.x, y0 = s->outer.y, x1 = x0 + s->outer.w, y1 = y0 + s->outer.h;
+	float ix0 = x0 + s->width[3], iy0 = y0 + s->width[0], ix1 = x1 - s->width[1], iy1 = y1 - s->width[2];
+	/* Corners in clockwise order from top-left: outer and inner. */
+	float ox[4] = { x0, x1, x1, x0 }, oy[4] = { y0, y0, y1, y1 };
+	float jx[4] = { ix0, ix1, ix1, ix0 }, jy[4] = { iy0, iy0, iy1, iy1 };
+	int a = side, b = (side + 1) % 4; /* side's start and end corners */
+	float ext = BASE_MAX(BASE_MAX(s->width[0], s->width[1]), BASE_MAX(s->width[2], s->width[3])) + 2.0f;
+	float dax = jx[a] - ox[a], day = jy[a] - oy[a], dbx = jx[b] - ox[b], dby = jy[b] - oy[b];
+	float la = hypotf(dax, day), lb = hypotf(dbx, dby);
+	float ua = la > 0 ? ext / la : 0, ub = lb > 0 ? ext / lb : 0;
+	/* Inward extension: up to twice the corner distance, or to where
+	 * the two slants cross. */
+	float ta = 2.0f, tb = 2.0f;
+	float den = dax * dby - day * dbx;
+	if (fabsf(den) > 1e-6f) {
+		float ex = ox[b] - ox[a], ey = oy[b] - oy[a];
+		float t = (ex * dby - ey * dbx) / den, u = (ex * day - ey * dax) / den;
+		if (t > 0.0f && u > 0.0f && t < 2.0f && u < 2.0f)
+			ta = t, tb = u;
+	}
+	struct paint_poly_builder pb = { 0 };
+	paint_pb_point(&pb, ox[a] - dax * ua, oy[a] - day * ua);
+	paint_pb_point(&pb, ox[b] - dbx * ub, oy[b] - dby * ub);
+	paint_pb_point(&pb, ox[b] + dbx * tb, oy[b] + dby * tb);
+	paint_pb_point(&pb, ox[a] + dax * ta, oy[a] + day * ta);
+	return paint_pb_finish(&pb, &c->dl->arena);
+}
+
+/* Dashes or dots along a side, spaced so both ends get a whole one
+ * (Skia's SelectBestDashGap). */
+static const struct paint_poly *dash_mask(struct paint_ctx *c, const struct sides *s, int side, bool dotted)
+{
+	float w = s->width[side];
+	bool horiz = side == 0 || side == 2;
+	float start = horiz ? s->outer.x : s->outer.y;
+	float len = horiz ? s->outer.w : s->outer.h;
+	float dash = dotted ? w : 3.0f * w, gap = dash;
+	float avail = len + gap;
+	float n = floorf(avail / (dash + gap));
+	if (n < 1.0f)
+		n = 1.0f;
+	float lo = n * (dash + gap), hi = lo + dash + gap;
+	float adj_lo = (avail - lo) / n, adj_hi = (avail - hi) / (n + 1.0f);
+	if (fabsf(adj_lo) < fabsf(adj_hi))
+		gap += adj_lo;
+	else {
+		gap += adj_hi;
+		n += 1.0f;
+	}
+	float across0, across1; /* the side's extent across its length */
+	if (side == 0)
+		across0 = s->outer.y, across1 = s->outer.y + w;
+	else if (side == 2)
+		across0 = s->outer.y + s->outer.h - w, across1 = s->outer.y + s->outer.h;
+	else if (side == 3)
+		across0 = s->outer.x, across1 = s->outer.x + w;
+	else
+		across0 = s->outer.x + s->outer.w - w, across1 = s->outer.x + s->outer.w;
+	struct paint_poly_builder pb = { 0 };
+	int count = (int)BASE_MIN(n, 100000.0f);
+	for (int i = 0; i < count; i++) {
+		float p0 = start + (float)i * (dash + gap), p1 = p0 + dash;
+		if (dotted && w >= 3.0f) {
+			float cx = (p0 + p1) / 2.0f, cy = (across0 + across1) / 2.0f;
+			if (horiz)
+				paint_pb_ellipse(&pb, cx, cy, w / 2.0f, w / 2.0f);
+			else
+				paint_pb_ellipse(&pb, cy, cx, w / 2.0f, w / 2.0f);
+		} else if (horiz) {
+			paint_pb_rect(&pb, p0, across0 - 1.0f, p1, across1 + 1.0f);
+		} else {
+			paint_pb_rect(&pb, across0 - 1.0f, p0, across1 + 1.0f, p1);
+		}
+	}
+	return paint_pb_finish(&pb, &c->dl->arena);
+}
+
+static struct paint_rect outer_bounds(const struct sides *s)
+{
+	struct paint_rect b = { s->outer.x, s->outer.y, s->outer.x + s->outer.w, s->outer.y + s->outer.h };
+	return b;
+}
+
+static void ring_item(struct paint_ctx *c, const struct layout_fragment *f, const char *what, const struct sides *s,
+		      const struct paint_rrect *outer, const struct paint_rrect *inner, struct css_color col,
+		      const struct paint_poly *mask, const struct paint_poly *mask2)
+{
+	if (col.a == 0)
+		return;
+	struct paint_item *it = paint_dl_add(c, PAINT_ITEM_FILL, what, f);
+	it->shape.kind = PAINT_SHAPE_RING;
+	it->shape.a = *outer;
+	it->shape.b = *inner;
+	if (mask) {
+		it->mask.kind = PAINT_SHAPE_POLY;
+		it->mask.poly = mask;
+	}
+	if (mask2) {
+		it->mask2.kind = PAINT_SHAPE_POLY;
+		it->mask2.poly = mask2;
+	}
+	paint_color_premul(col, it->color);
+	paint_item_bounds(c, it, outer_bounds(s));
+}
+
+/* A ring between the outer edge inset by `from` and by `to` (fractions of
+ * each side's width). */
+static void fraction_ring(const struct sides *s, float from, float to, struct paint_rrect *o, struct paint_rrect *i)
+{
+	float a[4], b[4];
+	for (int k = 0; k < 4; k++) {
+		a[k] = s->width[k] * from;
+		b[k] = s->width[k] * to;
+	}
+	*o = paint_rrect_inset(&s->outer, a);
+	*i = paint_rrect_inset(&s->outer, b);
+}
+
+static bool sides_uniform(const struct sides *s)
+{
+	for (int k = 1; k < 4; k++)
+		if (s->style[k] != s->style[0] || memcmp(&s->color[k], &s->color[0], sizeof(s->color[0])) != 0 ||
+		    s->width[k] <= 0.0f)
+			return false;
+	return s->width[0] > 0.0f;
+}
+
+static void paint_side(struct paint_ctx *c, const struct layout_fragment *f, const char *what,
+		       const struct sides *s, int side, const struct paint_poly *mask)
+{
+	uint8_t st = s->style[side];
+	struct css_color col = s->color[side];
+	float w = s->width[side];
+	struct paint_rrect o, i;
+	switch (st) {
+	case CSS_BORDER_DOUBLE:
+		if (w >= 3.0f) {
+			fraction_ring(s, 0.0f, 1.0f / 3.0f, &o, &i);
+			ring_item(c, f, what, s, &o, &i, col, mask, NULL);
+			fraction_ring(s, 2.0f / 3.0f, 1.0f, &o, &i);
+			ring_item(c, f, what, s, &o, &i, col, mask, NULL);
+			return;
+		}
+		break;
+	case CSS_BORDER_GROOVE:
+	case CSS_BORDER_RIDGE: {
+		bool groove = st == CSS_BORDER_GROOVE;
+		fraction_ring(s, 0.0f, 0.5f, &o, &i);
+		ring_item(c, f, what, s, &o, &i, shade(col, side, groove), mask, NULL);
+		fraction_ring(s, 0.5f, 1.0f, &o, &i);
+		ring_item(c, f, what, s, &o, &i, shade(col, side, !groove), mask, NULL);
+		return;
+	}
+	case CSS_BORDER_INSET:
+	case CSS_BORDER_OUTSET:
+		col = shade(col, side, st == CSS_BORDER_INSET);
+		break;
+	case CSS_BORDER_DASHED:
+	case CSS_BORDER_DOTTED:
+		ring_item(c, f, what, s, &s->outer, &s->inner, col, mask, dash_mask(c, s, side, st == CSS_BORDER_DOTTED));
+		return;
+	default:
+		break;
+	}
+	ring_item(c, f, what, s, &s->outer, &s->inner, col, mask, NULL);
+}
+
+static bool style_paints(uint8_t st)
+{
+	return st != CSS_BORDER_NONE && st != CSS_BORDER_HIDDEN;
+}
+
+static void paint_sides(struct paint_ctx *c, const struct layout_fragment *f, const char *what, struct sides *s)
+{
+	for (int k = 0; k < 4; k++)
+		if (!style_paints(s->style[k]))
+			s->width[k] = 0.0f;
+	s->inner = paint_rrect_inset(&s->outer, s->width);
+	bool shaded = s->style[0] == CSS_BORDER_INSET || s->style[0] == CSS_BORDER_OUTSET ||
+		      s->style[0] == CSS_BORDER_GROOVE || s->style[0] == CSS_BORDER_RIDGE ||
+		      s->style[0] == CSS_BORDER_DASHED || s->style[0] == CSS_BORDER_DOTTED;
+	if (sides_uniform(s) && !shaded) {
+		paint_side(c, f, what, s, 0, NULL);
+		return;
+	}
+	for (int k = 0; k < 4; k++) {
+		if (s->width[k] <= 0.0f || s->color[k].a == 0)
+			continue;
+		paint_side(c, f, what, s, k, side_mask(c, s, k));
+	}
+}
+
+void paint_box_borders(struct paint_ctx *c, const struct layout_fragment *f, float x, float y)
+{
+	const struct css_style *st = f->style;
+	struct sides s;
+	memset(&s, 0, sizeof(s));
+	bool any = false;
+	for (int k = 0; k < 4; k++) {
+		s.width[k] = f->border[k];
+		s.style[k] = st->border_style[k];
+		s.color[k] = st->border_color[k];
+		any |= s.width[k] > 0.0f && style_paints(s.style[k]);
+	}
+	if (!any)
+		return;
+	s.outer = paint_border_rrect(f, x, y);
+	paint_sides(c, f, "border", &s);
+}
+
+void paint_box_outline(struct paint_ctx *c, const struct layout_fragment *f, float x, float y)
+{
+	const struct css_style *st = f->style;
+	float w = st->outline_width;
+	if (!(w > 0.0f) || !style_paints(st->outline_style) || st->outline_color.a == 0)
+		return;
+	struct sides s;
+	memset(&s, 0, sizeof(s));
+	struct paint_rrect box = paint_border_rrect(f, x, y);
+	float out = st->outline_offset + w;
+	float grow[4] = { -out, -out, -out, -out };
+	s.outer = paint_rrect_inset(&box, grow);
+	for (int k = 0; k < 4; k++) {
+		s.width[k] = w;
+		s.style[k] = st->outline_style == CSS_BORDER_AUTO ? CSS_BORDER_SOLID : st->outline_style;
+		s.color[k] = st->outline_color;
+	}
+	paint_sides(c, f, "outline", &s);
+}

@@ -1,0 +1,629 @@
+/* Building the display list: the painting order of CSS 2.1 Appendix E.
+ * https://www.w3.org/TR/CSS21/zindex.html
+ *
+ * A stacking context paints, in order: its own background and borders,
+ * child stacking contexts with negative z-index, block-level backgrounds
+ * of its in-flow descendants, floats, inline content (inline boxes, text,
+ * images, inline-blocks), positioned descendants with z-index auto or 0 in
+ * tree order, positive z-index contexts, and finally outlines. Floats,
+ * inline-blocks and z-index:auto positioned boxes paint "as if" they were
+ * stacking contexts, but their positioned descendants join the enclosing
+ * real one. Stacking contexts are the root, positioned boxes with an
+ * integer z-index, fixed/sticky boxes, and boxes with opacity < 1 or a
+ * transform. */
+#include "paint/display_list.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Nesting deeper than this is not painted (bad input must not recurse
+ * without bound). */
+#define MAX_DEPTH 1024
+
+enum phase { PHASE_BLOCK_BG, PHASE_FLOAT, PHASE_INLINE, PHASE_OUTLINE };
+
+/* Where a fragment sits and what applies to it. */
+struct walk {
+	float x, y; /* border-box origin, document (or transform-local) CSS px */
+	const struct paint_matrix *tf;
+	const struct paint_clip *clip; /* clips in-flow content */
+	const struct paint_clip *abs_clip; /* clips absolutely positioned content */
+	const struct paint_clip *fixed_clip; /* clips fixed content */
+	bool fixed;
+	int depth;
+};
+
+struct layer {
+	const struct layout_fragment *f;
+	struct walk w;
+	int z;
+	size_t order;
+};
+
+struct layer_list {
+	struct layer *items;
+	size_t len, cap;
+};
+
+struct builder {
+	struct paint_display_list *dl;
+	const struct layout_fragment *canvas_bg_frag; /* root or body whose background went to the canvas */
+	const struct layout_fragment *root_elem;
+	int layer_depth;
+};
+
+/* ---- Items ----------------------------------------------------------- */
+
+struct paint_item *paint_dl_add(struct paint_ctx *c, uint8_t kind, const char *what,
+				const struct layout_fragment *frag)
+{
+	struct paint_display_list *dl = c->dl;
+	if (dl->count == dl->cap) {
+		dl->cap = dl->cap ? dl->cap * 2 : 256;
+		dl->items = base_xrealloc(dl->items, dl->cap * sizeof(*dl->items));
+	}
+	struct paint_item *it = &dl->items[dl->count++];
+	memset(it, 0, sizeof(*it));
+	it->kind = kind;
+	it->what = what;
+	it->frag = frag;
+	it->tf = c->tf;
+	it->clip = c->clip;
+	it->fixed = c->fixed;
+	it->depth = c->depth;
+	it->color[3] = 1.0f;
+	return it;
+}
+
+void paint_item_bounds(struct paint_ctx *c, struct paint_item *it, struct paint_rect local)
+{
+	float g = it->blur_sigma * 3.0f + 1.0f;
+	local.x0 -= g;
+	local.y0 -= g;
+	local.x1 += g;
+	local.y1 += g;
+	it->bounds = paint_map_bounds(c->tf, local);
+}
+
+void paint_color_premul(struct css_color col, float out[4])
+{
+	float a = (float)col.a / 255.0f;
+	out[0] = (float)col.r / 255.0f * a;
+	out[1] = (float)col.g / 255.0f * a;
+	out[2] = (float)col.b / 255.0f * a;
+	out[3] = a;
+}
+
+size_t paint_display_list_count(const struct paint_display_list *dl)
+{
+	return dl ? dl->count : 0;
+}
+
+void paint_display_list_free(struct paint_display_list *dl)
+{
+	if (!dl)
+		return;
+	free(dl->items);
+	base_arena_free(&dl->arena);
+	free(dl);
+}
+
+/* ---- Classification ------------------------------------------------------ */
+
+static bool is_element_box(const struct layout_fragment *f)
+{
+	return f->kind == LAYOUT_FRAG_BOX || f->kind == LAYOUT_FRAG_IMAGE;
+}
+
+static bool is_positioned(const struct layout_fragment *f)
+{
+	return is_element_box(f) && f->style->position != CSS_POSITION_STATIC;
+}
+
+/* Does the box establish a real stacking context? */
+static bool creates_stacking_context(const struct layout_fragment *f)
+{
+	if (!is_element_box(f))
+		return false;
+	const struct css_style *s = f->style;
+	if (s->opacity < 1.0f || s->transform)
+		return true;
+	if (s->position == CSS_POSITION_FIXED || s->position == CSS_POSITION_STICKY)
+		return true;
+	return s->position != CSS_POSITION_STATIC && !s->z_index_auto;
+}
+
+static bool is_layer(const struct layout_fragment *f)
+{
+	return is_positioned(f) || creates_stacking_context(f);
+}
+
+static bool is_float(const struct layout_fragment *f)
+{
+	return is_element_box(f) && f->style->float_ != CSS_FLOAT_NONE;
+}
+
+static bool is_atomic_inline(const struct layout_fragment *f)
+{
+	if (f->kind != LAYOUT_FRAG_BOX)
+		return false;
+	switch (f->style->display) {
+	case CSS_DISPLAY_INLINE_BLOCK:
+	case CSS_DISPLAY_INLINE_FLEX:
+	case CSS_DISPLAY_INLINE_GRID:
+	case CSS_DISPLAY_INLINE_TABLE:
+		return true;
+	default:
+		return false;
+	}
+}
+
+static bool is_inline_box(const struct layout_fragment *f)
+{
+	return f->kind == LAYOUT_FRAG_BOX && f->style->display == CSS_DISPLAY_INLINE;
+}
+
+static bool visible(const struct layout_fragment *f)
+{
+	return f->style->visibility == CSS_VISIBILITY_VISIBLE;
+}
+
+/* ---- Walk state ------------------------------------------------------------- */
+
+static struct paint_ctx ctx_of(struct builder *b, const struct walk *w)
+{
+	struct paint_ctx c = { b->dl, w->tf, w->clip, w->fixed, b->layer_depth };
+	return c;
+}
+
+/* State of a child fragment: position, and the clip that applies to it
+ * given how it is positioned. */
+static struct walk child_walk(const struct walk *w, const struct layout_fragment *ch)
+{
+	struct walk cw = *w;
+	cw.x = w->x + ch->x;
+	cw.y = w->y + ch->y;
+	cw.depth = w->depth + 1;
+	if (is_element_box(ch)) {
+		if (ch->style->position == CSS_POSITION_ABSOLUTE)
+			cw.clip = w->abs_clip;
+		else if (ch->style->position == CSS_POSITION_FIXED) {
+			cw.clip = w->fixed_clip;
+			if (!w->tf)
+				cw.fixed = true;
+		}
+	}
+	return cw;
+}
+
+/* Applies a box's transform (CSS Transforms 1 §6: about transform-origin). */
+static void apply_transform(struct builder *b, const struct layout_fragment *f, struct walk *w)
+{
+	const struct css_transform *t = f->style->transform;
+	if (!t)
+		return;
+	float ox = w->x + css_length_resolve(f->style->transform_origin_x, f->width);
+	float oy = w->y + css_length_resolve(f->style->transform_origin_y, f->height);
+	struct paint_matrix m = { t->m[0], t->m[1], t->m[2], t->m[3],
+				  t->m[4] + t->translate_pct_x * f->width / 100.0f,
+				  t->m[5] + t->translate_pct_y * f->height / 100.0f };
+	struct paint_matrix to = { 1, 0, 0, 1, ox, oy }, from = { 1, 0, 0, 1, -ox, -oy };
+	struct paint_matrix tmp = paint_matrix_mul(&m, &from);
+	struct paint_matrix local = paint_matrix_mul(&to, &tmp);
+	struct paint_matrix *out = base_arena_alloc(&b->dl->arena, sizeof(*out));
+	*out = w->tf ? paint_matrix_mul(w->tf, &local) : local;
+	w->tf = out;
+}
+
+/* The state a box's content is painted in: its overflow clip (to the
+ * padding box, with inner border radii) added. Positioned boxes also
+ * become the clip base of their absolutely positioned descendants. */
+static struct walk content_walk(struct builder *b, const struct layout_fragment *f, const struct walk *w)
+{
+	struct walk cw = *w;
+	if (is_element_box(f) && f->clips_overflow) {
+		struct paint_clip *c = base_arena_calloc(&b->dl->arena, 1, sizeof(*c));
+		struct paint_rrect br = paint_border_rrect(f, w->x, w->y);
+		c->r = paint_rrect_inset(&br, f->border);
+		c->parent = w->clip;
+		c->tf = w->tf;
+		c->fixed = w->fixed;
+		cw.clip = c;
+	}
+	if (is_positioned(f) || (is_element_box(f) && f->style->transform))
+		cw.abs_clip = cw.clip;
+	if (is_element_box(f) && f->style->transform)
+		cw.fixed_clip = cw.clip;
+	return cw;
+}
+
+/* ---- Box painting -------------------------------------------------------------- */
+
+static void paint_decorations(struct builder *b, const struct layout_fragment *f, const struct walk *w)
+{
+	if (!is_element_box(f) || !visible(f))
+		return;
+	struct paint_ctx c = ctx_of(b, w);
+	paint_box_shadows(&c, f, w->x, w->y, false);
+	if (f != b->canvas_bg_frag)
+		paint_box_background(&c, f, w->x, w->y);
+	paint_box_shadows(&c, f, w->x, w->y, true);
+	paint_box_borders(&c, f, w->x, w->y);
+}
+
+static void paint_atomic(struct builder *b, const struct layout_fragment *f, const struct walk *w);
+
+/* One phase over the in-flow content of f (not entering layers). */
+static void flow(struct builder *b, const struct layout_fragment *f, const struct walk *w, enum phase phase)
+{
+	if (w->depth > MAX_DEPTH)
+		return;
+	struct walk inner = content_walk(b, f, w);
+	for (size_t i = 0; i < f->child_count; i++) {
+		const struct layout_fragment *ch = f->children[i];
+		if (!ch || !ch->style || is_layer(ch))
+			continue;
+		struct walk cw = child_walk(&inner, ch);
+		if (is_float(ch) || is_atomic_inline(ch)) {
+			if (phase == (is_float(ch) ? PHASE_FLOAT : PHASE_INLINE))
+				paint_atomic(b, ch, &cw);
+			continue;
+		}
+		struct paint_ctx c = ctx_of(b, &cw);
+		switch (phase) {
+		case PHASE_BLOCK_BG:
+			if (ch->kind == LAYOUT_FRAG_BOX && !is_inline_box(ch))
+				paint_decorations(b, ch, &cw);
+			break;
+		case PHASE_INLINE:
+			if (is_inline_box(ch))
+				paint_decorations(b, ch, &cw);
+			if (ch->kind == LAYOUT_FRAG_TEXT && visible(ch))
+				paint_text(&c, ch, cw.x, cw.y);
+			if (ch->kind == LAYOUT_FRAG_IMAGE) {
+				paint_decorations(b, ch, &cw);
+				if (visible(ch))
+					paint_image_fragment(&c, ch, cw.x, cw.y);
+			}
+			break;
+		case PHASE_OUTLINE:
+			if (is_element_box(ch) && visible(ch))
+				paint_box_outline(&c, ch, cw.x, cw.y);
+			break;
+		case PHASE_FLOAT:
+			break;
+		}
+		flow(b, ch, &cw, phase);
+	}
+}
+
+/* Floats and inline-blocks: all phases of their own content, atomically. */
+static void paint_atomic(struct builder *b, const struct layout_fragment *f, const struct walk *w)
+{
+	if (w->depth > MAX_DEPTH)
+		return;
+	paint_decorations(b, f, w);
+	if (f->kind == LAYOUT_FRAG_IMAGE && visible(f)) {
+		struct paint_ctx c = ctx_of(b, w);
+		paint_image_fragment(&c, f, w->x, w->y);
+	}
+	flow(b, f, w, PHASE_BLOCK_BG);
+	flow(b, f, w, PHASE_FLOAT);
+	flow(b, f, w, PHASE_INLINE);
+	flow(b, f, w, PHASE_OUTLINE);
+	if (visible(f)) {
+		struct paint_ctx c = ctx_of(b, w);
+		paint_box_outline(&c, f, w->x, w->y);
+	}
+}
+
+/* ---- Stacking contexts --------------------------------------------------------------- */
+
+static void layer_push(struct layer_list *l, const struct layout_fragment *f, const struct walk *w)
+{
+	if (l->len == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 16;
+		l->items = base_xrealloc(l->items, l->cap * sizeof(*l->items));
+	}
+	struct layer *e = &l->items[l->len];
+	e->f = f;
+	e->w = *w;
+	e->z = creates_stacking_context(f) && !f->style->z_index_auto ? f->style->z_index : 0;
+	e->order = l->len;
+	l->len++;
+}
+
+/* Finds the layers that belong to the stacking context being collected,
+ * in tree order: through ordinary boxes and z-index:auto positioned ones,
+ * not into nested stacking contexts. */
+static void collect_layers(struct builder *b, const struct layout_fragment *f, const struct walk *w,
+			   struct layer_list *out)
+{
+	if (w->depth > MAX_DEPTH)
+		return;
+	struct walk inner = content_walk(b, f, w);
+	for (size_t i = 0; i < f->child_count; i++) {
+		const struct layout_fragment *ch = f->children[i];
+		if (!ch || !ch->style)
+			continue;
+		struct walk cw = child_walk(&inner, ch);
+		if (is_layer(ch)) {
+			layer_push(out, ch, &cw);
+			if (creates_stacking_context(ch))
+				continue;
+		}
+		collect_layers(b, ch, &cw, out);
+	}
+}
+
+static int layer_cmp(const void *pa, const void *pb)
+{
+	const struct layer *a = pa, *b = pb;
+	if (a->z != b->z)
+		return a->z < b->z ? -1 : 1;
+	return a->order < b->order ? -1 : (a->order > b->order);
+}
+
+static void paint_layer(struct builder *b, const struct layout_fragment *f, const struct walk *w0);
+
+static void paint_layers(struct builder *b, const struct layer_list *l, int zmin, int zmax, bool zero)
+{
+	for (size_t i = 0; i < l->len; i++) {
+		const struct layer *e = &l->items[i];
+		if (zero ? e->z == 0 : (e->z >= zmin && e->z <= zmax && e->z != 0))
+			paint_layer(b, e->f, &e->w);
+	}
+}
+
+/* Paints a stacking context, or a positioned box with z-index auto (whose
+ * nested layers were collected by the enclosing context). */
+static void paint_layer(struct builder *b, const struct layout_fragment *f, const struct walk *w0)
+{
+	if (w0->depth > MAX_DEPTH)
+		return;
+	struct walk w = *w0;
+	bool real = creates_stacking_context(f) || f == b->root_elem || w.depth == 0;
+	float opacity = is_element_box(f) ? f->style->opacity : 1.0f;
+	apply_transform(b, f, &w);
+	if (opacity < 1.0f) {
+		struct paint_ctx c = ctx_of(b, &w);
+		struct paint_item *it = paint_dl_add(&c, PAINT_ITEM_PUSH_LAYER, "layer", f);
+		it->opacity = BASE_MAX(opacity, 0.0f);
+		it->tf = NULL;
+		it->clip = NULL;
+		b->layer_depth++;
+	}
+	paint_decorations(b, f, &w);
+	if (f->kind == LAYOUT_FRAG_IMAGE && visible(f)) {
+		struct paint_ctx c = ctx_of(b, &w);
+		paint_image_fragment(&c, f, w.x, w.y);
+	}
+	struct layer_list layers = { 0 };
+	if (real) {
+		collect_layers(b, f, &w, &layers);
+		qsort(layers.items, layers.len, sizeof(*layers.items), layer_cmp);
+		paint_layers(b, &layers, INT32_MIN, -1, false);
+	}
+	flow(b, f, &w, PHASE_BLOCK_BG);
+	flow(b, f, &w, PHASE_FLOAT);
+	flow(b, f, &w, PHASE_INLINE);
+	if (real) {
+		paint_layers(b, &layers, 0, 0, true);
+		paint_layers(b, &layers, 1, INT32_MAX, false);
+	}
+	flow(b, f, &w, PHASE_OUTLINE);
+	if (is_element_box(f) && visible(f)) {
+		struct paint_ctx c = ctx_of(b, &w);
+		paint_box_outline(&c, f, w.x, w.y);
+	}
+	free(layers.items);
+	if (opacity < 1.0f) {
+		b->layer_depth--;
+		struct paint_ctx c = ctx_of(b, &w);
+		struct paint_item *it = paint_dl_add(&c, PAINT_ITEM_POP_LAYER, "end-layer", f);
+		it->tf = NULL;
+		it->clip = NULL;
+	}
+}
+
+/* ---- The canvas (Backgrounds 3 §2.11.2) ------------------------------------------ */
+
+static bool has_background(const struct css_style *s)
+{
+	if (s->background_color.a > 0)
+		return true;
+	for (size_t i = 0; i < s->background_count; i++)
+		if (s->backgrounds[i].image.kind != CSS_IMAGE_NONE)
+			return true;
+	return false;
+}
+
+static bool is_tag(const struct layout_fragment *f, enum html_tag tag)
+{
+	return f && f->node && f->node->type == HTML_NODE_ELEMENT && f->node->tag == tag;
+}
+
+/* The root element's background, or body's when the root has none,
+ * paints the whole canvas. */
+static void paint_canvas(struct builder *b, const struct layout_tree *tree)
+{
+	const struct layout_fragment *root = tree->root, *html = NULL, *body = NULL;
+	for (size_t i = 0; root && i < root->child_count && !html; i++)
+		if (is_tag(root->children[i], HTML_TAG_HTML))
+			html = root->children[i];
+	for (size_t i = 0; html && i < html->child_count && !body; i++)
+		if (is_tag(html->children[i], HTML_TAG_BODY))
+			body = html->children[i];
+	b->root_elem = html;
+	const struct layout_fragment *src = NULL;
+	float sx = 0, sy = 0;
+	if (html && html->style && has_background(html->style)) {
+		src = html;
+		sx = html->x + root->x;
+		sy = html->y + root->y;
+	} else if (body && body->style && has_background(body->style)) {
+		src = body;
+		sx = root->x + html->x + body->x;
+		sy = root->y + html->y + body->y;
+	}
+	float white[4] = { 1, 1, 1, 1 };
+	memcpy(b->dl->canvas_color, white, sizeof(white));
+	if (!src)
+		return;
+	b->canvas_bg_frag = src;
+	float c[4];
+	paint_color_premul(src->style->background_color, c);
+	for (int k = 0; k < 4; k++)
+		b->dl->canvas_color[k] = c[k] + white[k] * (1.0f - c[3]);
+	/* Images are positioned against the root element's box but paint
+	 * over the whole canvas. */
+	float big = 1e6f;
+	struct paint_rrect area = { -big, -big, 2 * big + BASE_MAX(tree->document_width, tree->viewport_width),
+				    2 * big + BASE_MAX(tree->document_height, tree->viewport_height), { 0 }, { 0 } };
+	struct paint_ctx ctx = { b->dl, NULL, NULL, false, 0 };
+	paint_background_layers(&ctx, src, src->style, sx, sy, &area);
+}
+
+struct paint_display_list *paint_build_display_list(const struct layout_tree *tree,
+						    const struct layout_image_provider *images)
+{
+	struct paint_display_list *dl = base_xcalloc(1, sizeof(*dl));
+	base_arena_init(&dl->arena, 64 * 1024);
+	dl->canvas_color[0] = dl->canvas_color[1] = dl->canvas_color[2] = dl->canvas_color[3] = 1.0f;
+	if (!tree || !tree->root || !tree->root->style)
+		return dl;
+	dl->document_width = tree->document_width;
+	dl->document_height = tree->document_height;
+	dl->viewport_width = tree->viewport_width;
+	dl->viewport_height = tree->viewport_height;
+	dl->images = images;
+	struct builder b = { .dl = dl };
+	paint_canvas(&b, tree);
+	struct walk w = { tree->root->x, tree->root->y, NULL, NULL, NULL, NULL, false, 0 };
+	paint_layer(&b, tree->root, &w);
+	dl->images = NULL;
+	return dl;
+}
+
+/* ---- Dump ------------------------------------------------------------------------- */
+
+static void dump_color(struct base_buf *out, const float c[4])
+{
+	if (c[3] <= 0.0f) {
+		base_buf_puts(out, "transparent");
+		return;
+	}
+	base_buf_printf(out, "rgba(%d,%d,%d,%.3g)", (int)lroundf(c[0] / c[3] * 255.0f),
+			(int)lroundf(c[1] / c[3] * 255.0f), (int)lroundf(c[2] / c[3] * 255.0f), c[3]);
+}
+
+static void dump_rrect(struct base_buf *out, const struct paint_rrect *r)
+{
+	base_buf_printf(out, "%g,%g %gx%g", r->x, r->y, r->w, r->h);
+	if (!paint_rrect_is_rect(r))
+		base_buf_printf(out, " r=%g/%g,%g/%g,%g/%g,%g/%g", r->rx[0], r->ry[0], r->rx[1], r->ry[1], r->rx[2],
+				r->ry[2], r->rx[3], r->ry[3]);
+}
+
+static void dump_shape(struct base_buf *out, const struct paint_shape *s)
+{
+	if (s->invert)
+		base_buf_puts(out, "not ");
+	switch (s->kind) {
+	case PAINT_SHAPE_NONE:
+		base_buf_puts(out, "all");
+		break;
+	case PAINT_SHAPE_RRECT:
+		base_buf_puts(out, "rect(");
+		dump_rrect(out, &s->a);
+		base_buf_puts(out, ")");
+		break;
+	case PAINT_SHAPE_RING:
+		base_buf_puts(out, "ring(");
+		dump_rrect(out, &s->a);
+		base_buf_puts(out, " - ");
+		dump_rrect(out, &s->b);
+		base_buf_puts(out, ")");
+		break;
+	case PAINT_SHAPE_POLY:
+		base_buf_printf(out, "path(%zu contours)", s->poly ? s->poly->contour_count : 0);
+		break;
+	}
+}
+
+static void dump_frag(struct base_buf *out, const struct layout_fragment *f)
+{
+	if (!f)
+		return;
+	const struct html_node *n = f->node ? f->node : (f->text_node ? f->text_node->parent : NULL);
+	if (n && n->type == HTML_NODE_ELEMENT && n->local_name)
+		base_buf_printf(out, " <%s>", n->local_name);
+}
+
+void paint_dump_display_list(const struct paint_display_list *dl, struct base_buf *out)
+{
+	base_buf_puts(out, "canvas ");
+	dump_color(out, dl->canvas_color);
+	base_buf_printf(out, " items=%zu\n", dl->count);
+	static const char *const sources[] = { "color", "image", "linear-gradient", "radial-gradient" };
+	for (size_t i = 0; i < dl->count; i++) {
+		const struct paint_item *it = &dl->items[i];
+		for (int d = 0; d < it->depth; d++)
+			base_buf_puts(out, "  ");
+		base_buf_puts(out, it->what);
+		switch (it->kind) {
+		case PAINT_ITEM_PUSH_LAYER:
+			base_buf_printf(out, " opacity=%g", it->opacity);
+			break;
+		case PAINT_ITEM_POP_LAYER:
+			break;
+		case PAINT_ITEM_TEXT: {
+			size_t glyphs = 0;
+			for (size_t r = 0; r < it->run_count; r++)
+				glyphs += it->runs[r].count;
+			base_buf_printf(out, " at %g,%g glyphs=%zu ", it->ox, it->oy, glyphs);
+			dump_color(out, it->color);
+			if (it->frag && it->frag->text) {
+				base_buf_puts(out, " \"");
+				size_t n = BASE_MIN(it->frag->text_len, (size_t)40);
+				for (size_t k = 0; k < n; k++) {
+					char ch = it->frag->text[k];
+					base_buf_putc(out, (ch == '\n' || ch == '"') ? ' ' : ch);
+				}
+				base_buf_puts(out, "\"");
+			}
+			break;
+		}
+		case PAINT_ITEM_FILL:
+			base_buf_puts(out, " ");
+			dump_shape(out, &it->shape);
+			if (it->mask.kind != PAINT_SHAPE_NONE || it->mask.invert) {
+				base_buf_puts(out, " mask ");
+				dump_shape(out, &it->mask);
+			}
+			base_buf_printf(out, " %s", sources[it->source]);
+			if (it->source == PAINT_SRC_COLOR) {
+				base_buf_puts(out, " ");
+				dump_color(out, it->color);
+			} else if (it->source == PAINT_SRC_IMAGE && it->image) {
+				base_buf_printf(out, " %dx%d", it->image->width, it->image->height);
+			}
+			break;
+		}
+		if (it->kind != PAINT_ITEM_POP_LAYER && it->blur_sigma > 0.0f)
+			base_buf_printf(out, " blur=%g", it->blur_sigma);
+		if (it->tf)
+			base_buf_printf(out, " matrix(%g,%g,%g,%g,%g,%g)", it->tf->a, it->tf->b, it->tf->c, it->tf->d,
+					it->tf->e, it->tf->f);
+		size_t clips = 0;
+		for (const struct paint_clip *c = it->clip; c; c = c->parent)
+			clips++;
+		if (clips)
+			base_buf_printf(out, " clips=%zu", clips);
+		if (it->fixed)
+			base_buf_puts(out, " fixed");
+		dump_frag(out, it->frag);
+		base_buf_putc(out, '\n');
+	}
+}

@@ -1,0 +1,192 @@
+/* Display list items, shared by the builder (display_list.c and the box
+ * painters) and the rasterizer (raster.c). Internal to paint/.
+ *
+ * Geometry is in item-local CSS px; `tf` maps it to document CSS px (NULL
+ * is the identity). Everything is allocated in the display list's arena. */
+#ifndef WEFT_PAINT_DISPLAY_LIST_H
+#define WEFT_PAINT_DISPLAY_LIST_H
+
+#include "paint/paint.h"
+
+/* An affine map: x' = a x + c y + e, y' = b x + d y + f. */
+struct paint_matrix {
+	float a, b, c, d, e, f;
+};
+
+struct paint_rect {
+	float x0, y0, x1, y1;
+};
+
+/* A rounded rectangle: radii per corner (top-left, top-right,
+ * bottom-right, bottom-left), horizontal rx and vertical ry. */
+struct paint_rrect {
+	float x, y, w, h;
+	float rx[4], ry[4];
+};
+
+/* Polygon contours (closed), nonzero winding. */
+struct paint_poly {
+	float *pts; /* x,y pairs */
+	size_t *contour_end; /* index (in points) past each contour */
+	size_t contour_count;
+};
+
+enum paint_shape_kind {
+	PAINT_SHAPE_NONE, /* everything */
+	PAINT_SHAPE_RRECT, /* a */
+	PAINT_SHAPE_RING, /* a minus b (b inside a) */
+	PAINT_SHAPE_POLY,
+};
+
+struct paint_shape {
+	uint8_t kind;
+	bool invert; /* coverage 1 - c */
+	struct paint_rrect a, b;
+	const struct paint_poly *poly;
+};
+
+/* A clip in the chain: content outside `shape` (mapped by tf) is dropped. */
+struct paint_clip {
+	const struct paint_clip *parent;
+	struct paint_rrect r;
+	const struct paint_matrix *tf;
+	bool fixed;
+};
+
+enum paint_source_kind {
+	PAINT_SRC_COLOR,
+	PAINT_SRC_IMAGE,
+	PAINT_SRC_LINEAR,
+	PAINT_SRC_RADIAL,
+};
+
+/* Colour stops resolved to offsets along the gradient ray (0..1 of its
+ * length, possibly outside), premultiplied colours in 0..1. */
+struct paint_stop {
+	float offset;
+	float rgba[4]; /* premultiplied */
+	float hint; /* 0.5 = linear; else the transition midpoint to the next stop (0..1) */
+};
+
+struct paint_gradient {
+	bool repeating;
+	/* Linear: from p0 toward p1 (tile-local). Radial: centre p0, radii rx, ry. */
+	float x0, y0, x1, y1;
+	float rx, ry;
+	struct paint_stop *stops;
+	size_t stop_count;
+};
+
+/* Where an image or gradient tile is placed and how it repeats. */
+struct paint_pattern {
+	float x, y, w, h; /* one tile, item-local CSS px */
+	float step_x, step_y; /* tile pitch (w + spacing) */
+	bool repeat_x, repeat_y;
+	bool pixelated; /* nearest-neighbour sampling */
+};
+
+enum paint_item_kind {
+	PAINT_ITEM_FILL, /* shape & mask, optionally blurred, filled with a source */
+	PAINT_ITEM_TEXT, /* glyph runs in a colour, optionally blurred (text-shadow) */
+	PAINT_ITEM_PUSH_LAYER, /* begin an opacity group */
+	PAINT_ITEM_POP_LAYER, /* composite the group with its opacity */
+};
+
+struct paint_item {
+	uint8_t kind;
+	uint8_t source; /* enum paint_source_kind */
+	bool fixed; /* position: fixed content: does not scroll */
+	const char *what; /* for dumps: "background", "border", "text"... */
+	const struct layout_fragment *frag;
+	const struct paint_matrix *tf;
+	const struct paint_clip *clip;
+	struct paint_rect bounds; /* conservative, document CSS px */
+
+	struct paint_shape shape;
+	struct paint_shape mask; /* multiplied with shape (border sides, shadow holes) */
+	struct paint_shape mask2; /* a second one (dash patterns) */
+	float blur_sigma; /* CSS px, applied to the shape/text coverage */
+
+	float color[4]; /* premultiplied 0..1 */
+	const struct layout_image *image;
+	const struct paint_gradient *gradient;
+	struct paint_pattern pattern;
+
+	/* TEXT: runs of a text fragment, origin of its baseline. */
+	const struct layout_glyph_run *runs;
+	size_t run_count;
+	float ox, oy;
+
+	/* PUSH_LAYER */
+	float opacity;
+	int depth; /* layer nesting, for dumps */
+};
+
+struct paint_display_list {
+	struct base_arena arena;
+	struct paint_item *items;
+	size_t count, cap;
+	float canvas_color[4]; /* premultiplied, over white */
+	float document_width, document_height;
+	float viewport_width, viewport_height;
+	const struct layout_image_provider *images; /* during the build only */
+};
+
+/* ---- Builder helpers (display_list.c) ---------------------------------- */
+
+/* The state a box is painted in: where it is and what applies to it. */
+struct paint_ctx {
+	struct paint_display_list *dl;
+	const struct paint_matrix *tf;
+	const struct paint_clip *clip;
+	bool fixed;
+	int depth;
+};
+
+struct paint_item *paint_dl_add(struct paint_ctx *c, uint8_t kind, const char *what,
+				const struct layout_fragment *frag);
+/* Sets an item's document bounds from local ones (grown by blur). */
+void paint_item_bounds(struct paint_ctx *c, struct paint_item *it, struct paint_rect local);
+void paint_color_premul(struct css_color col, float out[4]);
+/* Conservative document-space bounds of a local rect under tf. */
+struct paint_rect paint_map_bounds(const struct paint_matrix *tf, struct paint_rect r);
+void paint_matrix_apply(const struct paint_matrix *m, float x, float y, float *ox, float *oy);
+bool paint_matrix_invert(const struct paint_matrix *m, struct paint_matrix *out);
+struct paint_matrix paint_matrix_mul(const struct paint_matrix *l, const struct paint_matrix *r);
+
+/* The border box rounded rectangle of a fragment at (x, y), with radii
+ * resolved and scaled down when they overlap (Backgrounds 3 §5.5). */
+struct paint_rrect paint_border_rrect(const struct layout_fragment *f, float x, float y);
+/* Shrinks a rounded rect by per-side insets (top right bottom left); radii
+ * shrink accordingly (Backgrounds 3 §5.2 inner radii). */
+struct paint_rrect paint_rrect_inset(const struct paint_rrect *r, const float in[4]);
+bool paint_rrect_is_rect(const struct paint_rrect *r);
+
+/* Builds polygons point by point; paint_pb_finish copies the result into
+ * the arena and releases the builder. */
+struct paint_poly_builder {
+	float *pts;
+	size_t len, cap; /* floats */
+	size_t *ends;
+	size_t end_len, end_cap;
+};
+void paint_pb_point(struct paint_poly_builder *pb, float x, float y);
+void paint_pb_close(struct paint_poly_builder *pb);
+void paint_pb_rect(struct paint_poly_builder *pb, float x0, float y0, float x1, float y1);
+void paint_pb_ellipse(struct paint_poly_builder *pb, float cx, float cy, float rx, float ry);
+const struct paint_poly *paint_pb_finish(struct paint_poly_builder *pb, struct base_arena *a);
+
+/* Box painters (box.c, border.c, background.c, shadow.c). */
+void paint_box_shadows(struct paint_ctx *c, const struct layout_fragment *f, float x, float y, bool inset);
+void paint_box_background(struct paint_ctx *c, const struct layout_fragment *f, float x, float y);
+void paint_background_layers(struct paint_ctx *c, const struct layout_fragment *f, const struct css_style *style,
+			     float x, float y, const struct paint_rrect *paint_area_override);
+void paint_box_borders(struct paint_ctx *c, const struct layout_fragment *f, float x, float y);
+void paint_box_outline(struct paint_ctx *c, const struct layout_fragment *f, float x, float y);
+void paint_text(struct paint_ctx *c, const struct layout_fragment *f, float x, float y);
+void paint_image_fragment(struct paint_ctx *c, const struct layout_fragment *f, float x, float y);
+/* Gradient resolution for a tile of size w x h (gradient.c). */
+const struct paint_gradient *paint_gradient_resolve(struct paint_display_list *dl, const struct css_image *img,
+						    float w, float h);
+
+#endif

@@ -1,0 +1,328 @@
+/* The tiled rasterizer: renders a display list into RGBA8 pixels.
+ *
+ * The target is cut into 256x256 tiles; each tile replays the display list
+ * on its own (items outside it are culled) into a premultiplied float
+ * buffer, with a stack of buffers for opacity groups, then converts to
+ * straight-alpha bytes. Tiles share nothing mutable and every pixel's value
+ * depends only on the display list, so the result is the same for any
+ * thread count. Per-worker scratch (coverage buffers, layers, glyph cache)
+ * lives for one paint_rasterize() call. */
+#include "paint/raster.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define TILE 256
+#define MAX_LAYERS 16
+
+struct worker {
+	struct paint_cov cv;
+	float *cov, *mask, *tmp;
+	size_t cov_cap;
+	float *layers[MAX_LAYERS];
+	float layer_opacity[MAX_LAYERS];
+	struct paint_glyph_cache glyphs;
+	bool glyphs_ready;
+};
+
+struct raster_job {
+	const struct paint_display_list *dl;
+	const struct paint_target *t;
+	int tiles_x, tiles_y;
+	struct worker *workers;
+};
+
+static void ensure(float **p, size_t *cap, size_t need)
+{
+	if (need > *cap) {
+		free(*p);
+		*p = base_xmalloc(need * sizeof(float));
+		*cap = need;
+	}
+}
+
+/* Item-local CSS px to device px. */
+static struct paint_matrix device_matrix(const struct paint_target *t, const struct paint_item *it,
+					 const struct paint_matrix *local, bool fixed)
+{
+	struct paint_matrix view = { t->scale, 0, 0, t->scale, fixed ? 0.0f : -t->scroll_x * t->scale,
+				     fixed ? 0.0f : -t->scroll_y * t->scale };
+	(void)it;
+	if (!local)
+		return view;
+	return paint_matrix_mul(&view, local);
+}
+
+static bool region_intersect(struct paint_region *r, int x0, int y0, int x1, int y1)
+{
+	int ax = BASE_MAX(r->x, x0), ay = BASE_MAX(r->y, y0);
+	int bx = BASE_MIN(r->x + r->w, x1), by = BASE_MIN(r->y + r->h, y1);
+	r->x = ax;
+	r->y = ay;
+	r->w = bx - ax;
+	r->h = by - ay;
+	return r->w > 0 && r->h > 0;
+}
+
+static int clamp_int(float v)
+{
+	if (!(v > -1e8f))
+		return -100000000;
+	if (v > 1e8f)
+		return 100000000;
+	return (int)v;
+}
+
+/* Intersects the region with a document rect's device bounds. */
+static bool region_bound(struct paint_region *r, const struct paint_target *t, struct paint_rect b, bool fixed,
+			 float grow)
+{
+	float sx = fixed ? 0.0f : t->scroll_x, sy = fixed ? 0.0f : t->scroll_y;
+	float x0 = (b.x0 - sx) * t->scale - grow, y0 = (b.y0 - sy) * t->scale - grow;
+	float x1 = (b.x1 - sx) * t->scale + grow, y1 = (b.y1 - sy) * t->scale + grow;
+	return region_intersect(r, clamp_int(floorf(x0)), clamp_int(floorf(y0)), clamp_int(ceilf(x1)),
+				clamp_int(ceilf(y1)));
+}
+
+static bool is_axis_aligned(const struct paint_matrix *m)
+{
+	return m->b == 0.0f && m->c == 0.0f;
+}
+
+/* Blits the glyphs of a text item as coverage into out over region r. */
+static void text_coverage(struct worker *w, const struct paint_item *it, const struct paint_matrix *m,
+			  struct paint_region r, float *out)
+{
+	memset(out, 0, (size_t)r.w * (size_t)r.h * sizeof(float));
+	if (!w->glyphs_ready) {
+		paint_glyph_cache_init(&w->glyphs);
+		w->glyphs_ready = true;
+	}
+	float scale = sqrtf(fabsf(m->a * m->d - m->b * m->c));
+	for (size_t ri = 0; ri < it->run_count; ri++) {
+		const struct layout_glyph_run *run = &it->runs[ri];
+		if (!run->face)
+			continue;
+		for (size_t gi = 0; gi < run->count; gi++) {
+			const struct layout_glyph *g = &run->glyphs[gi];
+			const struct paint_glyph_bitmap *bm = paint_glyph_get(&w->glyphs, run->face, g->id, run->size * scale);
+			if (!bm || !bm->cov || bm->width == 0)
+				continue;
+			float px, py;
+			paint_matrix_apply(m, it->ox + g->x, it->oy + g->y, &px, &py);
+			/* Glyphs snapped to whole pixels, as Chromium draws them
+			 * without subpixel positioning. */
+			int gx = (int)floorf(px + 0.5f) + bm->left - r.x;
+			int gy = (int)floorf(py + 0.5f) + bm->top - r.y;
+			int x0 = BASE_MAX(gx, 0), y0 = BASE_MAX(gy, 0);
+			int x1 = BASE_MIN(gx + bm->width, r.w), y1 = BASE_MIN(gy + bm->height, r.h);
+			for (int y = y0; y < y1; y++) {
+				const uint8_t *src = bm->cov + (size_t)(y - gy) * (size_t)bm->width;
+				float *dst = out + (size_t)y * (size_t)r.w;
+				for (int x = x0; x < x1; x++) {
+					uint8_t c = src[x - gx];
+					if (c) {
+						float a = (float)c * (1.0f / 255.0f);
+						dst[x] = dst[x] + a - dst[x] * a;
+					}
+				}
+			}
+		}
+	}
+}
+
+static void item_coverage(struct worker *w, const struct paint_item *it, const struct paint_matrix *m,
+			  struct paint_region r, float *out)
+{
+	if (it->kind == PAINT_ITEM_TEXT)
+		text_coverage(w, it, m, r, out);
+	else
+		paint_cov_shape(&w->cv, m, &it->shape, r, out);
+}
+
+static void draw_item(struct worker *w, const struct paint_target *t, const struct paint_item *it,
+		      struct paint_region tile, float *dst)
+{
+	struct paint_region r = tile;
+	if (!region_bound(&r, t, it->bounds, it->fixed, 1.0f))
+		return;
+	/* Clips: pixel-snapped rectangles narrow the region; rounded or
+	 * rotated ones become coverage masks. */
+	const struct paint_clip *masks[32];
+	int nmask = 0;
+	for (const struct paint_clip *c = it->clip; c; c = c->parent) {
+		struct paint_matrix cm = device_matrix(t, it, c->tf, c->fixed);
+		if (paint_rrect_is_rect(&c->r) && is_axis_aligned(&cm)) {
+			float ax, ay, bx, by;
+			paint_matrix_apply(&cm, c->r.x, c->r.y, &ax, &ay);
+			paint_matrix_apply(&cm, c->r.x + c->r.w, c->r.y + c->r.h, &bx, &by);
+			if (!region_intersect(&r, clamp_int(roundf(BASE_MIN(ax, bx))), clamp_int(roundf(BASE_MIN(ay, by))),
+					      clamp_int(roundf(BASE_MAX(ax, bx))), clamp_int(roundf(BASE_MAX(ay, by)))))
+				return;
+		} else if (nmask < (int)BASE_ARRAY_LEN(masks)) {
+			masks[nmask++] = c;
+		}
+	}
+	struct paint_matrix m = device_matrix(t, it, it->tf, it->fixed);
+	size_t n = (size_t)r.w * (size_t)r.h;
+	if (it->blur_sigma > 0.0f) {
+		float sigma = it->blur_sigma * t->scale;
+		int margin = (int)ceilf(sigma * 3.0f * 1.5f) + 4;
+		struct paint_region big = { r.x - margin, r.y - margin, r.w + 2 * margin, r.h + 2 * margin };
+		size_t bn = (size_t)big.w * (size_t)big.h;
+		ensure(&w->cov, &w->cov_cap, bn);
+		w->tmp = base_xrealloc(w->tmp, bn * sizeof(float));
+		item_coverage(w, it, &m, big, w->cov);
+		paint_blur(w->cov, big.w, big.h, sigma, w->tmp);
+		for (int y = 0; y < r.h; y++)
+			memmove(w->cov + (size_t)y * (size_t)r.w,
+				w->cov + (size_t)(y + margin) * (size_t)big.w + (size_t)margin, (size_t)r.w * sizeof(float));
+	} else {
+		ensure(&w->cov, &w->cov_cap, n);
+		item_coverage(w, it, &m, r, w->cov);
+	}
+	w->mask = base_xrealloc(w->mask, n * sizeof(float));
+	const struct paint_shape *masks_of_item[2] = { &it->mask, &it->mask2 };
+	for (int k = 0; k < 2; k++) {
+		const struct paint_shape *ms = masks_of_item[k];
+		if (ms->kind == PAINT_SHAPE_NONE && !ms->invert)
+			continue;
+		paint_cov_shape(&w->cv, &m, ms, r, w->mask);
+		for (size_t i = 0; i < n; i++)
+			w->cov[i] *= w->mask[i];
+	}
+	for (int k = 0; k < nmask; k++) {
+		struct paint_matrix cm = device_matrix(t, it, masks[k]->tf, masks[k]->fixed);
+		struct paint_shape s = { .kind = PAINT_SHAPE_RRECT, .a = masks[k]->r };
+		paint_cov_shape(&w->cv, &cm, &s, r, w->mask);
+		for (size_t i = 0; i < n; i++)
+			w->cov[i] *= w->mask[i];
+	}
+	/* Source-over compositing of source x coverage. */
+	struct paint_matrix inv;
+	bool solid = it->kind == PAINT_ITEM_TEXT || it->source == PAINT_SRC_COLOR;
+	if (!solid && !paint_matrix_invert(&m, &inv))
+		return;
+	for (int y = 0; y < r.h; y++) {
+		const float *cov = w->cov + (size_t)y * (size_t)r.w;
+		float *d = dst + ((size_t)(r.y - tile.y + y) * TILE + (size_t)(r.x - tile.x)) * 4;
+		for (int x = 0; x < r.w; x++, d += 4) {
+			float c = cov[x];
+			if (c <= 0.0f)
+				continue;
+			float s[4];
+			if (solid) {
+				memcpy(s, it->color, sizeof(s));
+			} else {
+				float lx, ly;
+				paint_matrix_apply(&inv, (float)(r.x + x) + 0.5f, (float)(r.y + y) + 0.5f, &lx, &ly);
+				paint_source_sample(it, lx, ly, s);
+				for (int k = 0; k < 4; k++)
+					s[k] *= it->color[3];
+			}
+			float ia = 1.0f - s[3] * c;
+			for (int k = 0; k < 4; k++)
+				d[k] = s[k] * c + d[k] * ia;
+		}
+	}
+}
+
+static void render_tile(void *ctx, size_t index, int worker_index)
+{
+	struct raster_job *job = ctx;
+	struct worker *w = &job->workers[worker_index];
+	const struct paint_target *t = job->t;
+	struct paint_region tile = { (int)(index % (size_t)job->tiles_x) * TILE, (int)(index / (size_t)job->tiles_x) * TILE,
+				     TILE, TILE };
+	tile.w = BASE_MIN(TILE, t->width - tile.x);
+	tile.h = BASE_MIN(TILE, t->height - tile.y);
+	if (!w->layers[0])
+		w->layers[0] = base_xmalloc((size_t)TILE * TILE * 4 * sizeof(float));
+	float *base = w->layers[0];
+	for (size_t i = 0; i < (size_t)TILE * TILE; i++)
+		memcpy(base + i * 4, job->dl->canvas_color, 4 * sizeof(float));
+	int depth = 0, skipped = 0;
+	for (size_t i = 0; i < job->dl->count; i++) {
+		const struct paint_item *it = &job->dl->items[i];
+		if (it->kind == PAINT_ITEM_PUSH_LAYER) {
+			if (depth + 1 >= MAX_LAYERS) {
+				skipped++;
+				continue;
+			}
+			depth++;
+			if (!w->layers[depth])
+				w->layers[depth] = base_xmalloc((size_t)TILE * TILE * 4 * sizeof(float));
+			memset(w->layers[depth], 0, (size_t)TILE * TILE * 4 * sizeof(float));
+			w->layer_opacity[depth] = it->opacity;
+		} else if (it->kind == PAINT_ITEM_POP_LAYER) {
+			if (skipped) {
+				skipped--;
+				continue;
+			}
+			if (depth == 0)
+				continue;
+			const float *src = w->layers[depth];
+			float *dst = w->layers[depth - 1];
+			float op = w->layer_opacity[depth];
+			for (size_t p = 0; p < (size_t)TILE * TILE * 4; p += 4) {
+				float a = src[p + 3] * op;
+				if (a <= 0.0f)
+					continue;
+				for (int k = 0; k < 4; k++)
+					dst[p + k] = src[p + k] * op + dst[p + k] * (1.0f - a);
+			}
+			depth--;
+		} else {
+			draw_item(w, t, it, tile, w->layers[depth]);
+		}
+	}
+	for (int y = 0; y < tile.h; y++) {
+		uint8_t *out = t->pixels + (size_t)(tile.y + y) * t->stride + (size_t)tile.x * 4;
+		const float *p = base + (size_t)y * TILE * 4;
+		for (int x = 0; x < tile.w; x++, p += 4, out += 4) {
+			float a = BASE_MIN(BASE_MAX(p[3], 0.0f), 1.0f);
+			if (a <= 0.0f) {
+				memset(out, 0, 4);
+				continue;
+			}
+			for (int k = 0; k < 3; k++) {
+				float v = p[k] / a;
+				v = BASE_MIN(BASE_MAX(v, 0.0f), 1.0f);
+				out[k] = (uint8_t)(v * 255.0f + 0.5f);
+			}
+			out[3] = (uint8_t)(a * 255.0f + 0.5f);
+		}
+	}
+}
+
+int paint_rasterize(const struct paint_display_list *dl, const struct paint_target *t, struct base_pool *pool)
+{
+	if (!dl || !t || !t->pixels || t->width <= 0 || t->height <= 0 || t->stride < (size_t)t->width * 4 ||
+	    !(t->scale > 0.0f) || t->scale > 16.0f)
+		return -1;
+	struct raster_job job = { .dl = dl, .t = t };
+	job.tiles_x = (t->width + TILE - 1) / TILE;
+	job.tiles_y = (t->height + TILE - 1) / TILE;
+	int threads = pool ? base_pool_threads(pool) : 1;
+	job.workers = base_xcalloc((size_t)threads, sizeof(struct worker));
+	size_t ntiles = (size_t)job.tiles_x * (size_t)job.tiles_y;
+	if (pool)
+		base_pool_parallel_for(pool, ntiles, render_tile, &job);
+	else
+		for (size_t i = 0; i < ntiles; i++)
+			render_tile(&job, i, 0);
+	for (int i = 0; i < threads; i++) {
+		struct worker *w = &job.workers[i];
+		paint_cov_free(&w->cv);
+		free(w->cov);
+		free(w->mask);
+		free(w->tmp);
+		for (int k = 0; k < MAX_LAYERS; k++)
+			free(w->layers[k]);
+		if (w->glyphs_ready)
+			paint_glyph_cache_free(&w->glyphs);
+	}
+	free(job.workers);
+	return 0;
+}

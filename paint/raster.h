@@ -1,0 +1,69 @@
+/* Rasterizer internals: coverage accumulation, blur, paint sources and the
+ * glyph cache. Internal to paint/. All state is per worker thread. */
+#ifndef WEFT_PAINT_RASTER_H
+#define WEFT_PAINT_RASTER_H
+
+#include "paint/display_list.h"
+
+/* An integer device-pixel region. */
+struct paint_region {
+	int x, y, w, h;
+};
+
+/* Exact-area coverage accumulation over a region: lines add signed area
+ * and cover to an accumulation buffer; a prefix sum along each row gives
+ * each pixel's coverage (nonzero winding for non-overlapping contours). */
+struct paint_cov {
+	struct paint_region r;
+	float *acc; /* (w + 2) * h */
+	size_t cap;
+	float *pts; /* scratch for flattened contours */
+	size_t pts_len, pts_cap;
+};
+
+void paint_cov_begin(struct paint_cov *cv, struct paint_region r);
+/* A line in device px (absolute coordinates). */
+void paint_cov_line(struct paint_cov *cv, float x0, float y0, float x1, float y1);
+/* Writes r.w * r.h coverage values (0..1). */
+void paint_cov_finish(struct paint_cov *cv, float *out, bool invert);
+void paint_cov_free(struct paint_cov *cv);
+/* Adds a closed rounded rectangle mapped by m (reverse: opposite winding). */
+void paint_cov_rrect(struct paint_cov *cv, const struct paint_matrix *m, const struct paint_rrect *r, bool reverse);
+void paint_cov_poly(struct paint_cov *cv, const struct paint_matrix *m, const struct paint_poly *p);
+/* Coverage of a shape over the region into out (r.w * r.h). */
+void paint_cov_shape(struct paint_cov *cv, const struct paint_matrix *m, const struct paint_shape *s,
+		     struct paint_region r, float *out);
+
+/* Gaussian blur approximated by three box blurs (Filter Effects 1
+ * feGaussianBlur), in place; tmp has w * h floats. */
+void paint_blur(float *buf, int w, int h, float sigma, float *tmp);
+
+/* Gradient colour at tile-local (u, v), premultiplied (gradient.c). */
+void paint_gradient_sample(const struct paint_gradient *g, bool radial, float u, float v, float out[4]);
+
+/* Premultiplied colour of a non-solid source at local point (x, y). */
+void paint_source_sample(const struct paint_item *it, float x, float y, float out[4]);
+
+/* A rendered glyph: coverage bitmap, origin offset from the pen. */
+struct paint_glyph_bitmap {
+	int left, top; /* bitmap's top-left relative to the pen, y down */
+	int width, height;
+	uint8_t *cov;
+};
+
+struct paint_glyph_cache {
+	struct base_map map;
+	struct base_arena arena;
+};
+
+void paint_glyph_cache_init(struct paint_glyph_cache *gc);
+void paint_glyph_cache_free(struct paint_glyph_cache *gc);
+/* The bitmap of glyph id of face at size px (device); NULL when it has no
+ * outline or cannot be loaded. */
+const struct paint_glyph_bitmap *paint_glyph_get(struct paint_glyph_cache *gc, const struct layout_face *face,
+						  uint32_t id, float size);
+/* Font metrics for decorations, px at size (from the face's tables). */
+void paint_face_decoration_metrics(const struct layout_face *face, float size, float *underline_pos,
+				   float *underline_thick, float *strike_pos, float *strike_thick);
+
+#endif
