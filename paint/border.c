@@ -62,7 +62,7 @@ struct sides {
 /* The trapezoid of a side: outer edge extended outward, slanted ends
  * through the outer and inner corners, extended inward (not past where
  * the slants meet). */
-static const struct paint_poly *side_mask(struct paint_ctx *c, const struct sides *s, int side)
+static void side_trapezoid(const struct sides *s, int side, struct paint_poly_builder *pb)
 {
 	float x0 = s->outer.x, y0 = s->outer.y, x1 = x0 + s->outer.w, y1 = y0 + s->outer.h;
 	float ix0 = x0 + s->width[3], iy0 = y0 + s->width[0], ix1 = x1 - s->width[1], iy1 = y1 - s->width[2];
@@ -84,12 +84,11 @@ static const struct paint_poly *side_mask(struct paint_ctx *c, const struct side
 		if (t > 0.0f && u > 0.0f && t < 2.0f && u < 2.0f)
 			ta = t, tb = u;
 	}
-	struct paint_poly_builder pb = { 0 };
-	paint_pb_point(&pb, ox[a] - dax * ua, oy[a] - day * ua);
-	paint_pb_point(&pb, ox[b] - dbx * ub, oy[b] - dby * ub);
-	paint_pb_point(&pb, ox[b] + dbx * tb, oy[b] + dby * tb);
-	paint_pb_point(&pb, ox[a] + dax * ta, oy[a] + day * ta);
-	return paint_pb_finish(&pb, &c->dl->arena);
+	paint_pb_point(pb, ox[a] - dax * ua, oy[a] - day * ua);
+	paint_pb_point(pb, ox[b] - dbx * ub, oy[b] - dby * ub);
+	paint_pb_point(pb, ox[b] + dbx * tb, oy[b] + dby * tb);
+	paint_pb_point(pb, ox[a] + dax * ta, oy[a] + day * ta);
+	paint_pb_close(pb);
 }
 
 /* Dashes or dots along a side, spaced so both ends get a whole one
@@ -147,26 +146,25 @@ static struct paint_rect outer_bounds(const struct sides *s)
 	return b;
 }
 
-static void ring_item(struct paint_ctx *c, const struct layout_fragment *f, const char *what, const struct sides *s,
-		      const struct paint_rrect *outer, const struct paint_rrect *inner, struct css_color col,
-		      const struct paint_poly *mask, const struct paint_poly *mask2)
+/* One ring of one side, before sides of the same colour are merged. */
+struct piece {
+	struct paint_rrect outer, inner;
+	struct css_color color;
+	int side;
+	const struct paint_poly *dashes;
+};
+
+struct pieces {
+	struct piece p[16];
+	int n;
+};
+
+static void add_piece(struct pieces *ps, const struct paint_rrect *outer, const struct paint_rrect *inner,
+		      struct css_color col, int side, const struct paint_poly *dashes)
 {
-	if (col.a == 0)
+	if (col.a == 0 || ps->n >= (int)BASE_ARRAY_LEN(ps->p))
 		return;
-	struct paint_item *it = paint_dl_add(c, PAINT_ITEM_FILL, what, f);
-	it->shape.kind = PAINT_SHAPE_RING;
-	it->shape.a = *outer;
-	it->shape.b = *inner;
-	if (mask) {
-		it->mask.kind = PAINT_SHAPE_POLY;
-		it->mask.poly = mask;
-	}
-	if (mask2) {
-		it->mask2.kind = PAINT_SHAPE_POLY;
-		it->mask2.poly = mask2;
-	}
-	paint_color_premul(col, it->color);
-	paint_item_bounds(c, it, outer_bounds(s));
+	ps->p[ps->n++] = (struct piece){ *outer, *inner, col, side, dashes };
 }
 
 /* A ring between the outer edge inset by `from` and by `to` (fractions of
@@ -182,17 +180,7 @@ static void fraction_ring(const struct sides *s, float from, float to, struct pa
 	*i = paint_rrect_inset(&s->outer, b);
 }
 
-static bool sides_uniform(const struct sides *s)
-{
-	for (int k = 1; k < 4; k++)
-		if (s->style[k] != s->style[0] || memcmp(&s->color[k], &s->color[0], sizeof(s->color[0])) != 0 ||
-		    s->width[k] <= 0.0f)
-			return false;
-	return s->width[0] > 0.0f;
-}
-
-static void paint_side(struct paint_ctx *c, const struct layout_fragment *f, const char *what,
-		       const struct sides *s, int side, const struct paint_poly *mask)
+static void side_pieces(struct paint_ctx *c, const struct sides *s, int side, struct pieces *ps)
 {
 	uint8_t st = s->style[side];
 	struct css_color col = s->color[side];
@@ -202,9 +190,9 @@ static void paint_side(struct paint_ctx *c, const struct layout_fragment *f, con
 	case CSS_BORDER_DOUBLE:
 		if (w >= 3.0f) {
 			fraction_ring(s, 0.0f, 1.0f / 3.0f, &o, &i);
-			ring_item(c, f, what, s, &o, &i, col, mask, NULL);
+			add_piece(ps, &o, &i, col, side, NULL);
 			fraction_ring(s, 2.0f / 3.0f, 1.0f, &o, &i);
-			ring_item(c, f, what, s, &o, &i, col, mask, NULL);
+			add_piece(ps, &o, &i, col, side, NULL);
 			return;
 		}
 		break;
@@ -212,9 +200,9 @@ static void paint_side(struct paint_ctx *c, const struct layout_fragment *f, con
 	case CSS_BORDER_RIDGE: {
 		bool groove = st == CSS_BORDER_GROOVE;
 		fraction_ring(s, 0.0f, 0.5f, &o, &i);
-		ring_item(c, f, what, s, &o, &i, shade(col, side, groove), mask, NULL);
+		add_piece(ps, &o, &i, shade(col, side, groove), side, NULL);
 		fraction_ring(s, 0.5f, 1.0f, &o, &i);
-		ring_item(c, f, what, s, &o, &i, shade(col, side, !groove), mask, NULL);
+		add_piece(ps, &o, &i, shade(col, side, !groove), side, NULL);
 		return;
 	}
 	case CSS_BORDER_INSET:
@@ -223,12 +211,18 @@ static void paint_side(struct paint_ctx *c, const struct layout_fragment *f, con
 		break;
 	case CSS_BORDER_DASHED:
 	case CSS_BORDER_DOTTED:
-		ring_item(c, f, what, s, &s->outer, &s->inner, col, mask, dash_mask(c, s, side, st == CSS_BORDER_DOTTED));
+		add_piece(ps, &s->outer, &s->inner, col, side, dash_mask(c, s, side, st == CSS_BORDER_DOTTED));
 		return;
 	default:
 		break;
 	}
-	ring_item(c, f, what, s, &s->outer, &s->inner, col, mask, NULL);
+	add_piece(ps, &s->outer, &s->inner, col, side, NULL);
+}
+
+static bool same_ring(const struct piece *a, const struct piece *b)
+{
+	return !a->dashes && !b->dashes && memcmp(&a->outer, &b->outer, sizeof(a->outer)) == 0 &&
+	       memcmp(&a->inner, &b->inner, sizeof(a->inner)) == 0 && memcmp(&a->color, &b->color, sizeof(a->color)) == 0;
 }
 
 static bool style_paints(uint8_t st)
@@ -236,23 +230,54 @@ static bool style_paints(uint8_t st)
 	return st != CSS_BORDER_NONE && st != CSS_BORDER_HIDDEN;
 }
 
+/* Pieces of the same ring and colour paint as one item whose mask is the
+ * union of their side trapezoids, so there is no seam where they join
+ * (Blink paints same-coloured sides as one path too). */
 static void paint_sides(struct paint_ctx *c, const struct layout_fragment *f, const char *what, struct sides *s)
 {
 	for (int k = 0; k < 4; k++)
 		if (!style_paints(s->style[k]))
 			s->width[k] = 0.0f;
 	s->inner = paint_rrect_inset(&s->outer, s->width);
-	bool shaded = s->style[0] == CSS_BORDER_INSET || s->style[0] == CSS_BORDER_OUTSET ||
-		      s->style[0] == CSS_BORDER_GROOVE || s->style[0] == CSS_BORDER_RIDGE ||
-		      s->style[0] == CSS_BORDER_DASHED || s->style[0] == CSS_BORDER_DOTTED;
-	if (sides_uniform(s) && !shaded) {
-		paint_side(c, f, what, s, 0, NULL);
-		return;
-	}
-	for (int k = 0; k < 4; k++) {
-		if (s->width[k] <= 0.0f || s->color[k].a == 0)
+	struct pieces ps = { .n = 0 };
+	for (int k = 0; k < 4; k++)
+		if (s->width[k] > 0.0f)
+			side_pieces(c, s, k, &ps);
+	bool done[16] = { false };
+	for (int i = 0; i < ps.n; i++) {
+		if (done[i])
 			continue;
-		paint_side(c, f, what, s, k, side_mask(c, s, k));
+		const struct piece *p = &ps.p[i];
+		int sides_mask = 0, count = 0;
+		for (int j = i; j < ps.n; j++)
+			if (!done[j] && (j == i || same_ring(p, &ps.p[j]))) {
+				done[j] = true;
+				sides_mask |= 1 << ps.p[j].side;
+				count++;
+			}
+		struct paint_item *it = paint_dl_add(c, PAINT_ITEM_FILL, what, f);
+		it->shape.kind = PAINT_SHAPE_RING;
+		it->shape.a = p->outer;
+		it->shape.b = p->inner;
+		/* Every side with a width present: no mask needed. */
+		int present = 0;
+		for (int k = 0; k < 4; k++)
+			if (s->width[k] > 0.0f)
+				present |= 1 << k;
+		if (sides_mask != present || p->dashes) {
+			struct paint_poly_builder pb = { 0 };
+			for (int k = 0; k < 4; k++)
+				if (sides_mask & (1 << k))
+					side_trapezoid(s, k, &pb);
+			it->mask.kind = PAINT_SHAPE_POLY;
+			it->mask.poly = paint_pb_finish(&pb, &c->dl->arena);
+		}
+		if (p->dashes) {
+			it->mask2.kind = PAINT_SHAPE_POLY;
+			it->mask2.poly = p->dashes;
+		}
+		paint_color_premul(p->color, it->color);
+		paint_item_bounds(c, it, outer_bounds(s));
 	}
 }
 

@@ -1,0 +1,407 @@
+/* paint: rasterizer pixels on hand-built fragment trees — exact rect
+ * fills, anti-aliased edges, border joins, rounded corners, gradients,
+ * opacity, clips, shadows, text, HiDPI, and identical output for any tile
+ * split and thread count. */
+#include "paint_fixture.h"
+
+#include <ft2build.h>
+#include FT_FREETYPE_H
+
+/* Test fonts: a FreeType face stands in for layout's font objects. These
+ * weak definitions give way to layout's own when they are linked in. */
+struct layout_face {
+	FT_Face ft;
+	bool bold, oblique;
+};
+
+__attribute__((weak)) void *layout_face_ft(const struct layout_face *f)
+{
+	return f->ft;
+}
+__attribute__((weak)) bool layout_face_synthetic_bold(const struct layout_face *f)
+{
+	return f->bold;
+}
+__attribute__((weak)) bool layout_face_synthetic_oblique(const struct layout_face *f)
+{
+	return f->oblique;
+}
+__attribute__((weak)) void layout_face_lock(const struct layout_face *f)
+{
+	(void)f;
+}
+__attribute__((weak)) void layout_face_unlock(const struct layout_face *f)
+{
+	(void)f;
+}
+
+static const struct css_color RED = { 255, 0, 0, 255 }, BLUE = { 0, 0, 255, 255 }, GREEN = { 0, 128, 0, 255 };
+
+static void test_rect_exact(void **state)
+{
+	(void)state;
+	struct fx f;
+	fx_init(&f, 64, 64);
+	struct css_style *s = fx_style(&f);
+	s->background_color = RED;
+	fx_box(&f, f.root, s, 10, 10, 20, 20);
+	uint8_t *px = fx_render(&f, 64, 64, 1.0f, NULL);
+	FX_ASSERT_RGBA(fx_px(px, 64, 10, 10), 255, 0, 0, 255);
+	FX_ASSERT_RGBA(fx_px(px, 64, 29, 29), 255, 0, 0, 255);
+	FX_ASSERT_RGBA(fx_px(px, 64, 9, 10), 255, 255, 255, 255);
+	FX_ASSERT_RGBA(fx_px(px, 64, 10, 9), 255, 255, 255, 255);
+	FX_ASSERT_RGBA(fx_px(px, 64, 30, 29), 255, 255, 255, 255);
+	FX_ASSERT_RGBA(fx_px(px, 64, 29, 30), 255, 255, 255, 255);
+	free(px);
+	fx_free(&f);
+}
+
+static void test_rect_half_pixel(void **state)
+{
+	(void)state;
+	struct fx f;
+	fx_init(&f, 64, 64);
+	struct css_style *s = fx_style(&f);
+	s->background_color = BLUE;
+	fx_box(&f, f.root, s, 10.5f, 10, 10, 10.25f);
+	uint8_t *px = fx_render(&f, 64, 64, 1.0f, NULL);
+	/* Half of the left and right edge pixels is covered. */
+	FX_ASSERT_NEAR(fx_px(px, 64, 10, 12), 128, 128, 255, 1);
+	FX_ASSERT_NEAR(fx_px(px, 64, 20, 12), 128, 128, 255, 1);
+	FX_ASSERT_RGBA(fx_px(px, 64, 11, 12), 0, 0, 255, 255);
+	/* A quarter of the bottom row. */
+	FX_ASSERT_NEAR(fx_px(px, 64, 15, 20), 191, 191, 255, 1);
+	/* The corner: half times a quarter. */
+	FX_ASSERT_NEAR(fx_px(px, 64, 10, 20), 223, 223, 255, 1);
+	free(px);
+	fx_free(&f);
+}
+
+static void test_border_joins(void **state)
+{
+	(void)state;
+	struct fx f;
+	fx_init(&f, 64, 64);
+	struct css_style *s = fx_style(&f);
+	struct layout_fragment *b = fx_box(&f, f.root, s, 0, 0, 40, 40);
+	fx_set_border(b, s, 10, CSS_BORDER_SOLID, GREEN);
+	s->border_color[0] = RED;
+	s->border_color[3] = BLUE;
+	uint8_t *px = fx_render(&f, 64, 64, 1.0f, NULL);
+	/* The top-left corner is split on its diagonal. */
+	FX_ASSERT_RGBA(fx_px(px, 64, 7, 2), 255, 0, 0, 255);
+	FX_ASSERT_RGBA(fx_px(px, 64, 2, 7), 0, 0, 255, 255);
+	FX_ASSERT_RGBA(fx_px(px, 64, 20, 5), 255, 0, 0, 255);
+	FX_ASSERT_RGBA(fx_px(px, 64, 5, 20), 0, 0, 255, 255);
+	FX_ASSERT_RGBA(fx_px(px, 64, 35, 20), 0, 128, 0, 255);
+	FX_ASSERT_RGBA(fx_px(px, 64, 20, 35), 0, 128, 0, 255);
+	/* The content is left white and the right-bottom corner is green. */
+	FX_ASSERT_RGBA(fx_px(px, 64, 20, 20), 255, 255, 255, 255);
+	FX_ASSERT_RGBA(fx_px(px, 64, 39, 39), 0, 128, 0, 255);
+	FX_ASSERT_RGBA(fx_px(px, 64, 40, 40), 255, 255, 255, 255);
+	free(px);
+	fx_free(&f);
+}
+
+static void test_border_styles(void **state)
+{
+	(void)state;
+	static const uint8_t styles[] = { CSS_BORDER_DASHED, CSS_BORDER_DOTTED, CSS_BORDER_DOUBLE, CSS_BORDER_GROOVE,
+					  CSS_BORDER_RIDGE,  CSS_BORDER_INSET,  CSS_BORDER_OUTSET };
+	for (size_t i = 0; i < BASE_ARRAY_LEN(styles); i++) {
+		struct fx f;
+		fx_init(&f, 80, 80);
+		struct css_style *s = fx_style(&f);
+		struct layout_fragment *b = fx_box(&f, f.root, s, 10, 10, 60, 60);
+		fx_set_border(b, s, 9, styles[i], (struct css_color){ 200, 100, 50, 255 });
+		uint8_t *px = fx_render(&f, 80, 80, 1.0f, NULL);
+		int painted = 0, inside = 0;
+		for (int y = 0; y < 80; y++)
+			for (int x = 0; x < 80; x++) {
+				bool nonwhite = fx_px(px, 80, x, y)[1] != 255;
+				bool in_ring = x >= 10 && x < 70 && y >= 10 && y < 70 && !(x >= 19 && x < 61 && y >= 19 && y < 61);
+				painted += nonwhite && in_ring;
+				inside += nonwhite && !in_ring;
+			}
+		assert_int_equal(inside, 0);
+		assert_true(painted > 600); /* at least a third of the ring */
+		if (styles[i] == CSS_BORDER_DOUBLE) {
+			/* Outer and inner thirds painted, the middle third not. */
+			FX_ASSERT_RGBA(fx_px(px, 80, 40, 11), 200, 100, 50, 255);
+			FX_ASSERT_RGBA(fx_px(px, 80, 40, 14), 255, 255, 255, 255);
+			FX_ASSERT_RGBA(fx_px(px, 80, 40, 17), 200, 100, 50, 255);
+		}
+		if (styles[i] == CSS_BORDER_INSET) {
+			/* Top darker than bottom. */
+			const uint8_t *top = fx_px(px, 80, 40, 12), *bottom = fx_px(px, 80, 40, 67);
+			assert_true(top[0] < bottom[0]);
+		}
+		free(px);
+		fx_free(&f);
+	}
+}
+
+static void test_rounded_corners(void **state)
+{
+	(void)state;
+	struct fx f;
+	fx_init(&f, 64, 64);
+	struct css_style *s = fx_style(&f);
+	s->background_color = RED;
+	fx_radius(s, 20);
+	fx_box(&f, f.root, s, 0, 0, 40, 40);
+	uint8_t *px = fx_render(&f, 64, 64, 1.0f, NULL);
+	FX_ASSERT_RGBA(fx_px(px, 64, 0, 0), 255, 255, 255, 255);
+	FX_ASSERT_RGBA(fx_px(px, 64, 3, 3), 255, 255, 255, 255);
+	FX_ASSERT_RGBA(fx_px(px, 64, 20, 20), 255, 0, 0, 255);
+	FX_ASSERT_RGBA(fx_px(px, 64, 20, 1), 255, 0, 0, 255);
+	FX_ASSERT_RGBA(fx_px(px, 64, 1, 20), 255, 0, 0, 255);
+	/* On the arc at 45 degrees the pixel is partly covered. */
+	const uint8_t *edge = fx_px(px, 64, 2, 10);
+	assert_true(edge[1] > 40 && edge[1] < 215);
+	/* Symmetric corners. */
+	assert_memory_equal(fx_px(px, 64, 2, 10), fx_px(px, 64, 37, 29), 4);
+	assert_memory_equal(fx_px(px, 64, 2, 10), fx_px(px, 64, 37, 10), 4);
+	free(px);
+	fx_free(&f);
+}
+
+static struct css_color_stop stop(struct css_color c)
+{
+	struct css_color_stop s = { c, { 0, 0, CSS_LEN_AUTO, false }, false };
+	return s;
+}
+
+static void test_linear_gradient(void **state)
+{
+	(void)state;
+	struct fx f;
+	fx_init(&f, 100, 20);
+	struct css_style *s = fx_style(&f);
+	struct css_background_layer *l = base_arena_calloc(&f.tree.arena, 1, sizeof(*l));
+	struct css_color_stop *stops = base_arena_calloc(&f.tree.arena, 2, sizeof(*stops));
+	stops[0] = stop(RED);
+	stops[1] = stop(BLUE);
+	l->image.kind = CSS_IMAGE_LINEAR_GRADIENT;
+	l->image.angle_deg = 90; /* to right */
+	l->image.stops = stops;
+	l->image.stop_count = 2;
+	l->size_w.kind = l->size_h.kind = CSS_LEN_AUTO;
+	s->backgrounds = l;
+	s->background_count = 1;
+	fx_box(&f, f.root, s, 0, 0, 100, 20);
+	uint8_t *px = fx_render(&f, 100, 20, 1.0f, NULL);
+	FX_ASSERT_NEAR(fx_px(px, 100, 0, 10), 254, 0, 1, 2);
+	FX_ASSERT_NEAR(fx_px(px, 100, 99, 10), 1, 0, 254, 2);
+	FX_ASSERT_NEAR(fx_px(px, 100, 50, 10), 126, 0, 129, 2);
+	free(px);
+
+	/* A colour hint at 20% moves the midpoint colour there. */
+	struct css_color_stop *hinted = base_arena_calloc(&f.tree.arena, 3, sizeof(*hinted));
+	hinted[0] = stop(RED);
+	hinted[1] = (struct css_color_stop){ { 0, 0, 0, 0 }, { 0, 20, CSS_LEN_FIXED, true }, true };
+	hinted[2] = stop(BLUE);
+	l->image.stops = hinted;
+	l->image.stop_count = 3;
+	px = fx_render(&f, 100, 20, 1.0f, NULL);
+	FX_ASSERT_NEAR(fx_px(px, 100, 20, 10), 128, 0, 127, 4);
+	free(px);
+
+	/* A radial gradient: centre colour, edge colour. */
+	l->image.kind = CSS_IMAGE_RADIAL_GRADIENT;
+	l->image.stops = stops;
+	l->image.stop_count = 2;
+	l->image.radial_extent = 3; /* farthest-side */
+	l->image.center_x = (struct css_length){ 0, 50, CSS_LEN_FIXED, true };
+	l->image.center_y = (struct css_length){ 0, 50, CSS_LEN_FIXED, true };
+	px = fx_render(&f, 100, 20, 1.0f, NULL);
+	FX_ASSERT_NEAR(fx_px(px, 100, 50, 10), 242, 0, 13, 2);
+	FX_ASSERT_NEAR(fx_px(px, 100, 0, 10), 0, 0, 255, 2);
+	free(px);
+	fx_free(&f);
+}
+
+static void test_opacity_and_clip(void **state)
+{
+	(void)state;
+	struct fx f;
+	fx_init(&f, 64, 64);
+	struct css_style *s = fx_style(&f);
+	s->background_color = RED;
+	s->opacity = 0.5f;
+	fx_box(&f, f.root, s, 0, 0, 20, 20);
+	struct css_style *clipper = fx_style(&f);
+	struct layout_fragment *c = fx_box(&f, f.root, clipper, 30, 30, 10, 10);
+	c->clips_overflow = true;
+	struct css_style *big = fx_style(&f);
+	big->background_color = BLUE;
+	fx_box(&f, c, big, 0, 0, 30, 30);
+	uint8_t *px = fx_render(&f, 64, 64, 1.0f, NULL);
+	FX_ASSERT_NEAR(fx_px(px, 64, 5, 5), 255, 128, 128, 1);
+	FX_ASSERT_RGBA(fx_px(px, 64, 35, 35), 0, 0, 255, 255);
+	FX_ASSERT_RGBA(fx_px(px, 64, 45, 45), 255, 255, 255, 255);
+	FX_ASSERT_RGBA(fx_px(px, 64, 40, 35), 255, 255, 255, 255);
+	free(px);
+	fx_free(&f);
+}
+
+static void test_box_shadow(void **state)
+{
+	(void)state;
+	struct fx f;
+	fx_init(&f, 100, 100);
+	struct css_style *s = fx_style(&f);
+	s->background_color = (struct css_color){ 255, 255, 255, 255 };
+	struct css_shadow *sh = base_arena_calloc(&f.tree.arena, 1, sizeof(*sh));
+	*sh = (struct css_shadow){ 10, 10, 10, 0, { 0, 0, 0, 255 }, false };
+	s->box_shadows = sh;
+	s->box_shadow_count = 1;
+	fx_box(&f, f.root, s, 20, 20, 40, 40);
+	uint8_t *px = fx_render(&f, 100, 100, 1.0f, NULL);
+	/* Deep inside the offset shadow: dark; at its edge: about half. */
+	assert_true(fx_px(px, 100, 63, 63)[0] < 40);
+	int edge = fx_px(px, 100, 70, 50)[0];
+	assert_true(edge > 90 && edge < 165);
+	/* The box itself stays white; far away is untouched. */
+	FX_ASSERT_RGBA(fx_px(px, 100, 55, 55), 255, 255, 255, 255);
+	FX_ASSERT_RGBA(fx_px(px, 100, 95, 95), 255, 255, 255, 255);
+	FX_ASSERT_RGBA(fx_px(px, 100, 5, 5), 255, 255, 255, 255);
+	free(px);
+	fx_free(&f);
+}
+
+static void test_canvas_background(void **state)
+{
+	(void)state;
+	struct fx f;
+	fx_init(&f, 50, 50);
+	struct css_style *hs = fx_style(&f), *bs = fx_style(&f);
+	bs->background_color = GREEN;
+	struct layout_fragment *html = fx_box(&f, f.root, hs, 0, 0, 50, 20);
+	html->node = fx_node(&f, HTML_TAG_HTML, "html");
+	struct layout_fragment *body = fx_box(&f, html, bs, 8, 8, 34, 4);
+	body->node = fx_node(&f, HTML_TAG_BODY, "body");
+	uint8_t *px = fx_render(&f, 50, 50, 1.0f, NULL);
+	/* Body's background covers the whole canvas, not just its box. */
+	FX_ASSERT_RGBA(fx_px(px, 50, 0, 0), 0, 128, 0, 255);
+	FX_ASSERT_RGBA(fx_px(px, 50, 49, 49), 0, 128, 0, 255);
+	free(px);
+	fx_free(&f);
+}
+
+/* A busy scene over several tiles: the same bytes whatever the thread
+ * count, and scale 2 doubles every rectangle exactly. */
+static void build_scene(struct fx *f)
+{
+	fx_init(f, 600, 560);
+	for (int i = 0; i < 40; i++) {
+		struct css_style *s = fx_style(f);
+		s->background_color = (struct css_color){ (uint8_t)(i * 37), (uint8_t)(i * 91), (uint8_t)(i * 53), 200 };
+		fx_radius(s, (float)(i % 5) * 4.0f);
+		struct layout_fragment *b = fx_box(f, f->root, s, 13.3f * (float)i, 11.7f * (float)i, 120, 90);
+		if (i % 3 == 0)
+			fx_set_border(b, s, 3, CSS_BORDER_DASHED, (struct css_color){ 0, 0, 0, 255 });
+		if (i % 4 == 0) {
+			struct css_shadow *sh = base_arena_calloc(&f->tree.arena, 1, sizeof(*sh));
+			*sh = (struct css_shadow){ 4, 4, 12, 2, { 0, 0, 0, 128 }, false };
+			s->box_shadows = sh;
+			s->box_shadow_count = 1;
+		}
+		if (i % 7 == 0)
+			s->opacity = 0.6f;
+	}
+}
+
+static void test_threads_identical(void **state)
+{
+	(void)state;
+	struct fx f;
+	build_scene(&f);
+	uint8_t *one = fx_render(&f, 600, 560, 1.0f, NULL);
+	struct base_pool *pool = base_pool_create(3);
+	uint8_t *three = fx_render(&f, 600, 560, 1.0f, pool);
+	assert_memory_equal(one, three, 600 * 560 * 4);
+	uint8_t *two_x = fx_render(&f, 1200, 1120, 2.0f, pool);
+	uint8_t *two_x1 = fx_render(&f, 1200, 1120, 2.0f, NULL);
+	assert_memory_equal(two_x, two_x1, 1200 * 1120 * 4);
+	base_pool_destroy(pool);
+	free(one);
+	free(three);
+	free(two_x);
+	free(two_x1);
+	fx_free(&f);
+
+	/* HiDPI: an integer rect covers exactly twice the device pixels. */
+	fx_init(&f, 40, 40);
+	struct css_style *s = fx_style(&f);
+	s->background_color = RED;
+	fx_box(&f, f.root, s, 5, 5, 10, 10);
+	uint8_t *px = fx_render(&f, 80, 80, 2.0f, NULL);
+	FX_ASSERT_RGBA(fx_px(px, 80, 10, 10), 255, 0, 0, 255);
+	FX_ASSERT_RGBA(fx_px(px, 80, 29, 29), 255, 0, 0, 255);
+	FX_ASSERT_RGBA(fx_px(px, 80, 9, 10), 255, 255, 255, 255);
+	FX_ASSERT_RGBA(fx_px(px, 80, 30, 30), 255, 255, 255, 255);
+	free(px);
+	fx_free(&f);
+}
+
+static void test_text(void **state)
+{
+	(void)state;
+	FT_Library lib;
+	assert_int_equal(FT_Init_FreeType(&lib), 0);
+	struct layout_face face = { 0 };
+	if (FT_New_Face(lib, "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 0, &face.ft) != 0) {
+		FT_Done_FreeType(lib);
+		skip();
+	}
+	struct fx f;
+	fx_init(&f, 100, 40);
+	struct css_style *s = fx_style(&f);
+	s->decorations_in_effect = CSS_TD_UNDERLINE;
+	struct layout_glyph *g = base_arena_calloc(&f.tree.arena, 2, sizeof(*g));
+	g[0] = (struct layout_glyph){ (uint32_t)FT_Get_Char_Index(face.ft, 'H'), 0, 0 };
+	g[1] = (struct layout_glyph){ (uint32_t)FT_Get_Char_Index(face.ft, 'I'), 15.3f, 0 };
+	struct layout_glyph_run *run = base_arena_calloc(&f.tree.arena, 1, sizeof(*run));
+	*run = (struct layout_glyph_run){ &face, 20.0f, g, 2 };
+	struct layout_fragment *t = fx_add(&f, f.root, LAYOUT_FRAG_TEXT, s, 10, 5, 22, 24);
+	t->runs = run;
+	t->run_count = 1;
+	t->baseline = 19;
+	uint8_t *px = fx_render(&f, 100, 40, 1.0f, NULL);
+	/* The H's left stem is solid black around x = 12..13 above the
+	 * baseline at y = 24; nothing is drawn left of the text. */
+	int dark = 0;
+	for (int y = 10; y < 24; y++)
+		dark += fx_px(px, 100, 12, y)[0] < 64;
+	assert_true(dark >= 10);
+	for (int y = 0; y < 40; y++)
+		FX_ASSERT_RGBA(fx_px(px, 100, 5, y), 255, 255, 255, 255);
+	/* The underline lies below the baseline across the fragment. */
+	int under = 0;
+	for (int y = 25; y < 29; y++)
+		under += fx_px(px, 100, 20, y)[0] < 64;
+	assert_true(under >= 1);
+	struct base_pool *pool = base_pool_create(2);
+	uint8_t *px2 = fx_render(&f, 100, 40, 1.0f, pool);
+	assert_memory_equal(px, px2, 100 * 40 * 4);
+	base_pool_destroy(pool);
+	free(px);
+	free(px2);
+	fx_free(&f);
+	FT_Done_Face(face.ft);
+	FT_Done_FreeType(lib);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_rect_exact),	 cmocka_unit_test(test_rect_half_pixel),
+		cmocka_unit_test(test_border_joins),	 cmocka_unit_test(test_border_styles),
+		cmocka_unit_test(test_rounded_corners),	 cmocka_unit_test(test_linear_gradient),
+		cmocka_unit_test(test_opacity_and_clip), cmocka_unit_test(test_box_shadow),
+		cmocka_unit_test(test_canvas_background), cmocka_unit_test(test_threads_identical),
+		cmocka_unit_test(test_text),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
