@@ -49,7 +49,6 @@ struct layer_list {
 struct builder {
 	struct paint_display_list *dl;
 	const struct layout_fragment *canvas_bg_frag; /* root or body whose background went to the canvas */
-	const struct layout_fragment *root_elem;
 	int layer_depth;
 };
 
@@ -121,11 +120,21 @@ static bool is_positioned(const struct layout_fragment *f)
 	return is_element_box(f) && f->style->position != CSS_POSITION_STATIC;
 }
 
+/* The root element (html) forms the root stacking context. */
+static bool is_root_element(const struct layout_fragment *f)
+{
+	const struct html_node *n = f->node;
+	return n && n->type == HTML_NODE_ELEMENT && n->tag == HTML_TAG_HTML &&
+	       (!n->parent || n->parent->type == HTML_NODE_DOCUMENT);
+}
+
 /* Does the box establish a real stacking context? */
 static bool creates_stacking_context(const struct layout_fragment *f)
 {
 	if (!is_element_box(f))
 		return false;
+	if (is_root_element(f))
+		return true;
 	const struct css_style *s = f->style;
 	if (s->opacity < 1.0f || s->transform)
 		return true;
@@ -383,7 +392,7 @@ static void paint_layer(struct builder *b, const struct layout_fragment *f, cons
 	if (w0->depth > MAX_DEPTH)
 		return;
 	struct walk w = *w0;
-	bool real = creates_stacking_context(f) || f == b->root_elem || w.depth == 0;
+	bool real = creates_stacking_context(f) || w.depth == 0;
 	float opacity = is_element_box(f) ? f->style->opacity : 1.0f;
 	apply_transform(b, f, &w);
 	if (opacity < 1.0f) {
@@ -455,7 +464,6 @@ static void paint_canvas(struct builder *b, const struct layout_tree *tree)
 	for (size_t i = 0; html && i < html->child_count && !body; i++)
 		if (is_tag(html->children[i], HTML_TAG_BODY))
 			body = html->children[i];
-	b->root_elem = html;
 	const struct layout_fragment *src = NULL;
 	float sx = 0, sy = 0;
 	if (html && html->style && has_background(html->style)) {

@@ -4,37 +4,6 @@
  * split and thread count. */
 #include "paint_fixture.h"
 
-#include <ft2build.h>
-#include FT_FREETYPE_H
-
-/* Test fonts: a FreeType face stands in for layout's font objects. These
- * weak definitions give way to layout's own when they are linked in. */
-struct layout_face {
-	FT_Face ft;
-	bool bold, oblique;
-};
-
-__attribute__((weak)) void *layout_face_ft(const struct layout_face *f)
-{
-	return f->ft;
-}
-__attribute__((weak)) bool layout_face_synthetic_bold(const struct layout_face *f)
-{
-	return f->bold;
-}
-__attribute__((weak)) bool layout_face_synthetic_oblique(const struct layout_face *f)
-{
-	return f->oblique;
-}
-__attribute__((weak)) void layout_face_lock(const struct layout_face *f)
-{
-	(void)f;
-}
-__attribute__((weak)) void layout_face_unlock(const struct layout_face *f)
-{
-	(void)f;
-}
-
 static const struct css_color RED = { 255, 0, 0, 255 }, BLUE = { 0, 0, 255, 255 }, GREEN = { 0, 128, 0, 255 };
 
 static void test_rect_exact(void **state)
