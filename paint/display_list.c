@@ -411,7 +411,8 @@ static void paint_layer(struct builder *b, const struct layout_fragment *f, cons
 	struct layer_list layers = { 0 };
 	if (real) {
 		collect_layers(b, f, &w, &layers);
-		qsort(layers.items, layers.len, sizeof(*layers.items), layer_cmp);
+		if (layers.len > 1)
+			qsort(layers.items, layers.len, sizeof(*layers.items), layer_cmp);
 		paint_layers(b, &layers, INT32_MIN, -1, false);
 	}
 	flow(b, f, &w, PHASE_BLOCK_BG);
