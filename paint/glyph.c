@@ -20,6 +20,7 @@ struct glyph_key {
 	const struct layout_face *face;
 	uint32_t id;
 	int32_t size64;
+	int32_t outline; /* 1: the flattened outline, 0: the bitmap */
 };
 
 void paint_glyph_cache_init(struct paint_glyph_cache *gc)
@@ -42,6 +43,19 @@ static float fake_bold_strength(float size)
 	return size * (1.0f / 24.0f + t * (1.0f / 32.0f - 1.0f / 24.0f));
 }
 
+/* Applies Skia-style fake bold and oblique to a loaded outline. */
+static void synthesize(const struct layout_face *face, FT_GlyphSlot slot, int32_t size64)
+{
+	if (layout_face_synthetic_bold(face)) {
+		FT_Pos s = (FT_Pos)(fake_bold_strength((float)size64 / 64.0f) * 64.0f);
+		FT_Outline_EmboldenXY(&slot->outline, s, s);
+	}
+	if (layout_face_synthetic_oblique(face)) {
+		FT_Matrix skew = { 0x10000, 0x4000, 0, 0x10000 };
+		FT_Outline_Transform(&slot->outline, &skew);
+	}
+}
+
 static struct paint_glyph_bitmap *render(struct paint_glyph_cache *gc, const struct layout_face *face, uint32_t id,
 					 int32_t size64)
 {
@@ -54,14 +68,7 @@ static struct paint_glyph_bitmap *render(struct paint_glyph_cache *gc, const str
 	    FT_Load_Glyph(ft, id, FT_LOAD_TARGET_LIGHT | FT_LOAD_NO_BITMAP) == 0 &&
 	    ft->glyph->format == FT_GLYPH_FORMAT_OUTLINE) {
 		FT_GlyphSlot slot = ft->glyph;
-		if (layout_face_synthetic_bold(face)) {
-			FT_Pos s = (FT_Pos)(fake_bold_strength((float)size64 / 64.0f) * 64.0f);
-			FT_Outline_EmboldenXY(&slot->outline, s, s);
-		}
-		if (layout_face_synthetic_oblique(face)) {
-			FT_Matrix skew = { 0x10000, 0x4000, 0, 0x10000 };
-			FT_Outline_Transform(&slot->outline, &skew);
-		}
+		synthesize(face, slot, size64);
 		if (FT_Render_Glyph(slot, FT_RENDER_MODE_NORMAL) == 0) {
 			FT_Bitmap *b = &slot->bitmap;
 			bm = base_arena_calloc(&gc->arena, 1, sizeof(*bm));
@@ -99,6 +106,92 @@ const struct paint_glyph_bitmap *paint_glyph_get(struct paint_glyph_cache *gc, c
 	struct paint_glyph_bitmap *bm = render(gc, face, id, key.size64);
 	base_map_put(&gc->map, (const char *)&key, sizeof(key), bm ? bm : (void *)&empty);
 	return bm;
+}
+
+/* Outline flattening: FreeType's y-up 26.6 points to y-down px. */
+struct flatten {
+	struct paint_poly_builder *pb;
+	float x, y;
+};
+
+static void flat_point(struct flatten *f, float x, float y)
+{
+	paint_pb_point(f->pb, x, y);
+	f->x = x;
+	f->y = y;
+}
+
+static int on_move(const FT_Vector *to, void *user)
+{
+	struct flatten *f = user;
+	paint_pb_close(f->pb);
+	flat_point(f, (float)to->x / 64.0f, -(float)to->y / 64.0f);
+	return 0;
+}
+
+static int on_line(const FT_Vector *to, void *user)
+{
+	flat_point(user, (float)to->x / 64.0f, -(float)to->y / 64.0f);
+	return 0;
+}
+
+static int on_conic(const FT_Vector *c, const FT_Vector *to, void *user)
+{
+	struct flatten *f = user;
+	float x0 = f->x, y0 = f->y, cx = (float)c->x / 64.0f, cy = -(float)c->y / 64.0f;
+	float x1 = (float)to->x / 64.0f, y1 = -(float)to->y / 64.0f;
+	for (int i = 1; i <= 8; i++) {
+		float t = (float)i / 8.0f, u = 1.0f - t;
+		flat_point(f, u * u * x0 + 2 * u * t * cx + t * t * x1, u * u * y0 + 2 * u * t * cy + t * t * y1);
+	}
+	return 0;
+}
+
+static int on_cubic(const FT_Vector *c1, const FT_Vector *c2, const FT_Vector *to, void *user)
+{
+	struct flatten *f = user;
+	float x0 = f->x, y0 = f->y;
+	float ax = (float)c1->x / 64.0f, ay = -(float)c1->y / 64.0f, bx = (float)c2->x / 64.0f, by = -(float)c2->y / 64.0f;
+	float x1 = (float)to->x / 64.0f, y1 = -(float)to->y / 64.0f;
+	for (int i = 1; i <= 12; i++) {
+		float t = (float)i / 12.0f, u = 1.0f - t;
+		flat_point(f, u * u * u * x0 + 3 * u * u * t * ax + 3 * u * t * t * bx + t * t * t * x1,
+			   u * u * u * y0 + 3 * u * u * t * ay + 3 * u * t * t * by + t * t * t * y1);
+	}
+	return 0;
+}
+
+const struct paint_poly *paint_glyph_outline(struct paint_glyph_cache *gc, const struct layout_face *face, uint32_t id,
+					     float size)
+{
+	struct glyph_key key;
+	memset(&key, 0, sizeof(key));
+	key.face = face;
+	key.id = id;
+	key.size64 = (int32_t)lroundf(size * 64.0f);
+	key.outline = 1;
+	if (key.size64 <= 0 || key.size64 > 64 * 2048)
+		return NULL;
+	void *v = base_map_get(&gc->map, (const char *)&key, sizeof(key));
+	if (v)
+		return v;
+	FT_Face ft = layout_face_ft(face);
+	struct paint_poly_builder pb = { 0 };
+	if (ft) {
+		layout_face_lock(face);
+		if (FT_Set_Char_Size(ft, 0, key.size64, 72, 72) == 0 &&
+		    FT_Load_Glyph(ft, id, FT_LOAD_NO_HINTING | FT_LOAD_NO_BITMAP) == 0 &&
+		    ft->glyph->format == FT_GLYPH_FORMAT_OUTLINE) {
+			synthesize(face, ft->glyph, key.size64);
+			static const FT_Outline_Funcs funcs = { on_move, on_line, on_conic, on_cubic, 0, 0 };
+			struct flatten fl = { &pb, 0, 0 };
+			FT_Outline_Decompose(&ft->glyph->outline, &funcs, &fl);
+		}
+		layout_face_unlock(face);
+	}
+	const struct paint_poly *poly = paint_pb_finish(&pb, &gc->arena);
+	base_map_put(&gc->map, (const char *)&key, sizeof(key), (void *)poly);
+	return poly;
 }
 
 void paint_face_decoration_metrics(const struct layout_face *face, float size, float *underline_pos,

@@ -100,6 +100,25 @@ static void text_coverage(struct worker *w, const struct paint_item *it, const s
 		w->glyphs_ready = true;
 	}
 	float scale = sqrtf(fabsf(m->a * m->d - m->b * m->c));
+	if (!is_axis_aligned(m) || fabsf(m->a - m->d) > 1e-4f * fabsf(m->a) || m->a <= 0.0f) {
+		/* Rotated, skewed, mirrored or stretched: fill the outlines
+		 * through the matrix. */
+		paint_cov_begin(&w->cv, r);
+		for (size_t ri = 0; ri < it->run_count; ri++) {
+			const struct layout_glyph_run *run = &it->runs[ri];
+			if (!run->face)
+				continue;
+			for (size_t gi = 0; gi < run->count; gi++) {
+				const struct layout_glyph *g = &run->glyphs[gi];
+				const struct paint_poly *poly = paint_glyph_outline(&w->glyphs, run->face, g->id, run->size);
+				struct paint_matrix at = { 1, 0, 0, 1, it->ox + g->x, it->oy + g->y };
+				struct paint_matrix gm = paint_matrix_mul(m, &at);
+				paint_cov_poly(&w->cv, &gm, poly);
+			}
+		}
+		paint_cov_finish(&w->cv, out, false);
+		return;
+	}
 	for (size_t ri = 0; ri < it->run_count; ri++) {
 		const struct layout_glyph_run *run = &it->runs[ri];
 		if (!run->face)

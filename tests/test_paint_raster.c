@@ -355,8 +355,40 @@ static void test_text(void **state)
 	uint8_t *px2 = fx_render(&f, 100, 40, 1.0f, pool);
 	assert_memory_equal(px, px2, 100 * 40 * 4);
 	base_pool_destroy(pool);
-	free(px);
 	free(px2);
+
+	/* Rotated a quarter turn (about the fragment's centre), the glyphs
+	 * are filled from their outlines: about the same ink, now standing
+	 * in a column. */
+	struct css_transform *rot = base_arena_calloc(&f.tree.arena, 1, sizeof(*rot));
+	rot->m[1] = 1;
+	rot->m[2] = -1;
+	struct css_style *rs = fx_style(&f);
+	rs->transform = rot;
+	s->decorations_in_effect = 0;
+	uint8_t *up = fx_render(&f, 100, 40, 1.0f, NULL);
+	struct layout_fragment *holder = fx_box(&f, NULL, rs, 10, 5, 22, 24);
+	f.root->children[0] = holder;
+	holder->children = &t;
+	holder->child_count = 1;
+	t->x = t->y = 0;
+	uint8_t *rp = fx_render(&f, 100, 40, 1.0f, NULL);
+	int ink_r = 0, ink_u = 0, wide = 0, below = 0;
+	for (int y = 0; y < 40; y++)
+		for (int x = 0; x < 100; x++) {
+			ink_r += 255 - fx_px(rp, 100, x, y)[0];
+			ink_u += 255 - fx_px(up, 100, x, y)[0];
+			if (fx_px(rp, 100, x, y)[0] < 128 && (x < 8 || x > 34))
+				wide++;
+			if (fx_px(rp, 100, x, y)[0] < 128 && y >= 24)
+				below++;
+		}
+	assert_true(ink_r > ink_u * 7 / 10 && ink_r < ink_u * 13 / 10);
+	assert_int_equal(wide, 0);
+	assert_true(below > 10); /* the column reaches below the baseline */
+	free(rp);
+	free(up);
+	free(px);
 	fx_free(&f);
 	FT_Done_Face(face.ft);
 	FT_Done_FreeType(lib);
