@@ -7,9 +7,9 @@
  * Supported: UTF-8, UTF-16LE/BE, the replacement encoding, x-user-defined
  * and the Encoding Standard's single-byte encodings. Single-byte tables
  * come from glibc iconv, whose tables for these charsets hold the same
- * mappings as the Encoding Standard indexes except for windows-1252's five
- * unassigned bytes, which the Encoding Standard maps to C1 controls (fixed
- * up below); bytes iconv rejects decode to U+FFFD as an index miss does.
+ * mappings as the Encoding Standard indexes except for the few bytes in
+ * index_fixups (windows-1252's unassigned bytes are C1 controls there,
+ * and so on); bytes iconv rejects decode to U+FFFD as an index miss does.
  * The CJK multi-byte encodings are not supported: their labels are
  * unknown, so such a stylesheet falls back to the next rule (usually
  * UTF-8). */
@@ -119,6 +119,19 @@ static struct css_str decode_single_byte(struct base_arena *a, const uint8_t *s,
 	return (struct css_str){out, (size_t)(o - out)};
 }
 
+/* Where the Encoding Standard indexes differ from glibc's tables. */
+static const struct {
+	const char *encoding;
+	uint8_t byte;
+	uint32_t cp;
+} index_fixups[] = {
+	{"windows-1252", 0x81, 0x81},	{"windows-1252", 0x8D, 0x8D},
+	{"windows-1252", 0x8F, 0x8F},	{"windows-1252", 0x90, 0x90},
+	{"windows-1252", 0x9D, 0x9D},	{"windows-1255", 0xCA, 0x05BA},
+	{"macintosh", 0xC6, 0x2206},	{"macintosh", 0xF0, 0xF8FF},
+	{"x-mac-cyrillic", 0xFF, 0x20AC},
+};
+
 /* Builds the table of a single-byte encoding through iconv. */
 static void single_byte_table(int enc, uint32_t table[256])
 {
@@ -138,16 +151,17 @@ static void single_byte_table(int enc, uint32_t table[256])
 		char *ip = in, *op = (char *)outb;
 		size_t il = 1, ol = sizeof outb;
 		iconv(cd, NULL, NULL, NULL, NULL);
-		if (iconv(cd, &ip, &il, &op, &ol) != (size_t)-1 && ol == 4)
+		/* The flush call emits a character that a stateful converter
+		 * (windows-1255/1258 compose combining marks) held back. */
+		if (iconv(cd, &ip, &il, &op, &ol) != (size_t)-1 &&
+		    iconv(cd, NULL, NULL, &op, &ol) != (size_t)-1 && ol == 4)
 			table[b] = (uint32_t)outb[0] | (uint32_t)outb[1] << 8 | (uint32_t)outb[2] << 16 |
 				   (uint32_t)outb[3] << 24;
 	}
 	iconv_close(cd);
-	if (strcmp(encodings[enc].name, "windows-1252") == 0) {
-		static const uint8_t c1[] = {0x81, 0x8D, 0x8F, 0x90, 0x9D};
-		for (size_t i = 0; i < sizeof c1; i++)
-			table[c1[i]] = c1[i];
-	}
+	for (size_t i = 0; i < BASE_ARRAY_LEN(index_fixups); i++)
+		if (strcmp(encodings[enc].name, index_fixups[i].encoding) == 0)
+			table[index_fixups[i].byte] = index_fixups[i].cp;
 }
 
 /* Encoding Standard UTF-16 decoder (lone surrogates and a trailing odd
