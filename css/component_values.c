@@ -1,5 +1,5 @@
 /* css/component_values.c: grouping tokens into component values (CSS
- * Syntax 3 §5.4.7 consume a component value, §5.4.8 consume a simple
+ * Syntax 3 (2021 CR) §5.4.7 consume a component value, §5.4.8 consume a simple
  * block, §5.4.9 consume a function), iteratively.
  * https://www.w3.org/TR/css-syntax-3/#consume-component-value
  *
@@ -116,7 +116,7 @@ struct css_cv_list css_parse_component_value_list_urange(struct base_arena *a, c
 	return css_tokenize_to_cvs(a, &t);
 }
 
-/* §5.3.8 Parse a component value. */
+/* "Parse a component value". */
 enum css_parse_status css_parse_component_value(struct base_arena *a, const char *text, size_t len,
 						struct css_cv *out)
 {
@@ -143,7 +143,7 @@ bool css_cv_at_end(struct css_cv_list in, size_t pos)
 	return css_cv_next(in, &pos) == NULL;
 }
 
-/* §5.3.10 Parse a comma-separated list of component values. */
+/* "Parse a comma-separated list of component values". */
 size_t css_split_commas(struct base_arena *a, struct css_cv_list in, struct css_cv_list **out)
 {
 	size_t n = 1;

@@ -80,8 +80,8 @@ static uint32_t offset_at(const struct stream *s)
 	return s->len ? s->items[s->len - 1].tok.offset : 0;
 }
 
-/* §5.4.2 Consume an at-rule; s->pos at the at-keyword. `nested`: an
- * unmatched } ends the rule without being consumed (ED). */
+/* §5.4.2 (2021 CR) consume an at-rule; s->pos at the at-keyword.
+ * `nested`: an unmatched } ends the rule without being consumed (ED). */
 static void consume_at_rule(struct stream *s, bool nested, struct css_node *out)
 {
 	const struct css_cv *kw = &s->items[s->pos++];
@@ -126,7 +126,7 @@ static bool looks_like_custom_property(const struct stream *s, size_t from, size
 	return second && second->tok.type == CSS_TOK_COLON;
 }
 
-/* §5.4.3 Consume a qualified rule. Returns false (a parse error) when it
+/* §5.4.3 (2021 CR) consume a qualified rule. Returns false (a parse error) when it
  * produces nothing. `nested` and `stop_at_semicolon` are the ED's nested
  * flag and stop token for rules inside a block's contents. */
 static bool consume_qualified_rule(struct stream *s, bool nested, bool stop_at_semicolon,
@@ -152,7 +152,7 @@ static bool consume_qualified_rule(struct stream *s, bool nested, bool stop_at_s
 	}
 }
 
-/* §5.4.6 Consume a declaration from items [s->pos, end): name, colon, and
+/* §5.4.6 (2021 CR) consume a declaration from items [s->pos, end): name, colon, and
  * the rest as the value with a trailing !important removed. */
 static bool consume_declaration(struct stream *s, size_t end, struct css_node *out)
 {
@@ -270,7 +270,7 @@ static struct css_node_list consume_declaration_list(struct base_arena *a, struc
 	return node_finish(&v, a);
 }
 
-/* ED §5.5.4 Consume a block's contents: declarations, at-rules and nested
+/* ED "consume a block's contents": declarations, at-rules and nested
  * qualified rules. */
 static struct css_node_list consume_block_contents(struct base_arena *a, struct stream *s)
 {

@@ -20,8 +20,9 @@
  * Strings are UTF-8, not NUL-terminated.
  *
  * Depth: block parsing is iterative, so any nesting depth parses without
- * recursion; consumers that recurse into css_cv children (calc(), var(),
- * serializers) must bound their own depth.
+ * recursion (nested light-dark() colors are bounded); consumers that
+ * recurse into css_cv children (calc(), var(), serializers) must bound
+ * their own depth.
  *
  * No global mutable state: all functions are safe to call from several
  * threads on different arenas. */
@@ -121,8 +122,8 @@ struct css_tokenizer {
 struct css_str css_preprocess(struct base_arena *a, const char *text, size_t len);
 /* Preprocesses text and starts tokenizing it. */
 void css_tokenizer_init_text(struct css_tokenizer *t, struct base_arena *a, const char *text, size_t len);
-/* §4.3.1 Consume a token. Returns CSS_TOK_EOF (repeatedly) at the end.
- * Comments are skipped (§4.3.2). */
+/* "Consume a token" (§4.3.1). Returns CSS_TOK_EOF (repeatedly) at the end.
+ * Comments are skipped. */
 void css_consume_token(struct css_tokenizer *t, struct css_token *out);
 
 /* ---- Component values (§5) ------------------------------------------- */
@@ -207,8 +208,8 @@ struct css_node_list {
 	size_t len;
 };
 
-/* §5.3.3 Parse a stylesheet from text (already decoded). Top-level CDO/CDC
- * are ignored. */
+/* "Parse a stylesheet" from text (already decoded); top-level CDO/CDC are
+ * dropped. https://www.w3.org/TR/css-syntax-3/#parse-stylesheet */
 struct css_node_list css_parse_stylesheet(struct base_arena *a, const char *text, size_t len);
 
 /* §3.2 Determine the fallback encoding and decode: BOM, then the protocol
@@ -226,15 +227,16 @@ struct css_node_list css_parse_stylesheet_bytes(struct base_arena *a, const char
 						const char *environment_encoding,
 						const char **encoding_name);
 
-/* §5.3.4 Parse a list of rules (nested rules, e.g. an @media block). */
+/* "Parse a list of rules" (2021 CR; e.g. the block of @media or
+ * @keyframes): CDO/CDC are not special here. */
 struct css_node_list css_parse_rule_list(struct base_arena *a, const char *text, size_t len);
 struct css_node_list css_parse_rule_list_cv(struct base_arena *a, struct css_cv_list in);
 
-/* §5.3.5 Parse a rule. */
+/* "Parse a rule": one at-rule or qualified rule. */
 enum css_parse_status css_parse_rule(struct base_arena *a, const char *text, size_t len,
 				     struct css_node *out);
 
-/* §5.3.6 Parse a declaration. */
+/* "Parse a declaration": one declaration, the rest of the input its value. */
 enum css_parse_status css_parse_declaration(struct base_arena *a, const char *text, size_t len,
 					    struct css_node *out);
 
@@ -243,24 +245,25 @@ enum css_parse_status css_parse_declaration(struct base_arena *a, const char *te
 struct css_node_list css_parse_declaration_list(struct base_arena *a, const char *text, size_t len);
 struct css_node_list css_parse_declaration_list_cv(struct base_arena *a, struct css_cv_list in);
 
-/* §5.3.7 Parse a block's contents: declarations, at-rules and nested
- * qualified rules (CSS Nesting), in source order. Use on a style rule's
- * block. */
+/* "Parse a block's contents" (Editor's Draft, CSS Nesting): declarations,
+ * at-rules and nested qualified rules in source order. Use on a style
+ * rule's block. Given text, an unmatched } ends the contents. */
 struct css_node_list css_parse_block_contents(struct base_arena *a, const char *text, size_t len);
 struct css_node_list css_parse_block_contents_cv(struct base_arena *a, struct css_cv_list in);
 
-/* §5.3.8 Parse a component value. */
+/* "Parse a component value": exactly one, surrounded by whitespace only. */
 enum css_parse_status css_parse_component_value(struct base_arena *a, const char *text, size_t len,
 						struct css_cv *out);
 
-/* §5.3.9 Parse a list of component values (the whole tree). */
+/* "Parse a list of component values" (the whole tree). */
 struct css_cv_list css_parse_component_value_list(struct base_arena *a, const char *text, size_t len);
 /* The same, tokenizing U+... as unicode-range tokens. */
 struct css_cv_list css_parse_component_value_list_urange(struct base_arena *a, const char *text,
 							 size_t len);
 
-/* §5.3.10 Parse a comma-separated list of component values: splits `in` at
- * top-level commas. Returns the number of groups, stored in *out (arena). */
+/* "Parse a comma-separated list of component values": splits `in` at
+ * top-level commas. Returns the number of groups (at least 1), stored in
+ * *out (arena). */
 size_t css_split_commas(struct base_arena *a, struct css_cv_list in, struct css_cv_list **out);
 
 /* Helpers for value parsers: skip whitespace from *pos, return the next
