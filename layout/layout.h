@@ -149,6 +149,11 @@ struct layout_options {
 	struct layout_fonts *fonts;
 	const struct layout_image_provider *images;
 	struct base_pool *pool; /* NULL: one thread */
+	/* Resolves a URL of the document (img src) to a file path allocated
+	 * in a; NULL when it cannot be fetched. When the hook is NULL, URLs
+	 * are used as paths unchanged. */
+	const char *(*resolve)(void *ctx, const char *url, size_t len, struct base_arena *a);
+	void *resolve_ctx;
 };
 
 struct layout_tree *layout_document(const struct css_styled_document *sd, const struct layout_options *opt);

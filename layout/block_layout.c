@@ -1,0 +1,400 @@
+/* Block formatting context (CSS 2.1 §9.4.1, §10.3.3, §10.6.3, §8.3.1):
+ * block-level boxes stacked vertically with margin collapsing, widths from
+ * the containing block, auto heights from content, floats and clearance,
+ * and boxes that establish new block formatting contexts.
+ *
+ * Each child is laid out before it is placed: its fragment's children are
+ * relative to it, and the parent only sets the child's x/y. Margins that
+ * collapse through a box are handed to its parent as margin struts. The
+ * float list of a BFC is the only state shared between siblings, so a BFC is
+ * laid out in tree order. */
+#include "layout/internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static bool establishes_bfc(const struct layout_box *box)
+{
+	const struct css_style *s = box->style;
+	if (!box->parent || !box->parent->parent)
+		return true; /* the ICB and the root element */
+	if (box->is_float || box->is_abspos || box->inline_level)
+		return true;
+	if (s->overflow_x != CSS_OVERFLOW_VISIBLE && s->overflow_x != CSS_OVERFLOW_CLIP)
+		return true;
+	switch (s->display) {
+	case CSS_DISPLAY_FLOW_ROOT:
+	case CSS_DISPLAY_FLEX:
+	case CSS_DISPLAY_INLINE_FLEX:
+	case CSS_DISPLAY_GRID:
+	case CSS_DISPLAY_INLINE_GRID:
+	case CSS_DISPLAY_TABLE:
+	case CSS_DISPLAY_INLINE_TABLE:
+	case CSS_DISPLAY_TABLE_CELL:
+	case CSS_DISPLAY_TABLE_CAPTION:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* §10.3.3: used margins of a block in normal flow with a given width. */
+static void resolve_horizontal_margins(const struct css_style *s, float cb_width, float w, struct layout_edges *m)
+{
+	bool ml_auto = layout_len_is_auto(s->margin[3]), mr_auto = layout_len_is_auto(s->margin[1]);
+	float rest = cb_width - w - m->left - m->right;
+	if (ml_auto && mr_auto) {
+		m->left = m->right = rest / 2 > 0 ? layout_snap(rest / 2) : 0;
+		if (rest < 0)
+			m->left = 0;
+	} else if (ml_auto) {
+		m->left = rest + m->left > 0 ? rest + m->left : 0;
+		if (rest < 0)
+			m->left = 0;
+	} else if (mr_auto) {
+		m->right = rest + m->right;
+	}
+	/* Over-constrained: margin-right is ignored in LTR. */
+}
+
+static float used_height(const struct css_style *s, float cb_height, const struct layout_edges *b, const struct layout_edges *p,
+			 bool *is_auto)
+{
+	*is_auto = !layout_len_definite(s->height, cb_height);
+	if (*is_auto)
+		return -1;
+	float bp = b->top + b->bottom + p->top + p->bottom;
+	float v = css_length_resolve(s->height, cb_height);
+	if (s->box_sizing == CSS_BOX_SIZING_BORDER_BOX)
+		return v > bp ? v : bp;
+	return (v > 0 ? v : 0) + bp;
+}
+
+static void place_child(struct layout_fragment *f, float x, float y, float cb_width, float cb_height)
+{
+	float dx, dy;
+	layout_apply_relative(f->style, cb_width, cb_height, &dx, &dy);
+	f->x = layout_snap(x + dx);
+	f->y = layout_snap(y + dy);
+}
+
+struct layout_fragment *layout_float(struct layout_ctx *ctx, struct layout_box *box, float cb_width, float cb_height,
+					    struct layout_floats *floats, float cb_bfc_x, float min_bfc_y, int depth)
+{
+	struct layout_edges m, b, p;
+	layout_box_edges(box->style, cb_width, &m, &b, &p);
+	float w;
+	if (box->type == LAYOUT_BOX_REPLACED) {
+		struct layout_fragment *f = layout_replaced(ctx, box, cb_width, cb_height);
+		w = f->width;
+		float mw = w + m.left + m.right, mh = f->height + m.top + m.bottom, x, y;
+		if (box->style->clear != CSS_CLEAR_NONE) {
+			float c = layout_floats_clearance(floats, box->style->clear);
+			if (c > min_bfc_y)
+				min_bfc_y = c;
+		}
+		layout_floats_place(floats, box->style->float_ == CSS_FLOAT_LEFT, mw, mh, min_bfc_y, cb_bfc_x, cb_bfc_x + cb_width, &x, &y);
+		place_child(f, x - cb_bfc_x + m.left, y + m.top, cb_width, cb_height);
+		return f;
+	}
+	w = layout_specified_border_width(box->style, cb_width, &b, &p);
+	if (w < 0)
+		w = layout_shrink_to_fit(ctx, box, cb_width - m.left - m.right, depth);
+	w = layout_clamp_border_width(box->style, w, cb_width, &b, &p);
+	struct layout_block_result r;
+	layout_bfc_root(ctx, box, cb_width, cb_height, w, depth, &r);
+	float mw = w + m.left + m.right, mh = r.frag->height + m.top + m.bottom, x, y;
+	if (box->style->clear != CSS_CLEAR_NONE) {
+		float c = layout_floats_clearance(floats, box->style->clear);
+		if (c > min_bfc_y)
+			min_bfc_y = c;
+	}
+	layout_floats_place(floats, box->style->float_ == CSS_FLOAT_LEFT, mw, mh, min_bfc_y, cb_bfc_x, cb_bfc_x + cb_width, &x, &y);
+	place_child(r.frag, x - cb_bfc_x + m.left, y + m.top, cb_width, cb_height);
+	return r.frag;
+}
+
+struct flow_state {
+	struct layout_ctx *ctx;
+	struct layout_box *box;
+	struct layout_fragment *frag;
+	float content_width, cb_height;
+	struct layout_floats *floats;
+	float content_bfc_x, content_bfc_y; /* content box origin in BFC coordinates */
+	float inset_x, inset_y; /* content box origin in the fragment (border + padding) */
+	int depth;
+	struct base_vec children;
+};
+
+/* The block-level children of a block container (§9.4.1). */
+static void layout_block_children(struct flow_state *st, bool collapse_top, struct layout_margin_strut *top_strut, float *out_y,
+				  struct layout_margin_strut *out_pending, bool *out_at_top, struct layout_block_result *res)
+{
+	struct layout_ctx *ctx = st->ctx;
+	float y = 0;
+	struct layout_margin_strut pending = {0, 0};
+	bool at_top = true;
+	for (struct layout_box *c = st->box->first; c; c = c->next) {
+		float margin_y = at_top && collapse_top ? 0 : layout_strut_resolve(pending);
+		if (c->is_abspos) {
+			struct layout_edges m, b, p;
+			layout_box_edges(c->style, st->content_width, &m, &b, &p);
+			layout_positioned_pending(ctx, c, st->frag, st->inset_x, st->inset_y + y + margin_y);
+			continue;
+		}
+		if (c->is_float) {
+			struct layout_fragment *f = layout_float(ctx, c, st->content_width, st->cb_height, st->floats, st->content_bfc_x,
+								 st->content_bfc_y + y + margin_y, st->depth + 1);
+			/* layout_float gave y in BFC coordinates. */
+			f->y = layout_snap(f->y - st->content_bfc_y + st->inset_y);
+			f->x = layout_snap(f->x + st->inset_x);
+			base_vec_push(&st->children, f);
+			continue;
+		}
+		struct layout_edges cm, cb, cp;
+		layout_box_edges(c->style, st->content_width, &cm, &cb, &cp);
+		struct layout_margin_strut merged = pending;
+		layout_strut_add(&merged, cm.top);
+		float clear_y = NAN;
+		if (c->style->clear != CSS_CLEAR_NONE) {
+			float cy = layout_floats_clearance(st->floats, c->style->clear);
+			float hypo = st->content_bfc_y + y + (at_top && collapse_top ? 0 : layout_strut_resolve(merged));
+			if (isfinite(cy) && hypo < cy)
+				clear_y = cy;
+		}
+		float child_top = st->content_bfc_y + y + (at_top && collapse_top ? 0 : layout_strut_resolve(merged));
+		if (!isnan(clear_y))
+			child_top = clear_y;
+		struct layout_space space = {
+			.cb_width = st->content_width,
+			.cb_height = st->cb_height,
+			.floats = st->floats,
+			.bfc_x = st->content_bfc_x,
+			.bfc_y = st->content_bfc_y,
+			.depth = st->depth + 1,
+		};
+		struct layout_block_result r;
+		layout_block(ctx, c, &space, child_top, &r);
+		float child_x = st->inset_x + r.frag->margin[3];
+		if (r.collapsed_through && isnan(clear_y)) {
+			struct layout_margin_strut all = pending;
+			layout_strut_add(&all, r.top.pos);
+			layout_strut_add(&all, r.top.neg);
+			layout_strut_add(&all, r.bottom.pos);
+			layout_strut_add(&all, r.bottom.neg);
+			place_child(r.frag, child_x, st->inset_y + y + (at_top && collapse_top ? 0 : layout_strut_resolve(merged)), st->content_width,
+				    st->cb_height);
+			pending = all;
+			base_vec_push(&st->children, r.frag);
+			continue;
+		}
+		merged = pending;
+		layout_strut_add(&merged, r.top.pos);
+		layout_strut_add(&merged, r.top.neg);
+		float pos;
+		if (!isnan(clear_y)) {
+			pos = clear_y - st->content_bfc_y;
+			if (at_top && collapse_top) {
+				/* Clearance separates the child's margin from the parent's. */
+				collapse_top = false;
+			}
+		} else if (at_top && collapse_top) {
+			layout_strut_add(top_strut, merged.pos);
+			layout_strut_add(top_strut, merged.neg);
+			pos = 0;
+		} else {
+			pos = y + layout_strut_resolve(merged);
+		}
+		place_child(r.frag, child_x, st->inset_y + pos, st->content_width, st->cb_height);
+		base_vec_push(&st->children, r.frag);
+		if (r.has_first_baseline && !res->has_first_baseline) {
+			res->has_first_baseline = true;
+			res->first_baseline = st->inset_y + pos + r.first_baseline;
+		}
+		if (r.has_baseline) {
+			res->has_baseline = true;
+			res->baseline = st->inset_y + pos + r.baseline;
+		}
+		y = pos + r.frag->height;
+		pending = r.bottom;
+		at_top = false;
+	}
+	*out_y = y;
+	*out_pending = pending;
+	*out_at_top = at_top;
+}
+
+/* Lays out a block container with a used border-box width. new_bfc: it
+ * establishes a block formatting context (floats and margins stay in). */
+static void layout_block_container(struct layout_ctx *ctx, struct layout_box *box, float cb_width, float cb_height, float w,
+				   const struct layout_edges *m, const struct layout_edges *b, const struct layout_edges *p, bool new_bfc,
+				   struct layout_floats *parent_floats, float border_bfc_x, float border_bfc_y, int depth,
+				   struct layout_block_result *out)
+{
+	const struct css_style *s = box->style;
+	struct layout_fragment *frag = layout_new_fragment(ctx, LAYOUT_FRAG_BOX, box);
+	memset(out, 0, sizeof *out);
+	out->frag = frag;
+	frag->width = w;
+	memcpy(frag->margin, m, sizeof frag->margin);
+	memcpy(frag->border, b, sizeof frag->border);
+	memcpy(frag->padding, p, sizeof frag->padding);
+	frag->clips_overflow = s->overflow_x != CSS_OVERFLOW_VISIBLE || s->overflow_y != CSS_OVERFLOW_VISIBLE;
+
+	bool height_auto;
+	float h = used_height(s, cb_height, b, p, &height_auto);
+	float content_width = w - b->left - b->right - p->left - p->right;
+	if (content_width < 0)
+		content_width = 0;
+	float child_cb_height = height_auto ? -1 : h - b->top - b->bottom - p->top - p->bottom;
+	if (!box->parent)
+		child_cb_height = ctx->opt->viewport_height; /* the ICB */
+
+	struct layout_floats own = {0};
+	struct flow_state st = {
+		.ctx = ctx,
+		.box = box,
+		.frag = frag,
+		.content_width = content_width,
+		.cb_height = child_cb_height,
+		.floats = new_bfc ? &own : parent_floats,
+		.content_bfc_x = new_bfc ? 0 : border_bfc_x + b->left + p->left,
+		.content_bfc_y = new_bfc ? 0 : border_bfc_y + b->top + p->top,
+		.inset_x = b->left + p->left,
+		.inset_y = b->top + p->top,
+		.depth = depth,
+	};
+	if (!st.floats)
+		st.floats = &own;
+	bool collapse_top = !new_bfc && b->top == 0 && p->top == 0;
+	bool collapse_bottom = !new_bfc && height_auto && b->bottom == 0 && p->bottom == 0;
+	out->top.pos = out->top.neg = 0;
+	layout_strut_add(&out->top, m->top);
+	float content_h;
+	bool empty;
+	struct layout_margin_strut pending = {0, 0};
+	if (box->inline_content) {
+		struct layout_inline_result ir;
+		struct layout_space space = {.cb_width = content_width, .cb_height = child_cb_height, .floats = st.floats, .depth = depth};
+		layout_inline_content(ctx, box, frag, content_width, &space, st.content_bfc_x, st.content_bfc_y, &st.children, &ir);
+		/* Line fragments are placed relative to the content box. */
+		for (size_t i = 0; i < st.children.len; i++) {
+			struct layout_fragment *c = st.children.items[i];
+			c->x = layout_snap(c->x + st.inset_x);
+			c->y = layout_snap(c->y + st.inset_y);
+		}
+		content_h = ir.height;
+		empty = !ir.has_lines;
+		if (ir.has_lines) {
+			out->has_baseline = out->has_first_baseline = true;
+			out->first_baseline = st.inset_y + ir.first_baseline;
+			out->baseline = st.inset_y + ir.last_baseline;
+		}
+	} else {
+		bool at_top;
+		float y;
+		layout_block_children(&st, collapse_top, &out->top, &y, &pending, &at_top, out);
+		empty = at_top;
+		content_h = y;
+		if (!empty && !collapse_bottom)
+			content_h = y + layout_strut_resolve(pending);
+	}
+	if (new_bfc && st.floats == &own) {
+		/* §10.6.7: a BFC root's auto height includes its floats. */
+		for (size_t i = 0; i < own.count; i++)
+			if (own.rects[i].bottom > content_h)
+				content_h = own.rects[i].bottom;
+	}
+	free(own.rects);
+
+	if (height_auto)
+		h = content_h + b->top + b->bottom + p->top + p->bottom;
+	if (!box->parent)
+		h = ctx->opt->viewport_height;
+	h = layout_clamp_border_height(s, h, cb_height, b, p);
+	frag->height = h;
+	layout_fragment_set_children(ctx, frag, &st.children);
+
+	/* §8.3.1: a box whose top and bottom margins adjoin collapses through. */
+	bool min_zero = !(s->min_height.kind == CSS_LEN_FIXED && css_length_resolve(s->min_height, cb_height > 0 ? cb_height : 0) > 0);
+	if (empty && collapse_top && collapse_bottom && min_zero && h == 0) {
+		out->collapsed_through = true;
+		layout_strut_add(&out->top, pending.pos);
+		layout_strut_add(&out->top, pending.neg);
+		layout_strut_add(&out->top, m->bottom);
+		out->bottom = out->top;
+	} else {
+		out->bottom.pos = out->bottom.neg = 0;
+		layout_strut_add(&out->bottom, m->bottom);
+		if (collapse_bottom && !box->inline_content) {
+			layout_strut_add(&out->bottom, pending.pos);
+			layout_strut_add(&out->bottom, pending.neg);
+		}
+	}
+	if (s->overflow_y != CSS_OVERFLOW_VISIBLE && box->inline_level) {
+		/* CSS 2.1 §10.8.1: an inline-block with overflow other than
+		 * visible has its bottom margin edge as baseline. */
+		out->baseline = h + m->bottom;
+		out->has_baseline = true;
+	}
+	if (s->position != CSS_POSITION_STATIC || !box->parent)
+		layout_positioned_flush(ctx, box, frag);
+}
+
+void layout_block(struct layout_ctx *ctx, struct layout_box *box, const struct layout_space *space, float top_bfc_y,
+		  struct layout_block_result *out)
+{
+	const struct css_style *s = box->style;
+	struct layout_edges m, b, p;
+	layout_box_edges(s, space->cb_width, &m, &b, &p);
+	if (box->type == LAYOUT_BOX_REPLACED) {
+		memset(out, 0, sizeof *out);
+		out->frag = layout_replaced(ctx, box, space->cb_width, space->cb_height);
+		resolve_horizontal_margins(s, space->cb_width, out->frag->width, &m);
+		memcpy(out->frag->margin, &m, sizeof out->frag->margin);
+		layout_strut_add(&out->top, m.top);
+		layout_strut_add(&out->bottom, m.bottom);
+		return;
+	}
+	bool new_bfc = establishes_bfc(box);
+	float cb_width = space->cb_width;
+	float avail = cb_width;
+	float shift = 0;
+	if (new_bfc && space->floats && space->floats->count > 0) {
+		/* §9.5: a BFC root's border box must not overlap floats; it
+		 * is narrowed to the free band beside them. */
+		float l, r;
+		layout_floats_band(space->floats, top_bfc_y, 1, space->bfc_x, space->bfc_x + cb_width, &l, &r);
+		shift = l - space->bfc_x;
+		avail = r - l;
+	}
+	float w = layout_specified_border_width(s, cb_width, &b, &p);
+	if (w < 0) {
+		w = avail - m.left - m.right;
+		if (s->display == CSS_DISPLAY_TABLE)
+			w = BASE_MIN(w, layout_shrink_to_fit(ctx, box, avail - m.left - m.right, space->depth));
+	}
+	w = layout_clamp_border_width(s, w, cb_width, &b, &p);
+	resolve_horizontal_margins(s, avail, w, &m);
+	m.left += shift;
+	layout_block_container(ctx, box, cb_width, space->cb_height, w, &m, &b, &p, new_bfc, space->floats, space->bfc_x + m.left, top_bfc_y,
+			       space->depth, out);
+	out->frag->margin[3] = m.left;
+}
+
+void layout_bfc_root(struct layout_ctx *ctx, struct layout_box *box, float cb_width, float cb_height, float border_box_width, int depth,
+		     struct layout_block_result *out)
+{
+	struct layout_edges m, b, p;
+	layout_box_edges(box->style, cb_width, &m, &b, &p);
+	layout_block_container(ctx, box, cb_width, cb_height, border_box_width, &m, &b, &p, true, NULL, 0, 0, depth, out);
+}
+
+/* CSS 2.1 §10.3.5 / CSS Sizing 3 §5.3: min(max(min-content, available), max-content). */
+float layout_shrink_to_fit(struct layout_ctx *ctx, struct layout_box *box, float available, int depth)
+{
+	float mn, mx;
+	layout_intrinsic_widths(ctx, box, depth, &mn, &mx);
+	float w = available < mx ? available : mx;
+	return w > mn ? w : mn;
+}

@@ -1,0 +1,555 @@
+/* Box tree generation (CSS 2.1 §9.2, CSS Display 3 §2): one box per
+ * rendered element by its display type, text boxes, ::before/::after and
+ * list markers, display: none/contents, blockification of floats and
+ * absolutely positioned boxes, anonymous block boxes around inline runs
+ * that sit beside blocks (§9.2.1.1) and the splitting of inline boxes that
+ * contain blocks.
+ *
+ * The DOM walk recurses once per element up to LAYOUT_MAX_DEPTH; deeper
+ * content is flattened into the box at the limit as text, so no input can
+ * exhaust the stack.
+ *
+ * Ownership: boxes are allocated in the pass's scratch arena. */
+#include "layout/generated_content.h"
+
+#include <string.h>
+
+struct builder {
+	struct layout_ctx *ctx;
+	struct layout_counters counters;
+};
+
+static struct layout_box *new_box(struct layout_ctx *ctx, uint8_t type, const struct html_node *node, const struct css_style *s)
+{
+	struct layout_box *b = base_arena_calloc(&ctx->scratch, 1, sizeof *b);
+	b->type = type;
+	b->node = node;
+	b->style = s;
+	b->intrinsic_width = b->intrinsic_height = -1;
+	return b;
+}
+
+static void append(struct layout_box *parent, struct layout_box *child)
+{
+	child->parent = parent;
+	child->next = NULL;
+	if (parent->last)
+		parent->last->next = child;
+	else
+		parent->first = child;
+	parent->last = child;
+}
+
+static bool in_flow_block_level(const struct layout_box *b)
+{
+	return !b->inline_level && !b->is_float && !b->is_abspos;
+}
+
+static struct layout_box *new_text(struct layout_ctx *ctx, const struct html_node *node, const struct css_style *s, const char *text,
+				   size_t len)
+{
+	struct layout_box *t = new_box(ctx, LAYOUT_BOX_TEXT, NULL, s);
+	t->text_node = node;
+	t->text = text;
+	t->len = len;
+	t->inline_level = true;
+	return t;
+}
+
+/* Inherited properties are copied from the parent, the others are reset
+ * (CSS 2.1 §9.2.1.1: anonymous boxes inherit from their enclosing box). */
+const struct css_style *layout_anonymous_style(struct layout_ctx *ctx, const struct css_style *parent, uint8_t display)
+{
+	char key[sizeof parent + 1];
+	memcpy(key, &parent, sizeof parent);
+	key[sizeof parent] = (char)display;
+	struct css_style *s = base_map_get(&ctx->anon_styles, key, sizeof key);
+	if (s)
+		return s;
+	s = base_arena_alloc(&ctx->scratch, sizeof *s);
+	*s = *ctx->sd->initial;
+	s->font_family = parent->font_family;
+	s->font_size = parent->font_size;
+	s->font_weight = parent->font_weight;
+	s->font_style = parent->font_style;
+	s->font_stretch = parent->font_stretch;
+	s->font_variant_small_caps = parent->font_variant_small_caps;
+	s->line_height_kind = parent->line_height_kind;
+	s->line_height = parent->line_height;
+	s->color = parent->color;
+	s->visibility = parent->visibility;
+	s->white_space = parent->white_space;
+	s->text_align = parent->text_align;
+	s->text_align_last = parent->text_align_last;
+	s->text_transform = parent->text_transform;
+	s->word_break = parent->word_break;
+	s->overflow_wrap = parent->overflow_wrap;
+	s->direction = parent->direction;
+	s->text_indent = parent->text_indent;
+	s->letter_spacing = parent->letter_spacing;
+	s->word_spacing = parent->word_spacing;
+	s->text_shadows = parent->text_shadows;
+	s->text_shadow_count = parent->text_shadow_count;
+	s->tab_size = parent->tab_size;
+	s->list_style_type = parent->list_style_type;
+	s->list_style_position = parent->list_style_position;
+	s->list_style_string = parent->list_style_string;
+	s->list_style_image = parent->list_style_image;
+	s->quotes = parent->quotes;
+	s->quote_count = parent->quote_count;
+	s->cursor = parent->cursor;
+	s->border_collapse = parent->border_collapse;
+	s->border_spacing_h = parent->border_spacing_h;
+	s->border_spacing_v = parent->border_spacing_v;
+	s->empty_cells_hide = parent->empty_cells_hide;
+	s->caption_side_bottom = parent->caption_side_bottom;
+	s->decorations_in_effect = parent->decorations_in_effect;
+	s->text_decoration_line = 0;
+	s->display = display;
+	base_map_put(&ctx->anon_styles, key, sizeof key, s);
+	return s;
+}
+
+static bool display_is_inline_level(uint8_t d)
+{
+	return d == CSS_DISPLAY_INLINE || d == CSS_DISPLAY_INLINE_BLOCK || d == CSS_DISPLAY_INLINE_FLEX ||
+	       d == CSS_DISPLAY_INLINE_GRID || d == CSS_DISPLAY_INLINE_TABLE || d == CSS_DISPLAY_RUBY;
+}
+
+static void mark_contains_block(struct layout_box *parent)
+{
+	for (struct layout_box *p = parent; p && p->type == LAYOUT_BOX_INLINE && !p->contains_block; p = p->parent)
+		p->contains_block = true;
+}
+
+/* Positioning scheme and outer display: floats and absolutely positioned
+ * boxes are blockified (CSS Display 3 §2.7). */
+static void set_outer(struct layout_box *b, const struct css_style *s, bool is_root)
+{
+	b->is_abspos = !is_root && (s->position == CSS_POSITION_ABSOLUTE || s->position == CSS_POSITION_FIXED);
+	b->is_float = !is_root && !b->is_abspos && s->float_ != CSS_FLOAT_NONE;
+	b->inline_level = !is_root && !b->is_abspos && !b->is_float && display_is_inline_level(s->display);
+}
+
+static void add_child(struct layout_box *parent, struct layout_box *child)
+{
+	append(parent, child);
+	if (parent->type == LAYOUT_BOX_INLINE && in_flow_block_level(child))
+		mark_contains_block(parent);
+}
+
+static void build_children(struct builder *b, struct layout_box *parent, const struct html_node *el, int depth);
+
+static void build_pseudo(struct builder *b, struct layout_box *parent, const struct html_node *el, uint8_t pseudo)
+{
+	const struct css_styled_document *sd = b->ctx->sd;
+	if (!sd->pseudo || el->element_index >= sd->element_count)
+		return;
+	const struct css_style *s = sd->pseudo[el->element_index * CSS_PSEUDO_COUNT + pseudo];
+	if (!s || s->content_none || !s->content || s->display == CSS_DISPLAY_NONE)
+		return;
+	layout_counters_enter(&b->counters, NULL, el, s);
+	const char *text = layout_content_text(&b->counters, el, s, &b->ctx->scratch);
+	bool inline_level = display_is_inline_level(s->display) || s->display == CSS_DISPLAY_CONTENTS;
+	struct layout_box *box = new_box(b->ctx, inline_level && s->display != CSS_DISPLAY_INLINE_BLOCK ? LAYOUT_BOX_INLINE : LAYOUT_BOX_BLOCK,
+					 el, s);
+	box->pseudo = pseudo;
+	set_outer(box, s, false);
+	if (s->display == CSS_DISPLAY_CONTENTS)
+		box->inline_level = true;
+	if (*text)
+		append(box, new_text(b->ctx, NULL, s, text, strlen(text)));
+	add_child(parent, box);
+}
+
+/* The list marker box (CSS Lists 3 §3): ::marker style when the style
+ * system provides one, else the list item's inherited style. */
+static struct layout_box *build_marker(struct builder *b, const struct html_node *el, const struct css_style *s)
+{
+	if (s->list_style_type == CSS_LIST_NONE && !s->list_style_image)
+		return NULL;
+	const struct css_styled_document *sd = b->ctx->sd;
+	const struct css_style *ms = NULL;
+	if (sd->pseudo && el->element_index < sd->element_count)
+		ms = sd->pseudo[el->element_index * CSS_PSEUDO_COUNT + CSS_PSEUDO_MARKER];
+	if (!ms)
+		ms = layout_anonymous_style(b->ctx, s, CSS_DISPLAY_INLINE);
+	struct layout_box *m = new_box(b->ctx, LAYOUT_BOX_INLINE, el, ms);
+	m->pseudo = CSS_PSEUDO_MARKER;
+	m->inline_level = true;
+	m->is_marker = s->list_style_position == CSS_LIST_OUTSIDE;
+	const struct layout_image *img = NULL;
+	if (s->list_style_image && b->ctx->opt->images)
+		img = b->ctx->opt->images->get(b->ctx->opt->images->ctx, s->list_style_image);
+	if (img) {
+		struct layout_box *r = new_box(b->ctx, LAYOUT_BOX_REPLACED, NULL, ms);
+		r->inline_level = true;
+		r->image = img;
+		r->intrinsic_width = (float)img->width;
+		r->intrinsic_height = (float)img->height;
+		r->has_intrinsic_ratio = img->width > 0 && img->height > 0;
+		append(m, r);
+		if (m->is_marker)
+			append(m, new_text(b->ctx, NULL, ms, " ", 1));
+	} else {
+		const char *text = layout_marker_text(&b->counters, s, &b->ctx->scratch);
+		append(m, new_text(b->ctx, NULL, ms, text, strlen(text)));
+	}
+	return m;
+}
+
+/* The first block container of a list item's subtree that holds inline
+ * content: the outside marker goes on its first line. */
+static struct layout_box *first_inline_container(struct layout_box *box)
+{
+	for (int guard = 0; box && guard < LAYOUT_MAX_DEPTH; guard++) {
+		if (box->type != LAYOUT_BOX_BLOCK)
+			return NULL;
+		if (box->inline_content)
+			return box;
+		struct layout_box *c = box->first;
+		while (c && !in_flow_block_level(c))
+			c = c->next;
+		box = c;
+	}
+	return NULL;
+}
+
+static const char *resolve_url(struct layout_ctx *ctx, const char *url)
+{
+	if (!url || !*url)
+		return NULL;
+	if (ctx->opt->resolve)
+		return ctx->opt->resolve(ctx->opt->resolve_ctx, url, strlen(url), &ctx->scratch);
+	return url;
+}
+
+/* Replaced and form elements. Returns NULL for ordinary elements. */
+static struct layout_box *build_special(struct builder *b, const struct html_node *el, const struct css_style *s)
+{
+	struct layout_ctx *ctx = b->ctx;
+	if (el->ns != HTML_NS_HTML)
+		return NULL;
+	switch (el->tag) {
+	case HTML_TAG_IMG: {
+		const char *path = resolve_url(ctx, layout_attr(el, "src"));
+		const struct layout_image *img = path && ctx->opt->images ? ctx->opt->images->get(ctx->opt->images->ctx, path) : NULL;
+		const char *alt = layout_attr(el, "alt");
+		if (!img && alt && *alt && layout_len_is_auto(s->width) && layout_len_is_auto(s->height)) {
+			/* A broken image with alt text renders the text inline. */
+			struct layout_box *inl = new_box(ctx, LAYOUT_BOX_INLINE, el, s);
+			append(inl, new_text(ctx, NULL, s, alt, strlen(alt)));
+			return inl;
+		}
+		struct layout_box *r = new_box(ctx, LAYOUT_BOX_REPLACED, el, s);
+		r->image = img;
+		if (img) {
+			r->intrinsic_width = (float)img->width;
+			r->intrinsic_height = (float)img->height;
+			r->has_intrinsic_ratio = img->width > 0 && img->height > 0;
+		}
+		return r;
+	}
+	case HTML_TAG_INPUT:
+	case HTML_TAG_TEXTAREA:
+	case HTML_TAG_SELECT: {
+		/* Form controls: atomic boxes showing their value. */
+		struct layout_box *r = new_box(ctx, LAYOUT_BOX_BLOCK, el, s);
+		const char *text = NULL;
+		if (el->tag == HTML_TAG_INPUT) {
+			const char *type = layout_attr(el, "type");
+			text = layout_attr(el, "value");
+			if (!text)
+				text = layout_attr(el, "placeholder");
+			if (!text && type && (!strcasecmp(type, "submit") || !strcasecmp(type, "button") || !strcasecmp(type, "reset")))
+				text = !strcasecmp(type, "reset") ? "Reset" : !strcasecmp(type, "submit") ? "Submit" : "";
+		} else if (el->tag == HTML_TAG_TEXTAREA) {
+			text = el->first_child && el->first_child->type == HTML_NODE_TEXT ? el->first_child->data : NULL;
+		} else {
+			const struct html_node *first = NULL, *sel = NULL;
+			for (const struct html_node *n = el->first_child; n; n = n->next_sibling ? n->next_sibling : NULL) {
+				if (n->type == HTML_NODE_ELEMENT && n->tag == HTML_TAG_OPTION) {
+					if (!first)
+						first = n;
+					if (layout_attr(n, "selected"))
+						sel = n;
+				}
+			}
+			if (!sel)
+				sel = first;
+			if (sel && sel->first_child && sel->first_child->type == HTML_NODE_TEXT)
+				text = sel->first_child->data;
+		}
+		if (text && *text)
+			append(r, new_text(ctx, NULL, s, text, strlen(text)));
+		return r;
+	}
+	case HTML_TAG_BR: {
+		struct layout_box *br = new_box(ctx, LAYOUT_BOX_BR, el, s);
+		return br;
+	}
+	default:
+		return NULL;
+	}
+}
+
+/* Text of a subtree beyond the depth limit, flattened in document order
+ * without recursion. */
+static void build_flattened(struct builder *b, struct layout_box *parent, const struct html_node *el)
+{
+	const struct html_node *n = el->first_child;
+	while (n) {
+		if (n->type == HTML_NODE_TEXT && n->data_len > 0) {
+			const struct html_node *p = n->parent;
+			append(parent, new_text(b->ctx, n, css_style_of(b->ctx->sd, p), n->data, n->data_len));
+		}
+		if (n->type == HTML_NODE_ELEMENT && n->first_child &&
+		    css_style_of(b->ctx->sd, n)->display != CSS_DISPLAY_NONE) {
+			n = n->first_child;
+			continue;
+		}
+		while (n && n != el && !n->next_sibling)
+			n = n->parent;
+		if (!n || n == el)
+			break;
+		n = n->next_sibling;
+	}
+}
+
+static void build_element(struct builder *b, struct layout_box *parent, const struct html_node *el, int depth)
+{
+	struct layout_ctx *ctx = b->ctx;
+	const struct css_style *s = css_style_of(ctx->sd, el);
+	if (s->display == CSS_DISPLAY_NONE)
+		return;
+	layout_counters_enter(&b->counters, el, el->parent, s);
+	if (s->display == CSS_DISPLAY_CONTENTS) {
+		build_pseudo(b, parent, el, CSS_PSEUDO_BEFORE);
+		build_children(b, parent, el, depth + 1);
+		build_pseudo(b, parent, el, CSS_PSEUDO_AFTER);
+		layout_counters_leave(&b->counters, el);
+		return;
+	}
+	bool is_root = el == ctx->sd->doc->document_element;
+	struct layout_box *box = build_special(b, el, s);
+	if (!box)
+		box = new_box(ctx, display_is_inline_level(s->display) && s->display == CSS_DISPLAY_INLINE ? LAYOUT_BOX_INLINE : LAYOUT_BOX_BLOCK,
+			      el, s);
+	set_outer(box, s, is_root);
+	if (box->type == LAYOUT_BOX_INLINE && !box->inline_level)
+		box->type = LAYOUT_BOX_BLOCK; /* a blockified inline */
+	if (box->type == LAYOUT_BOX_REPLACED || box->type == LAYOUT_BOX_BR)
+		box->inline_level = box->type == LAYOUT_BOX_BR || (box->inline_level && !box->is_float && !box->is_abspos);
+	add_child(parent, box);
+	bool has_children = box->type == LAYOUT_BOX_BLOCK || box->type == LAYOUT_BOX_INLINE;
+	if (has_children && !box->first) {
+		struct layout_box *marker = s->display == CSS_DISPLAY_LIST_ITEM ? build_marker(b, el, s) : NULL;
+		if (marker && !marker->is_marker)
+			append(box, marker);
+		build_pseudo(b, box, el, CSS_PSEUDO_BEFORE);
+		if (depth >= LAYOUT_MAX_DEPTH)
+			build_flattened(b, box, el);
+		else
+			build_children(b, box, el, depth + 1);
+		build_pseudo(b, box, el, CSS_PSEUDO_AFTER);
+		if (marker && marker->is_marker) {
+			struct layout_box *target = first_inline_container(box);
+			if (target) {
+				marker->parent = target;
+				target->marker = marker;
+			}
+		}
+	}
+	layout_counters_leave(&b->counters, el);
+}
+
+static bool is_collapsible_space_only(const struct layout_box *t)
+{
+	uint8_t ws = t->style->white_space;
+	if (ws == CSS_WS_PRE || ws == CSS_WS_PRE_WRAP || ws == CSS_WS_BREAK_SPACES)
+		return false;
+	for (size_t i = 0; i < t->len; i++) {
+		char c = t->text[i];
+		if (c == '\n' && ws == CSS_WS_PRE_LINE)
+			return false;
+		if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f')
+			return false;
+	}
+	return true;
+}
+
+static struct layout_box *clone_inline(struct layout_ctx *ctx, const struct layout_box *inl)
+{
+	struct layout_box *c = new_box(ctx, LAYOUT_BOX_INLINE, inl->node, inl->style);
+	c->inline_level = true;
+	c->pseudo = inl->pseudo;
+	return c;
+}
+
+struct box_list {
+	struct layout_box *first, *last;
+};
+
+static void list_push(struct box_list *l, struct layout_box *b)
+{
+	b->next = NULL;
+	if (l->last)
+		l->last->next = b;
+	else
+		l->first = b;
+	l->last = b;
+}
+
+/* CSS 2.1 §9.2.1.1: an inline box containing a block box is broken
+ * around it; the pieces before and after are inline boxes of the same
+ * element. */
+static void split_inline(struct layout_ctx *ctx, struct layout_box *inl, struct box_list *out, int depth)
+{
+	struct layout_box *cur = clone_inline(ctx, inl);
+	struct layout_box *c = inl->first;
+	while (c) {
+		struct layout_box *next = c->next;
+		if (c->type == LAYOUT_BOX_INLINE && c->contains_block && depth < LAYOUT_MAX_DEPTH) {
+			struct box_list pieces = {0};
+			split_inline(ctx, c, &pieces, depth + 1);
+			for (struct layout_box *p = pieces.first; p;) {
+				struct layout_box *pn = p->next;
+				if (p->inline_level) {
+					append(cur, p);
+				} else {
+					list_push(out, cur);
+					list_push(out, p);
+					cur = clone_inline(ctx, inl);
+				}
+				p = pn;
+			}
+		} else if (in_flow_block_level(c)) {
+			list_push(out, cur);
+			list_push(out, c);
+			cur = clone_inline(ctx, inl);
+		} else {
+			append(cur, c);
+		}
+		c = next;
+	}
+	list_push(out, cur);
+}
+
+/* Gives a block container either only block-level or only inline-level
+ * children (CSS 2.1 §9.2.1.1 anonymous block boxes). */
+static void fixup_block(struct layout_ctx *ctx, struct layout_box *box, int depth)
+{
+	struct box_list kids = {0};
+	bool has_block = false;
+	for (struct layout_box *c = box->first; c;) {
+		struct layout_box *next = c->next;
+		if (c->type == LAYOUT_BOX_INLINE && c->contains_block) {
+			struct box_list pieces = {0};
+			split_inline(ctx, c, &pieces, depth);
+			for (struct layout_box *p = pieces.first; p;) {
+				struct layout_box *pn = p->next;
+				list_push(&kids, p);
+				p = pn;
+			}
+			has_block = true;
+		} else {
+			list_push(&kids, c);
+			if (in_flow_block_level(c))
+				has_block = true;
+		}
+		c = next;
+	}
+	box->first = box->last = NULL;
+	if (!has_block) {
+		for (struct layout_box *c = kids.first; c;) {
+			struct layout_box *next = c->next;
+			append(box, c);
+			c = next;
+		}
+		box->inline_content = true;
+		return;
+	}
+	box->inline_content = false;
+	struct layout_box *c = kids.first;
+	while (c) {
+		if (in_flow_block_level(c)) {
+			struct layout_box *next = c->next;
+			append(box, c);
+			c = next;
+			continue;
+		}
+		/* A run of inline-level and out-of-flow boxes. */
+		struct layout_box *run_end = c;
+		bool content = false;
+		for (struct layout_box *r = c; r && !in_flow_block_level(r); r = r->next) {
+			run_end = r;
+			if (r->inline_level && !(r->type == LAYOUT_BOX_TEXT && is_collapsible_space_only(r)))
+				content = true;
+		}
+		struct layout_box *after = run_end->next;
+		if (content) {
+			struct layout_box *anon = new_box(ctx, LAYOUT_BOX_BLOCK, NULL, layout_anonymous_style(ctx, box->style, CSS_DISPLAY_BLOCK));
+			anon->anonymous = true;
+			anon->inline_content = true;
+			for (struct layout_box *r = c; r != after;) {
+				struct layout_box *rn = r->next;
+				append(anon, r);
+				r = rn;
+			}
+			append(box, anon);
+		} else {
+			/* Only collapsible white space: no anonymous block;
+			 * floats and positioned boxes stay block-level children. */
+			for (struct layout_box *r = c; r != after;) {
+				struct layout_box *rn = r->next;
+				if (r->type != LAYOUT_BOX_TEXT)
+					append(box, r);
+				r = rn;
+			}
+		}
+		c = after;
+	}
+}
+
+static void build_children(struct builder *b, struct layout_box *parent, const struct html_node *el, int depth)
+{
+	for (const struct html_node *n = el->first_child; n; n = n->next_sibling) {
+		if (n->type == HTML_NODE_TEXT) {
+			if (n->data_len > 0)
+				add_child(parent, new_text(b->ctx, n, css_style_of(b->ctx->sd, el), n->data, n->data_len));
+		} else if (n->type == HTML_NODE_ELEMENT) {
+			build_element(b, parent, n, depth);
+		}
+	}
+	if (parent->type == LAYOUT_BOX_BLOCK && parent->node == el && parent->pseudo == CSS_PSEUDO_NONE)
+		fixup_block(b->ctx, parent, depth);
+}
+
+/* Fixes up block containers that were filled without build_children
+ * (pseudo-element blocks, flattened subtrees, form controls). */
+static void fixup_leaves(struct layout_ctx *ctx, struct layout_box *box, int depth)
+{
+	if (depth > LAYOUT_MAX_DEPTH + 2)
+		return;
+	for (struct layout_box *c = box->first; c; c = c->next)
+		if (c->type == LAYOUT_BOX_BLOCK || c->type == LAYOUT_BOX_INLINE)
+			fixup_leaves(ctx, c, depth + 1);
+	if (box->type == LAYOUT_BOX_BLOCK && !box->inline_content && (!box->first || box->first->inline_level || box->pseudo))
+		fixup_block(ctx, box, depth);
+}
+
+struct layout_box *layout_build_box_tree(struct layout_ctx *ctx)
+{
+	struct builder b = {.ctx = ctx};
+	layout_counters_init(&b.counters);
+	const struct css_style *init = ctx->sd->initial;
+	struct layout_box *icb = new_box(ctx, LAYOUT_BOX_BLOCK, NULL, init);
+	const struct html_node *root = ctx->sd->doc->document_element;
+	if (root && root->type == HTML_NODE_ELEMENT)
+		build_element(&b, icb, root, 1);
+	icb->inline_content = false;
+	fixup_leaves(ctx, icb, 0);
+	icb->inline_content = false;
+	layout_counters_free(&b.counters);
+	return icb;
+}

@@ -1,0 +1,178 @@
+/* Dumps of the fragment tree: an indented text form (kind, element, x, y,
+ * width, height in CSS px relative to the parent fragment) and the
+ * getBoundingClientRect() JSON of every element in document order (the
+ * union of its border-box fragments in document coordinates, skipping
+ * empty ones unless all are empty; null without a box). Both walk the tree
+ * with an explicit stack. */
+#include "layout/internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct walk_frame {
+	const struct layout_fragment *f;
+	float x, y; /* document position of f */
+	int depth;
+};
+
+struct walker {
+	struct walk_frame *st;
+	size_t n, cap;
+};
+
+static void walk_push(struct walker *w, const struct layout_fragment *f, float x, float y, int depth)
+{
+	if (w->n == w->cap) {
+		w->cap = w->cap ? w->cap * 2 : 256;
+		w->st = base_xrealloc(w->st, w->cap * sizeof *w->st);
+	}
+	w->st[w->n++] = (struct walk_frame){f, x, y, depth};
+}
+
+static const char *kind_name(const struct layout_fragment *f)
+{
+	switch (f->kind) {
+	case LAYOUT_FRAG_TEXT:
+		return "text";
+	case LAYOUT_FRAG_IMAGE:
+		return "image";
+	case LAYOUT_FRAG_LINE:
+		return "line";
+	default:
+		return "box";
+	}
+}
+
+static void put_num(struct base_buf *out, float v)
+{
+	float r = roundf(v * 100) / 100;
+	if (r == 0)
+		r = 0; /* no "-0" */
+	base_buf_printf(out, "%g", (double)r);
+}
+
+void layout_dump(const struct layout_tree *tree, struct base_buf *out)
+{
+	static const char *const pseudo_names[] = {"", "::before", "::after", "::marker", "::first-line", "::first-letter"};
+	struct walker w = {0};
+	if (tree->root)
+		walk_push(&w, tree->root, 0, 0, 0);
+	while (w.n > 0) {
+		struct walk_frame fr = w.st[--w.n];
+		const struct layout_fragment *f = fr.f;
+		for (int i = 0; i < fr.depth && i < 200; i++)
+			base_buf_puts(out, "  ");
+		base_buf_puts(out, kind_name(f));
+		if (f->node && f->node->type == HTML_NODE_ELEMENT)
+			base_buf_printf(out, " <%s>%s", f->node->local_name,
+					f->pseudo < BASE_ARRAY_LEN(pseudo_names) ? pseudo_names[f->pseudo] : "");
+		else if (f->kind == LAYOUT_FRAG_BOX)
+			base_buf_puts(out, " (anonymous)");
+		base_buf_putc(out, ' ');
+		put_num(out, f->x);
+		base_buf_putc(out, ' ');
+		put_num(out, f->y);
+		base_buf_putc(out, ' ');
+		put_num(out, f->width);
+		base_buf_putc(out, ' ');
+		put_num(out, f->height);
+		if (f->kind == LAYOUT_FRAG_TEXT && f->text) {
+			base_buf_puts(out, " \"");
+			for (size_t i = 0; i < f->text_len; i++) {
+				char c = f->text[i];
+				if (c == '"' || c == '\\')
+					base_buf_putc(out, '\\');
+				if (c == '\n')
+					base_buf_puts(out, "\\n");
+				else
+					base_buf_putc(out, c);
+			}
+			base_buf_putc(out, '"');
+		}
+		base_buf_putc(out, '\n');
+		for (size_t i = f->child_count; i-- > 0;)
+			walk_push(&w, f->children[i], 0, 0, fr.depth + 1);
+	}
+	free(w.st);
+}
+
+/* Accumulates the union of non-empty border boxes per element. */
+struct elem_rect {
+	float x0, y0, x1, y1;
+	bool any, nonempty;
+};
+
+static void unite(struct elem_rect *r, float x, float y, float w, float h)
+{
+	bool empty = w <= 0 || h <= 0;
+	if (!r->any || (!r->nonempty && !empty)) {
+		*r = (struct elem_rect){x, y, x + w, y + h, true, !empty};
+		return;
+	}
+	if (empty)
+		return;
+	r->x0 = BASE_MIN(r->x0, x);
+	r->y0 = BASE_MIN(r->y0, y);
+	r->x1 = BASE_MAX(r->x1, x + w);
+	r->y1 = BASE_MAX(r->y1, y + h);
+}
+
+static struct elem_rect *collect_rects(const struct layout_tree *tree, size_t count, const struct html_node *only)
+{
+	struct elem_rect *rects = base_xcalloc(count ? count : 1, sizeof *rects);
+	struct walker w = {0};
+	if (tree->root)
+		walk_push(&w, tree->root, tree->root->x, tree->root->y, 0);
+	while (w.n > 0) {
+		struct walk_frame fr = w.st[--w.n];
+		const struct layout_fragment *f = fr.f;
+		if (f->node && f->node->type == HTML_NODE_ELEMENT && f->pseudo == CSS_PSEUDO_NONE && f->kind != LAYOUT_FRAG_TEXT &&
+		    f->kind != LAYOUT_FRAG_LINE) {
+			size_t idx = only ? (f->node == only ? 0 : SIZE_MAX) : f->node->element_index;
+			if (idx < count)
+				unite(&rects[idx], fr.x, fr.y, f->width, f->height);
+		}
+		for (size_t i = f->child_count; i-- > 0;) {
+			const struct layout_fragment *c = f->children[i];
+			walk_push(&w, c, fr.x + c->x, fr.y + c->y, 0);
+		}
+	}
+	free(w.st);
+	return rects;
+}
+
+void layout_dump_boxes_json(const struct layout_tree *tree, const struct html_document *doc, struct base_buf *out)
+{
+	struct elem_rect *rects = collect_rects(tree, doc->element_count, NULL);
+	base_buf_puts(out, "[\n");
+	for (size_t i = 0; i < doc->element_count; i++) {
+		const struct html_node *el = doc->elements[i];
+		base_buf_printf(out, "{\"index\": %zu, \"tag\": \"%s\", \"rect\": ", i, el->local_name);
+		if (rects[i].any) {
+			base_buf_putc(out, '[');
+			put_num(out, rects[i].x0);
+			base_buf_puts(out, ", ");
+			put_num(out, rects[i].y0);
+			base_buf_puts(out, ", ");
+			put_num(out, rects[i].x1 - rects[i].x0);
+			base_buf_puts(out, ", ");
+			put_num(out, rects[i].y1 - rects[i].y0);
+			base_buf_putc(out, ']');
+		} else {
+			base_buf_puts(out, "null");
+		}
+		base_buf_puts(out, i + 1 < doc->element_count ? "},\n" : "}\n");
+	}
+	base_buf_puts(out, "]\n");
+	free(rects);
+}
+
+bool layout_element_rect(const struct layout_tree *tree, const struct html_node *el, struct layout_rect *out)
+{
+	struct elem_rect *r = collect_rects(tree, 1, el);
+	bool ok = r[0].any;
+	if (ok)
+		*out = (struct layout_rect){r[0].x0, r[0].y0, r[0].x1 - r[0].x0, r[0].y1 - r[0].y0};
+	free(r);
+	return ok;
+}

@@ -1,0 +1,116 @@
+/* Font matching: a style's font-family list to the faces text is shaped
+ * with (CSS Fonts 4 §5 "Font Matching Algorithm"), resolving names the way
+ * Chromium on Linux does with the pinned fonts: generic families map to
+ * fixed families, metric-compatible aliases (Arial, Times New Roman...) map
+ * to the Liberation families, unknown names are skipped, and the default
+ * (serif) closes the list, followed by DejaVu Sans for missing glyphs.
+ *
+ * Ownership: font lists are allocated in the pass's scratch arena and cached
+ * per style pointer for the duration of one layout pass. */
+#include "layout/internal.h"
+
+#include <string.h>
+
+struct family_alias {
+	const char *name;
+	const char *family;
+};
+
+/* Generic families (CSS Fonts 4 §4.2) as Chromium's default settings and
+ * fontconfig resolve them with the pinned fonts, then the strong
+ * (metric-compatible) aliases of fontconfig's 30-metric-aliases.conf. */
+static const struct family_alias family_aliases[] = {
+	{"serif", "liberation serif"},
+	{"sans-serif", "liberation sans"},
+	{"monospace", "dejavu sans mono"},
+	{"cursive", "liberation serif"},
+	{"fantasy", "liberation serif"},
+	{"system-ui", "dejavu sans"},
+	{"ui-serif", "liberation serif"},
+	{"ui-sans-serif", "liberation sans"},
+	{"ui-monospace", "dejavu sans mono"},
+	{"times new roman", "liberation serif"},
+	{"times", "liberation serif"},
+	{"tinos", "liberation serif"},
+	{"arial", "liberation sans"},
+	{"helvetica", "liberation sans"},
+	{"arimo", "liberation sans"},
+	{"courier new", "liberation mono"},
+	{"courier", "liberation mono"},
+	{"cousine", "liberation mono"},
+};
+
+static const char *const default_family = "liberation serif";
+static const char *const fallback_family = "dejavu sans";
+
+static const char *alias_of(const char *name, bool quoted)
+{
+	for (size_t i = 0; i < BASE_ARRAY_LEN(family_aliases); i++) {
+		/* A quoted "serif" is a family name, not the generic. */
+		if (quoted && i < 9)
+			continue;
+		if (strcasecmp(name, family_aliases[i].name) == 0)
+			return family_aliases[i].family;
+	}
+	return NULL;
+}
+
+static void push_face(const struct layout_face **faces, size_t *n, size_t cap, const struct layout_face *f)
+{
+	if (!f || *n >= cap)
+		return;
+	for (size_t i = 0; i < *n; i++)
+		if (faces[i] == f)
+			return;
+	faces[(*n)++] = f;
+}
+
+const struct layout_font_list *layout_font_list_for(struct layout_ctx *ctx, const struct css_style *style)
+{
+	struct layout_font_list *fl = base_map_get(&ctx->font_lists, (const char *)&style, sizeof style);
+	if (fl)
+		return fl;
+	struct layout_fonts *fonts = ctx->opt->fonts;
+	const struct css_font_family *ff = &style->font_family;
+	size_t cap = ff->count + 3;
+	const struct layout_face **faces = base_arena_calloc(&ctx->scratch, cap, sizeof *faces);
+	size_t n = 0;
+	int weight = style->font_weight ? style->font_weight : 400;
+	int fstyle = style->font_style;
+	for (size_t i = 0; fonts && i < ff->count; i++) {
+		const char *name = ff->names[i];
+		bool quoted = ff->quoted && ff->quoted[i];
+		/* A web font or installed family by that exact name wins over
+		 * an alias (an @font-face "Arial" is Arial). */
+		const struct layout_face *f = layout_fonts_match(fonts, name, weight, fstyle);
+		if (!f) {
+			const char *alias = alias_of(name, quoted);
+			if (alias)
+				f = layout_fonts_match(fonts, alias, weight, fstyle);
+		}
+		push_face(faces, &n, cap, f);
+	}
+	if (fonts) {
+		/* The default font only stands in when no family matched;
+		 * missing glyphs go to the system fallback. */
+		if (n == 0)
+			push_face(faces, &n, cap, layout_fonts_match(fonts, default_family, weight, fstyle));
+		push_face(faces, &n, cap, layout_fonts_match(fonts, fallback_family, weight, fstyle));
+	}
+	fl = base_arena_calloc(&ctx->scratch, 1, sizeof *fl);
+	fl->faces = faces;
+	fl->count = n;
+	fl->size = style->font_size;
+	if (n > 0)
+		layout_face_metrics(faces[0], style->font_size, &fl->metrics);
+	else {
+		/* No font at all: plausible metrics so layout still works. */
+		fl->metrics.ascent = roundf(style->font_size * 0.8f);
+		fl->metrics.descent = roundf(style->font_size * 0.2f);
+		fl->metrics.x_height = style->font_size * 0.5f;
+		fl->metrics.space_width = style->font_size * 0.25f;
+		fl->metrics.zero_width = style->font_size * 0.5f;
+	}
+	base_map_put(&ctx->font_lists, (const char *)&style, sizeof style, fl);
+	return fl;
+}

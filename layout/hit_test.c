@@ -1,0 +1,42 @@
+/* Hit testing: the deepest element fragment whose border box contains a
+ * document point, children tested after (above) their parents and later
+ * siblings above earlier ones, as painting order is in normal flow. Clipping
+ * boxes exclude descendants outside them. Explicit stack, no recursion. */
+#include "layout/internal.h"
+
+#include <stdlib.h>
+
+const struct html_node *layout_hit_test(const struct layout_tree *tree, float x, float y)
+{
+	struct frame {
+		const struct layout_fragment *f;
+		float x, y;
+	};
+	size_t cap = 256, n = 0;
+	struct frame *st = base_xmalloc(cap * sizeof *st);
+	const struct html_node *hit = NULL;
+	if (tree->root)
+		st[n++] = (struct frame){tree->root, tree->root->x, tree->root->y};
+	/* Depth-first in tree order; the last containing element wins. */
+	while (n > 0) {
+		struct frame fr = st[--n];
+		const struct layout_fragment *f = fr.f;
+		bool inside = x >= fr.x && y >= fr.y && x < fr.x + f->width && y < fr.y + f->height;
+		if (inside && f->node && f->node->type == HTML_NODE_ELEMENT)
+			hit = f->node;
+		else if (inside && f->kind == LAYOUT_FRAG_TEXT && f->text_node && f->text_node->parent)
+			hit = f->text_node->parent;
+		if (f->clips_overflow && !inside)
+			continue;
+		for (size_t i = f->child_count; i-- > 0;) {
+			if (n == cap) {
+				cap *= 2;
+				st = base_xrealloc(st, cap * sizeof *st);
+			}
+			const struct layout_fragment *c = f->children[i];
+			st[n++] = (struct frame){c, fr.x + c->x, fr.y + c->y};
+		}
+	}
+	free(st);
+	return hit;
+}

@@ -1,0 +1,1071 @@
+/* Inline formatting context (CSS 2.1 §9.4.2, §10.8; CSS Text 3; CSS Inline 3):
+ *
+ * 1. The inline-level content of a block container is flattened into items
+ *    (text, inline box start/end, atomic inlines, forced breaks, floats,
+ *    positioned boxes) over one paragraph string.
+ * 2. White space is processed (CSS Text 3 §4.1.1) and text-transform
+ *    applied while building that string.
+ * 3. Each text item is shaped (shaping.c); break opportunities come from
+ *    UAX #14 (line_breaker.c), adjusted for white-space and word-break.
+ * 4. Lines are filled greedily within the band left free by floats; spaces
+ *    at line ends hang or are removed (§4.1.2).
+ * 5. Each line box gets its height from the strut, inline boxes and atomic
+ *    inlines aligned by vertical-align (§10.8.1), and is aligned by
+ *    text-align.
+ *
+ * Fragments of a line are positioned relative to the line box, inline box
+ * pieces containing their children; the line box is relative to the block
+ * container's content box (the caller shifts it to the border box). */
+#include "layout/internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <wctype.h>
+
+enum item_type { IT_TEXT, IT_OPEN, IT_CLOSE, IT_ATOMIC, IT_BR, IT_FLOAT, IT_ABSPOS, IT_MARKER };
+
+struct item {
+	uint8_t type;
+	struct layout_box *box;
+	const struct css_style *style;
+	size_t start, end; /* byte range in the paragraph */
+	const struct layout_font_list *fl;
+	struct layout_shaped shaped;
+	/* OPEN/CLOSE: the box's margin+border+padding on that side. */
+	float edge;
+	struct layout_edges m, b, p;
+	/* ATOMIC */
+	struct layout_fragment *frag;
+	float margin_width, margin_height, baseline; /* baseline from the margin-box top */
+	int match; /* OPEN: index of CLOSE and vice versa */
+};
+
+struct para {
+	struct layout_ctx *ctx;
+	struct layout_box *root;
+	struct item *items;
+	size_t count, cap;
+	struct base_buf text;
+	float *adv; /* per byte: advance of the character starting there */
+	uint8_t *brk; /* per byte: break after */
+	uint8_t *collapsible; /* per byte: a collapsible space */
+	bool prev_space; /* last character added was a collapsible space */
+	float content_width, cb_height;
+	int depth;
+	bool intrinsic; /* measuring only: atomics are not laid out */
+};
+
+static struct item *push_item(struct para *pa, uint8_t type, struct layout_box *box, const struct css_style *s)
+{
+	if (pa->count == pa->cap) {
+		pa->cap = pa->cap ? pa->cap * 2 : 32;
+		pa->items = base_xrealloc(pa->items, pa->cap * sizeof *pa->items);
+	}
+	struct item *it = &pa->items[pa->count++];
+	memset(it, 0, sizeof *it);
+	it->type = type;
+	it->box = box;
+	it->style = s;
+	it->start = it->end = pa->text.len;
+	it->match = -1;
+	return it;
+}
+
+static uint32_t transform_cp(uint32_t cp, uint8_t tt, bool word_start)
+{
+	switch (tt) {
+	case CSS_TT_UPPERCASE:
+		return (uint32_t)towupper((wint_t)cp);
+	case CSS_TT_LOWERCASE:
+		return (uint32_t)towlower((wint_t)cp);
+	case CSS_TT_CAPITALIZE:
+		return word_start ? (uint32_t)towupper((wint_t)cp) : cp;
+	case CSS_TT_FULL_WIDTH:
+		return cp >= 0x21 && cp <= 0x7E ? cp + 0xFEE0 : cp == ' ' ? 0x3000 : cp;
+	default:
+		return cp;
+	}
+}
+
+/* CSS Text 3 §4.1.1 phase I: collapsing and transformation. */
+static void add_text(struct para *pa, struct layout_box *t)
+{
+	const struct css_style *s = t->style;
+	struct item *it = push_item(pa, IT_TEXT, t, s);
+	uint8_t ws = s->white_space;
+	bool collapse_spaces = ws == CSS_WS_NORMAL || ws == CSS_WS_NOWRAP || ws == CSS_WS_PRE_LINE;
+	bool keep_newlines = !(ws == CSS_WS_NORMAL || ws == CSS_WS_NOWRAP);
+	const char *p = t->text, *end = t->text + t->len;
+	bool word_start = pa->text.len == 0 || pa->prev_space;
+	while (p < end) {
+		uint32_t cp = base_utf8_decode(&p, end);
+		if (cp == '\r' || cp == '\f') {
+			if (cp == '\r' && p < end && *p == '\n')
+				continue;
+			cp = cp == '\r' ? '\n' : ' ';
+		}
+		if (cp == '\n' && keep_newlines) {
+			if (collapse_spaces) {
+				/* pre-line: spaces before a preserved newline go. */
+				while (pa->text.len > it->start && pa->text.data[pa->text.len - 1] == ' ')
+					pa->text.len--;
+			}
+			base_buf_putc(&pa->text, '\n');
+			pa->prev_space = collapse_spaces; /* spaces after it collapse away */
+			word_start = true;
+			continue;
+		}
+		if (collapse_spaces && (cp == ' ' || cp == '\t' || cp == '\n')) {
+			if (pa->prev_space)
+				continue;
+			base_buf_putc(&pa->text, ' ');
+			pa->prev_space = true;
+			word_start = true;
+			continue;
+		}
+		if (cp == 0 || (cp < 0x20 && cp != '\t' && cp != '\n'))
+			continue;
+		pa->prev_space = false;
+		base_buf_put_utf8(&pa->text, transform_cp(cp, s->text_transform, word_start));
+		word_start = cp == ' ' || cp == '\t' || cp == '-';
+	}
+	it->end = pa->text.len;
+}
+
+static void add_object(struct para *pa, struct item *it)
+{
+	it->start = pa->text.len;
+	base_buf_put_utf8(&pa->text, 0xFFFC);
+	it->end = pa->text.len;
+	pa->prev_space = false;
+}
+
+/* Lays out an atomic inline (inline-block, inline replaced element): CSS
+ * 2.1 §10.3.9/§10.3.2, shrink-to-fit widths. */
+static void layout_atomic(struct para *pa, struct item *it)
+{
+	struct layout_ctx *ctx = pa->ctx;
+	struct layout_box *box = it->box;
+	layout_box_edges(box->style, pa->content_width, &it->m, &it->b, &it->p);
+	if (box->type == LAYOUT_BOX_REPLACED) {
+		float w, h;
+		if (pa->intrinsic) {
+			layout_replaced_size(ctx, box, pa->content_width, pa->cb_height, &w, &h);
+			w += it->b.left + it->b.right + it->p.left + it->p.right;
+			h += it->b.top + it->b.bottom + it->p.top + it->p.bottom;
+		} else {
+			it->frag = layout_replaced(ctx, box, pa->content_width, pa->cb_height);
+			w = it->frag->width;
+			h = it->frag->height;
+		}
+		it->margin_width = w + it->m.left + it->m.right;
+		it->margin_height = h + it->m.top + it->m.bottom;
+		it->baseline = it->margin_height - it->m.bottom;
+		return;
+	}
+	if (pa->intrinsic)
+		return;
+	float w = layout_specified_border_width(box->style, pa->content_width, &it->b, &it->p);
+	if (w < 0)
+		w = layout_shrink_to_fit(ctx, box, pa->content_width - it->m.left - it->m.right, pa->depth + 1);
+	w = layout_clamp_border_width(box->style, w, pa->content_width, &it->b, &it->p);
+	struct layout_block_result r;
+	layout_bfc_root(ctx, box, pa->content_width, pa->cb_height, w, pa->depth + 1, &r);
+	it->frag = r.frag;
+	it->margin_width = w + it->m.left + it->m.right;
+	it->margin_height = r.frag->height + it->m.top + it->m.bottom;
+	/* §10.8.1: the last line box's baseline, or the bottom margin edge. */
+	it->baseline = r.has_baseline ? r.baseline + it->m.top : it->margin_height;
+}
+
+static void collect(struct para *pa, struct layout_box *parent, int depth)
+{
+	for (struct layout_box *c = parent->first; c; c = c->next) {
+		if (c->is_float || c->is_abspos) {
+			struct item *it = push_item(pa, c->is_float ? IT_FLOAT : IT_ABSPOS, c, c->style);
+			(void)it;
+			continue;
+		}
+		switch (c->type) {
+		case LAYOUT_BOX_TEXT:
+			add_text(pa, c);
+			break;
+		case LAYOUT_BOX_BR: {
+			struct item *it = push_item(pa, IT_BR, c, c->style);
+			base_buf_putc(&pa->text, '\n');
+			it->end = pa->text.len;
+			pa->prev_space = true;
+			break;
+		}
+		case LAYOUT_BOX_INLINE: {
+			size_t open = pa->count;
+			struct item *it = push_item(pa, IT_OPEN, c, c->style);
+			layout_box_edges(c->style, pa->content_width, &it->m, &it->b, &it->p);
+			it->edge = it->m.left + it->b.left + it->p.left;
+			if (depth < LAYOUT_MAX_DEPTH)
+				collect(pa, c, depth + 1);
+			struct item *cl = push_item(pa, IT_CLOSE, c, c->style);
+			struct item *op = &pa->items[open];
+			cl->m = op->m;
+			cl->b = op->b;
+			cl->p = op->p;
+			cl->edge = op->m.right + op->b.right + op->p.right;
+			cl->match = (int)open;
+			op->match = (int)(pa->count - 1);
+			if (op->edge > 0 || cl->edge > 0)
+				pa->prev_space = pa->prev_space && false;
+			break;
+		}
+		default: {
+			struct item *it = push_item(pa, IT_ATOMIC, c, c->style);
+			add_object(pa, it);
+			break;
+		}
+		}
+	}
+}
+
+static bool wraps(uint8_t ws)
+{
+	return ws == CSS_WS_NORMAL || ws == CSS_WS_PRE_WRAP || ws == CSS_WS_PRE_LINE || ws == CSS_WS_BREAK_SPACES;
+}
+
+/* Builds the paragraph: items, text, shaping, advances, breaks. */
+static void build_para(struct para *pa)
+{
+	struct layout_ctx *ctx = pa->ctx;
+	pa->prev_space = true; /* spaces at the start of the block collapse away */
+	if (pa->root->marker && !pa->intrinsic) {
+		struct item *it = push_item(pa, IT_MARKER, pa->root->marker, pa->root->marker->style);
+		(void)it;
+	}
+	collect(pa, pa->root, pa->depth);
+	size_t len = pa->text.len;
+	pa->adv = base_xcalloc(len + 1, sizeof *pa->adv);
+	pa->brk = base_xcalloc(len + 1, 1);
+	pa->collapsible = base_xcalloc(len + 1, 1);
+	const char *text = pa->text.data ? pa->text.data : "";
+	layout_line_breaks(text, len, NULL, pa->brk);
+	for (size_t i = 0; i < pa->count; i++) {
+		struct item *it = &pa->items[i];
+		if (it->type == IT_TEXT && it->end > it->start) {
+			const struct css_style *s = it->style;
+			it->fl = layout_font_list_for(ctx, s);
+			float ls = s->letter_spacing.kind == CSS_LEN_NORMAL ? 0 : css_length_resolve(s->letter_spacing, 0);
+			float wsp = s->word_spacing.kind == CSS_LEN_NORMAL ? 0 : css_length_resolve(s->word_spacing, 0);
+			/* Shape the item's text alone; clusters are made
+			 * paragraph offsets. */
+			layout_shape(ctx, it->fl, text + it->start, it->end - it->start, ls, wsp, &it->shaped);
+			for (size_t g = 0; g < it->shaped.count; g++) {
+				it->shaped.glyphs[g].cluster += (uint32_t)it->start;
+				pa->adv[it->shaped.glyphs[g].cluster] += it->shaped.glyphs[g].advance;
+			}
+			bool collapse = s->white_space == CSS_WS_NORMAL || s->white_space == CSS_WS_NOWRAP || s->white_space == CSS_WS_PRE_LINE;
+			bool wrap = wraps(s->white_space);
+			for (size_t b = it->start; b < it->end; b++) {
+				if (text[b] == ' ' && collapse)
+					pa->collapsible[b] = 1;
+				if (text[b] == '\n') {
+					pa->brk[b] = LAYOUT_BREAK_MANDATORY;
+					continue;
+				}
+				if (!wrap) {
+					pa->brk[b] = LAYOUT_BREAK_NONE;
+					/* A space just before a wrapping neighbour
+					 * still may not break inside nowrap text. */
+					continue;
+				}
+				if (s->white_space == CSS_WS_BREAK_SPACES || s->white_space == CSS_WS_PRE_WRAP) {
+					/* Preserved spaces: break after the last space of a run. */
+				}
+				if ((s->word_break == CSS_WORD_BREAK_BREAK_ALL) && (text[b + 1] & 0xC0) != 0x80 && b + 1 < it->end &&
+				    text[b] != ' ')
+					pa->brk[b] = pa->brk[b] == LAYOUT_BREAK_MANDATORY ? pa->brk[b] : LAYOUT_BREAK_ALLOWED;
+				if (s->word_break == CSS_WORD_BREAK_KEEP_ALL && text[b] != ' ' && pa->brk[b] == LAYOUT_BREAK_ALLOWED &&
+				    b + 1 < it->end && text[b + 1] != ' ')
+					pa->brk[b] = LAYOUT_BREAK_NONE;
+			}
+			/* The end of a nowrap item only breaks if the
+			 * following text allows it and it ends with a space. */
+			if (!wrap && it->end > it->start && text[it->end - 1] == ' ' && collapse)
+				pa->brk[it->end - 1] = LAYOUT_BREAK_ALLOWED;
+		} else if (it->type == IT_ATOMIC) {
+			layout_atomic(pa, it);
+			pa->adv[it->start] = it->margin_width;
+		} else if (it->type == IT_BR) {
+			pa->brk[it->start] = LAYOUT_BREAK_MANDATORY;
+		}
+	}
+	/* Inline box edges count with the first character after an opening
+	 * and the last before a closing. */
+	for (size_t i = 0; i < pa->count; i++) {
+		struct item *it = &pa->items[i];
+		if (it->type == IT_OPEN && it->edge != 0) {
+			if (it->start < len)
+				pa->adv[it->start] += it->edge;
+		} else if (it->type == IT_CLOSE && it->edge != 0) {
+			size_t at = it->start;
+			while (at > 0 && (text[at - 1] & 0xC0) == 0x80)
+				at--;
+			if (at > 0) {
+				at--;
+				while (at > 0 && (text[at] & 0xC0) == 0x80)
+					at--;
+				pa->adv[at] += it->edge;
+			} else if (len > 0) {
+				pa->adv[0] += it->edge;
+			}
+		}
+	}
+	/* No break inside nowrap content between a closing and an opening
+	 * item: breaks belong to the text of the wrapping style. */
+	if (len > 0)
+		pa->brk[len - 1] = LAYOUT_BREAK_NONE;
+}
+
+static void free_para(struct para *pa)
+{
+	free(pa->items);
+	free(pa->adv);
+	free(pa->brk);
+	free(pa->collapsible);
+	base_buf_free(&pa->text);
+}
+
+static size_t char_len(const char *text, size_t i, size_t len)
+{
+	size_t n = 1;
+	while (i + n < len && (text[i + n] & 0xC0) == 0x80)
+		n++;
+	return n;
+}
+
+/* ---- Line boxes ----------------------------------------------------------- */
+
+/* Vertical metrics of an inline box for §10.8.1: A' and D' around its
+ * baseline (with half-leading), and its own A and D (content area). */
+struct vmetrics {
+	float ascent, descent; /* content area */
+	float top, bottom; /* A' and D': with half-leading */
+};
+
+static float line_height_of(const struct css_style *s, const struct layout_font_list *fl)
+{
+	switch (s->line_height_kind) {
+	case CSS_LH_NUMBER:
+		return layout_snap(s->line_height * s->font_size);
+	case CSS_LH_LENGTH:
+		return layout_snap(s->line_height);
+	default:
+		return fl->metrics.ascent + fl->metrics.descent + fl->metrics.line_gap;
+	}
+}
+
+static struct vmetrics inline_metrics(struct layout_ctx *ctx, const struct css_style *s)
+{
+	const struct layout_font_list *fl = layout_font_list_for(ctx, s);
+	struct vmetrics v;
+	v.ascent = fl->metrics.ascent;
+	v.descent = fl->metrics.descent;
+	float lh = line_height_of(s, fl);
+	/* The half-leading goes above, the rest below (LayoutUnit division). */
+	float leading = lh - (v.ascent + v.descent);
+	float half = floorf(leading / 2 * 64.0f) / 64.0f;
+	v.top = v.ascent + half;
+	v.bottom = v.descent + (leading - half);
+	return v;
+}
+
+/* §10.8.1 baseline shift of a box relative to its parent's baseline
+ * (positive down), for the keywords that do not depend on the line box. */
+static float baseline_shift(struct layout_ctx *ctx, const struct css_style *s, const struct css_style *parent, const struct vmetrics *v,
+			    const struct vmetrics *pv, float box_height_above, float box_height_below)
+{
+	const struct layout_font_list *pfl = layout_font_list_for(ctx, parent);
+	switch (s->vertical_align) {
+	case CSS_VA_SUB:
+		return floorf(parent->font_size / 5 + 1);
+	case CSS_VA_SUPER:
+		return -floorf(parent->font_size / 3 + 1);
+	case CSS_VA_TEXT_TOP:
+		return box_height_above - pv->ascent;
+	case CSS_VA_TEXT_BOTTOM:
+		return pv->descent - box_height_below;
+	case CSS_VA_MIDDLE:
+		return -(pfl->metrics.x_height / 2) + (box_height_above - box_height_below) / 2;
+	case CSS_VA_LENGTH: {
+		float lh = line_height_of(s, layout_font_list_for(ctx, s));
+		return -css_length_resolve(s->vertical_align_length, lh);
+	}
+	default:
+		return 0;
+	}
+	(void)v;
+}
+
+struct piece {
+	struct layout_fragment *frag;
+	const struct css_style *style;
+	struct vmetrics vm;
+	float baseline; /* line-relative, after alignment */
+	int parent; /* index of the enclosing piece, -1 for the root */
+	struct base_vec children;
+	bool is_top_bottom; /* vertical-align top/bottom */
+	float shift;
+	bool has_start, has_end;
+	int open_item;
+};
+
+struct line_build {
+	struct para *pa;
+	struct piece *pieces;
+	size_t npieces, cap;
+	struct base_vec all; /* every fragment, for horizontal shifts */
+	struct base_vec atomics; /* atomic fragments with their piece */
+	float x; /* pen */
+	float space_extra; /* justification per space */
+};
+
+static int push_piece(struct line_build *lb, const struct css_style *s, int parent)
+{
+	if (lb->npieces == lb->cap) {
+		lb->cap = lb->cap ? lb->cap * 2 : 8;
+		lb->pieces = base_xrealloc(lb->pieces, lb->cap * sizeof *lb->pieces);
+	}
+	struct piece *p = &lb->pieces[lb->npieces];
+	memset(p, 0, sizeof *p);
+	p->style = s;
+	p->parent = parent;
+	p->vm = inline_metrics(lb->pa->ctx, s);
+	p->open_item = -1;
+	return (int)lb->npieces++;
+}
+
+struct atomic_ref {
+	struct layout_fragment *frag;
+	int piece;
+	float baseline, margin_top, margin_height;
+	const struct css_style *style;
+};
+
+static void add_frag(struct line_build *lb, int piece, struct layout_fragment *f)
+{
+	base_vec_push(&lb->pieces[piece].children, f);
+	base_vec_push(&lb->all, f);
+}
+
+/* A text fragment for bytes [a, b) of a text item. */
+static void emit_text(struct line_build *lb, int piece, struct item *it, size_t a, size_t b)
+{
+	struct para *pa = lb->pa;
+	struct layout_ctx *ctx = pa->ctx;
+	if (b <= a)
+		return;
+	struct layout_fragment *f = layout_new_fragment(ctx, LAYOUT_FRAG_TEXT, it->box);
+	f->style = it->style;
+	f->x = lb->x;
+	/* Glyphs in the range, grouped into runs by face. */
+	size_t n = 0;
+	for (size_t g = 0; g < it->shaped.count; g++)
+		if (it->shaped.glyphs[g].cluster >= a && it->shaped.glyphs[g].cluster < b)
+			n++;
+	struct layout_glyph_run *runs = base_arena_calloc(&ctx->tree->arena, n ? n : 1, sizeof *runs);
+	size_t nruns = 0;
+	float pen = 0;
+	const char *text = pa->text.data;
+	for (size_t g = 0; g < it->shaped.count; g++) {
+		struct layout_shaped_glyph *sg = &it->shaped.glyphs[g];
+		if (sg->cluster < a || sg->cluster >= b)
+			continue;
+		if (nruns == 0 || runs[nruns - 1].face != sg->face) {
+			struct layout_glyph_run *r = &runs[nruns++];
+			r->face = sg->face;
+			r->size = it->fl->size;
+			r->glyphs = base_arena_alloc(&ctx->tree->arena, n * sizeof *r->glyphs);
+			r->count = 0;
+		}
+		struct layout_glyph_run *r = &runs[nruns - 1];
+		r->glyphs[r->count++] = (struct layout_glyph){sg->id, pen + sg->x_offset, sg->y_offset};
+		pen += sg->advance;
+		if (text[sg->cluster] == ' ' && lb->space_extra > 0)
+			pen += lb->space_extra;
+	}
+	f->runs = runs;
+	f->run_count = nruns;
+	f->width = layout_snap(pen);
+	f->text = base_arena_strndup(&ctx->tree->arena, text + a, b - a);
+	f->text_len = b - a;
+	struct vmetrics *vm = &lb->pieces[piece].vm;
+	f->height = vm->ascent + vm->descent;
+	f->baseline = vm->ascent;
+	lb->x += pen;
+	add_frag(lb, piece, f);
+}
+
+struct line_result {
+	float height;
+	float baseline;
+	bool empty;
+};
+
+/* Builds the fragments of the line [ls, le) (ls after skipped spaces, le
+ * before removed trailing spaces: content_end) and aligns them vertically. */
+static void build_line(struct para *pa, size_t ls, size_t content_end, size_t le, size_t *item_cursor, struct base_vec *open_stack,
+		       struct layout_fragment *line, bool first_line, float space_extra, struct line_result *res)
+{
+	struct layout_ctx *ctx = pa->ctx;
+	struct line_build lb = {.pa = pa, .space_extra = space_extra};
+	int root = push_piece(&lb, pa->root->style, -1);
+	lb.pieces[root].frag = line;
+	int cur = root;
+	bool has_content = false;
+	/* Re-open the inline boxes continuing from the previous line. */
+	for (size_t i = 0; i < open_stack->len; i++) {
+		struct item *op = open_stack->items[i];
+		int pc = push_piece(&lb, op->style, cur);
+		struct layout_fragment *f = layout_new_fragment(ctx, LAYOUT_FRAG_BOX, op->box);
+		lb.pieces[pc].frag = f;
+		lb.pieces[pc].open_item = (int)(op - pa->items);
+		f->x = lb.x;
+		add_frag(&lb, cur, f);
+		cur = pc;
+	}
+	float marker_width = 0;
+	struct layout_fragment *marker_frag = NULL;
+	int marker_piece = -1;
+	size_t i = *item_cursor;
+	for (; i < pa->count; i++) {
+		struct item *it = &pa->items[i];
+		if (it->type == IT_MARKER) {
+			if (!first_line)
+				continue;
+			/* An outside marker: shaped on its own, hanging left
+			 * of the line (CSS Lists 3 §3.1). */
+			struct layout_box *m = it->box;
+			int pc = push_piece(&lb, m->style, cur);
+			struct layout_fragment *mf = layout_new_fragment(ctx, LAYOUT_FRAG_BOX, m);
+			lb.pieces[pc].frag = mf;
+			float save = lb.x;
+			lb.x = 0;
+			for (struct layout_box *t = m->first; t; t = t->next) {
+				if (t->type != LAYOUT_BOX_TEXT)
+					continue;
+				struct item ti = {.type = IT_TEXT, .box = t, .style = t->style};
+				ti.fl = layout_font_list_for(ctx, t->style);
+				layout_shape(ctx, ti.fl, t->text, t->len, 0, 0, &ti.shaped);
+				struct layout_shaped_glyph *g = ti.shaped.glyphs;
+				float w = 0;
+				for (size_t k = 0; k < ti.shaped.count; k++)
+					w += g[k].advance;
+				struct layout_fragment *tf = layout_new_fragment(ctx, LAYOUT_FRAG_TEXT, t);
+				struct layout_glyph_run *run = base_arena_calloc(&ctx->tree->arena, 1, sizeof *run);
+				run->face = ti.shaped.count ? g[0].face : NULL;
+				run->size = ti.fl->size;
+				run->glyphs = base_arena_alloc(&ctx->tree->arena, (ti.shaped.count + 1) * sizeof *run->glyphs);
+				float pen = 0;
+				for (size_t k = 0; k < ti.shaped.count; k++) {
+					run->glyphs[run->count++] = (struct layout_glyph){g[k].id, pen + g[k].x_offset, g[k].y_offset};
+					pen += g[k].advance;
+				}
+				tf->runs = run;
+				tf->run_count = ti.shaped.count ? 1 : 0;
+				tf->x = lb.x;
+				tf->width = layout_snap(w);
+				tf->text = base_arena_strndup(&ctx->tree->arena, t->text, t->len);
+				tf->text_len = t->len;
+				tf->height = lb.pieces[pc].vm.ascent + lb.pieces[pc].vm.descent;
+				tf->baseline = lb.pieces[pc].vm.ascent;
+				lb.x += w;
+				add_frag(&lb, pc, tf);
+			}
+			marker_width = lb.x;
+			lb.x = save;
+			mf->width = layout_snap(marker_width);
+			marker_frag = mf;
+			marker_piece = pc;
+			base_vec_push(&lb.pieces[cur].children, mf);
+			continue;
+		}
+		if (it->type == IT_OPEN) {
+			if (it->start >= le && !(it->start == le && le == pa->text.len))
+				break;
+			int pc = push_piece(&lb, it->style, cur);
+			struct layout_fragment *f = layout_new_fragment(ctx, LAYOUT_FRAG_BOX, it->box);
+			lb.pieces[pc].frag = f;
+			lb.pieces[pc].has_start = true;
+			lb.pieces[pc].open_item = (int)i;
+			f->border[3] = it->b.left;
+			f->padding[3] = it->p.left;
+			f->margin[3] = it->m.left;
+			lb.x += it->m.left;
+			f->x = lb.x;
+			lb.x += it->b.left + it->p.left;
+			add_frag(&lb, cur, f);
+			cur = pc;
+			base_vec_push(open_stack, it);
+			if (it->edge > 0 || it->m.right + it->b.right + it->p.right > 0)
+				has_content = true;
+			continue;
+		}
+		if (it->type == IT_CLOSE) {
+			if (it->start > le || (it->start == le && ls == le && i > 0 && it->start != pa->text.len && false))
+				break;
+			if (it->start > content_end && it->start < le) {
+				/* Closing after trailing spaces removed at the end. */
+			}
+			if (lb.pieces[cur].open_item != it->match) {
+				/* Mismatched (should not happen): stop closing. */
+				break;
+			}
+			struct layout_fragment *f = lb.pieces[cur].frag;
+			lb.pieces[cur].has_end = true;
+			lb.x += it->p.right + it->b.right;
+			f->border[1] = it->b.right;
+			f->padding[1] = it->p.right;
+			f->margin[1] = it->m.right;
+			f->width = layout_snap(lb.x - f->x);
+			lb.x += it->m.right;
+			cur = lb.pieces[cur].parent;
+			open_stack->len--;
+			continue;
+		}
+		if (it->start >= le && it->type != IT_FLOAT && it->type != IT_ABSPOS)
+			break;
+		if (it->type == IT_FLOAT || it->type == IT_ABSPOS) {
+			if (it->start > le || (it->start == le && le < pa->text.len))
+				break;
+			continue; /* handled by the caller */
+		}
+		if (it->end <= ls)
+			continue;
+		switch (it->type) {
+		case IT_TEXT: {
+			size_t a = it->start > ls ? it->start : ls, b = it->end < content_end ? it->end : content_end;
+			if (b > a) {
+				emit_text(&lb, cur, it, a, b);
+				has_content = true;
+			}
+			break;
+		}
+		case IT_ATOMIC: {
+			if (it->start >= content_end)
+				break;
+			struct layout_fragment *f = it->frag;
+			if (f) {
+				f->x = lb.x + it->m.left;
+				add_frag(&lb, cur, f);
+				struct atomic_ref *ar = base_arena_alloc(&ctx->scratch, sizeof *ar);
+				*ar = (struct atomic_ref){f, cur, it->baseline, it->m.top, it->margin_height, it->style};
+				base_vec_push(&lb.atomics, ar);
+			}
+			lb.x += it->margin_width;
+			has_content = true;
+			break;
+		}
+		case IT_BR: {
+			/* <br> gets an empty box on the baseline, as tall as the text. */
+			struct layout_fragment *f = layout_new_fragment(ctx, LAYOUT_FRAG_BOX, it->box);
+			f->x = lb.x;
+			struct vmetrics *vm = &lb.pieces[cur].vm;
+			f->height = vm->ascent + vm->descent;
+			add_frag(&lb, cur, f);
+			struct atomic_ref *ar = base_arena_alloc(&ctx->scratch, sizeof *ar);
+			*ar = (struct atomic_ref){f, cur, vm->ascent, 0, f->height, it->style};
+			base_vec_push(&lb.atomics, ar);
+			has_content = true;
+			break;
+		}
+		default:
+			break;
+		}
+	}
+	*item_cursor = i;
+	/* Close the pieces still open at the line end (no end edges). */
+	for (int p = cur; p != root; p = lb.pieces[p].parent) {
+		struct layout_fragment *f = lb.pieces[p].frag;
+		f->width = layout_snap(lb.x - f->x);
+		if (f->width < 0)
+			f->width = 0;
+	}
+	(void)marker_frag;
+	res->empty = !has_content;
+
+	/* §10.8.1: align boxes on baselines; the strut is the root box. */
+	float top = -lb.pieces[root].vm.top, bottom = lb.pieces[root].vm.bottom;
+	if (res->empty) {
+		top = bottom = 0;
+	}
+	lb.pieces[root].baseline = 0;
+	for (size_t p = 1; p < lb.npieces; p++) {
+		struct piece *pc = &lb.pieces[p];
+		struct piece *par = &lb.pieces[pc->parent];
+		if (pc->style->vertical_align == CSS_VA_TOP || pc->style->vertical_align == CSS_VA_BOTTOM) {
+			pc->is_top_bottom = true;
+			pc->baseline = par->baseline;
+			continue;
+		}
+		pc->shift = baseline_shift(ctx, pc->style, par->style, &pc->vm, &par->vm, pc->vm.ascent, pc->vm.descent);
+		pc->baseline = par->baseline + pc->shift;
+		if (!res->empty) {
+			top = BASE_MIN(top, pc->baseline - pc->vm.top);
+			bottom = BASE_MAX(bottom, pc->baseline + pc->vm.bottom);
+		}
+	}
+	for (size_t k = 0; k < lb.atomics.len; k++) {
+		struct atomic_ref *ar = lb.atomics.items[k];
+		struct piece *par = &lb.pieces[ar->piece];
+		if (ar->style->vertical_align == CSS_VA_TOP || ar->style->vertical_align == CSS_VA_BOTTOM)
+			continue;
+		float above = ar->baseline, below = ar->margin_height - ar->baseline;
+		float shift = baseline_shift(ctx, ar->style, par->style, NULL, &par->vm, above, below);
+		float bl = par->baseline + shift;
+		ar->frag->y = bl - ar->baseline + ar->margin_top;
+		top = BASE_MIN(top, bl - above);
+		bottom = BASE_MAX(bottom, bl + below);
+	}
+	/* vertical-align: top/bottom boxes align to the line box edges. */
+	float height = bottom - top;
+	for (size_t p = 1; p < lb.npieces; p++)
+		if (lb.pieces[p].is_top_bottom && lb.pieces[p].vm.top + lb.pieces[p].vm.bottom > height)
+			height = lb.pieces[p].vm.top + lb.pieces[p].vm.bottom;
+	for (size_t k = 0; k < lb.atomics.len; k++) {
+		struct atomic_ref *ar = lb.atomics.items[k];
+		if ((ar->style->vertical_align == CSS_VA_TOP || ar->style->vertical_align == CSS_VA_BOTTOM) && ar->margin_height > height)
+			height = ar->margin_height;
+	}
+	float baseline = -top;
+	for (size_t p = 1; p < lb.npieces; p++) {
+		struct piece *pc = &lb.pieces[p];
+		if (pc->is_top_bottom)
+			pc->baseline = pc->style->vertical_align == CSS_VA_TOP ? pc->vm.top - baseline : height - pc->vm.bottom - baseline;
+		else if (lb.pieces[pc->parent].is_top_bottom)
+			pc->baseline = lb.pieces[pc->parent].baseline + pc->shift;
+	}
+	for (size_t k = 0; k < lb.atomics.len; k++) {
+		struct atomic_ref *ar = lb.atomics.items[k];
+		if (ar->style->vertical_align == CSS_VA_TOP)
+			ar->frag->y = -baseline + ar->margin_top;
+		else if (ar->style->vertical_align == CSS_VA_BOTTOM)
+			ar->frag->y = height - baseline - ar->margin_height + ar->margin_top;
+	}
+	/* Positions in line coordinates (top of the line box at 0). */
+	for (size_t p = 0; p < lb.npieces; p++) {
+		struct piece *pc = &lb.pieces[p];
+		float bl = baseline + pc->baseline;
+		for (size_t k = 0; k < pc->children.len; k++) {
+			struct layout_fragment *f = pc->children.items[k];
+			if (f->kind == LAYOUT_FRAG_TEXT)
+				f->y = bl - pc->vm.ascent;
+		}
+		if (p > 0 && pc->frag) {
+			struct layout_fragment *f = pc->frag;
+			struct layout_edges m, b, pd;
+			layout_box_edges(pc->style, pa->content_width, &m, &b, &pd);
+			f->border[0] = b.top;
+			f->border[2] = b.bottom;
+			f->padding[0] = pd.top;
+			f->padding[2] = pd.bottom;
+			f->y = bl - pc->vm.ascent - b.top - pd.top;
+			f->height = pc->vm.ascent + pc->vm.descent + b.top + b.bottom + pd.top + pd.bottom;
+			f->baseline = pc->vm.ascent + b.top + pd.top;
+		}
+	}
+	for (size_t k = 0; k < lb.atomics.len; k++) {
+		struct atomic_ref *ar = lb.atomics.items[k];
+		ar->frag->y += baseline;
+	}
+	if (marker_piece >= 0) {
+		struct piece *mp = &lb.pieces[marker_piece];
+		mp->frag->x = -marker_width;
+		mp->frag->y = baseline - mp->vm.ascent;
+		mp->frag->height = mp->vm.ascent + mp->vm.descent;
+		for (size_t k = 0; k < mp->children.len; k++) {
+			struct layout_fragment *f = mp->children.items[k];
+			f->y = baseline - mp->vm.ascent;
+		}
+	}
+	/* Children of pieces become relative to their piece. */
+	for (size_t p = 1; p < lb.npieces; p++) {
+		struct piece *pc = &lb.pieces[p];
+		struct layout_fragment *f = pc->frag;
+		for (size_t k = 0; k < pc->children.len; k++) {
+			struct layout_fragment *c = pc->children.items[k];
+			c->x = layout_snap(c->x - f->x);
+			c->y = layout_snap(c->y - f->y);
+		}
+		layout_fragment_set_children(ctx, f, &pc->children);
+	}
+	layout_fragment_set_children(ctx, line, &lb.pieces[root].children);
+	line->height = res->empty ? 0 : layout_snap(height);
+	res->height = line->height;
+	res->baseline = baseline;
+	line->baseline = baseline;
+	base_vec_free(&lb.all);
+	base_vec_free(&lb.atomics);
+	free(lb.pieces);
+}
+
+/* Width of [a, b) without the hanging/removed spaces at its end. */
+static size_t trim_end(struct para *pa, size_t a, size_t b)
+{
+	const char *text = pa->text.data;
+	while (b > a && (pa->collapsible[b - 1] || text[b - 1] == '\n'))
+		b--;
+	return b;
+}
+
+static float range_width(struct para *pa, size_t a, size_t b)
+{
+	float w = 0;
+	for (size_t i = a; i < b; i++)
+		w += pa->adv[i];
+	return w;
+}
+
+static void shift_line(struct layout_fragment *line, float dx)
+{
+	for (size_t i = 0; i < line->child_count; i++)
+		line->children[i]->x = layout_snap(line->children[i]->x + dx);
+}
+
+static uint8_t resolved_align(const struct css_style *s, bool last_line)
+{
+	uint8_t a = s->text_align;
+	if (a == CSS_TEXT_ALIGN_JUSTIFY && last_line)
+		a = s->text_align_last != CSS_TEXT_ALIGN_START && s->text_align_last != CSS_TEXT_ALIGN_JUSTIFY ? s->text_align_last
+														       : CSS_TEXT_ALIGN_START;
+	bool rtl = s->direction == CSS_DIRECTION_RTL;
+	switch (a) {
+	case CSS_TEXT_ALIGN_START:
+	case CSS_TEXT_ALIGN_MATCH_PARENT:
+		return rtl ? CSS_TEXT_ALIGN_RIGHT : CSS_TEXT_ALIGN_LEFT;
+	case CSS_TEXT_ALIGN_END:
+		return rtl ? CSS_TEXT_ALIGN_LEFT : CSS_TEXT_ALIGN_RIGHT;
+	default:
+		return a;
+	}
+}
+
+void layout_inline_content(struct layout_ctx *ctx, struct layout_box *box, struct layout_fragment *container, float content_width,
+			   const struct layout_space *space, float content_bfc_x, float content_bfc_y, struct base_vec *children,
+			   struct layout_inline_result *out)
+{
+	memset(out, 0, sizeof *out);
+	struct para pa = {.ctx = ctx, .root = box, .content_width = content_width, .cb_height = space->cb_height, .depth = space->depth};
+	build_para(&pa);
+	const char *text = pa.text.data ? pa.text.data : "";
+	size_t len = pa.text.len;
+	const struct css_style *s = box->style;
+	float indent = layout_snap(css_length_resolve(s->text_indent, content_width));
+	struct vmetrics strut = inline_metrics(ctx, s);
+	float strut_h = strut.top + strut.bottom;
+	struct base_vec open_stack = {0};
+	size_t item_cursor = 0, pos = 0, float_cursor = 0;
+	float y = 0;
+	bool first = true;
+	float inset_x = container->border[3] + container->padding[3], inset_y = container->border[0] + container->padding[0];
+	for (int guard = 0; guard < 1000000; guard++) {
+		/* Floats and positioned boxes up to the line start. */
+		for (; float_cursor < pa.count; float_cursor++) {
+			struct item *it = &pa.items[float_cursor];
+			if (it->start > pos || (it->start == pos && pos > 0 && pos == len && false))
+				break;
+			if (it->type == IT_FLOAT) {
+				struct layout_fragment *f = layout_float(ctx, it->box, content_width, space->cb_height, space->floats, content_bfc_x,
+									 content_bfc_y + y, space->depth + 1);
+				f->y = layout_snap(f->y - content_bfc_y);
+				base_vec_push(children, f);
+			} else if (it->type == IT_ABSPOS) {
+				layout_positioned_pending(ctx, it->box, container, inset_x, inset_y + y);
+			}
+		}
+		if (pos >= len && !(first && pa.count > 0 && len == 0))
+			break;
+		/* Skip collapsible spaces at the line start (§4.1.2). */
+		size_t ls = pos;
+		while (ls < len && pa.collapsible[ls])
+			ls++;
+		float left, right;
+		layout_floats_band(space->floats, content_bfc_y + y, strut_h, content_bfc_x, content_bfc_x + content_width, &left, &right);
+		float line_left = left - content_bfc_x;
+		float avail = right - left;
+		float ind = first ? indent : 0;
+		/* Greedy filling up to the last break opportunity that fits. */
+		size_t end = ls, last_break = 0;
+		bool have_break = false, forced = false;
+		float w = ind;
+		size_t i = ls;
+		while (i < len) {
+			size_t n = char_len(text, i, len);
+			float cw = 0;
+			for (size_t k = i; k < i + n; k++)
+				cw += pa.adv[k];
+			bool is_space = pa.collapsible[i] || text[i] == ' ';
+			if (!is_space && w + cw > avail + 0.01f && (have_break || i > ls)) {
+				if (have_break)
+					break;
+				/* overflow-wrap: break anywhere in an overlong word. */
+				const struct css_style *ts = NULL;
+				for (size_t k = 0; k < pa.count; k++)
+					if (pa.items[k].type == IT_TEXT && pa.items[k].start <= i && i < pa.items[k].end)
+						ts = pa.items[k].style;
+				if (ts && (ts->overflow_wrap != CSS_OVERFLOW_WRAP_NORMAL || ts->word_break == CSS_WORD_BREAK_BREAK_WORD) &&
+				    wraps(ts->white_space)) {
+					last_break = i;
+					have_break = true;
+					break;
+				}
+			}
+			w += cw;
+			i += n;
+			uint8_t b = pa.brk[i - 1];
+			if (b == LAYOUT_BREAK_MANDATORY) {
+				last_break = i;
+				have_break = true;
+				forced = true;
+				break;
+			}
+			if (b == LAYOUT_BREAK_ALLOWED) {
+				last_break = i;
+				have_break = true;
+			}
+		}
+		if (i >= len && !forced) {
+			end = len;
+		} else {
+			end = have_break ? last_break : i;
+		}
+		if (end <= ls && ls < len)
+			end = ls + char_len(text, ls, len);
+		size_t content_end = trim_end(&pa, ls, end);
+		/* Preserved trailing spaces (pre-wrap) hang: they are shown
+		 * but do not count for alignment. */
+		struct layout_fragment *line = layout_new_fragment(ctx, LAYOUT_FRAG_LINE, NULL);
+		line->style = s;
+		line->x = line_left;
+		line->width = avail;
+		struct line_result lr;
+		bool last_line = end >= len || forced;
+		float line_w = ind + range_width(&pa, ls, content_end);
+		float extra = 0;
+		uint8_t align = resolved_align(s, last_line);
+		if (s->text_align == CSS_TEXT_ALIGN_JUSTIFY && !last_line && line_w < avail) {
+			int spaces = 0;
+			for (size_t k = ls; k < content_end; k++)
+				if (text[k] == ' ')
+					spaces++;
+			if (spaces > 0)
+				extra = (avail - line_w) / (float)spaces;
+		}
+		build_line(&pa, ls, content_end, end, &item_cursor, &open_stack, line, first, extra, &lr);
+		if (extra > 0)
+			line_w = avail;
+		if (ind != 0)
+			shift_line(line, ind);
+		float used = line_w;
+		if (align == CSS_TEXT_ALIGN_CENTER && avail > used)
+			shift_line(line, layout_snap((avail - used) / 2));
+		else if (align == CSS_TEXT_ALIGN_RIGHT && avail > used)
+			shift_line(line, avail - used);
+		line->y = y;
+		if (!lr.empty || line->child_count > 0)
+			base_vec_push(children, line);
+		if (!lr.empty) {
+			if (!out->has_lines)
+				out->first_baseline = y + lr.baseline;
+			out->last_baseline = y + lr.baseline;
+			out->has_lines = true;
+		}
+		y += lr.height;
+		first = false;
+		if (end <= pos && end >= len)
+			break;
+		pos = end;
+		if (pos >= len && !forced)
+			break;
+		if (pos >= len && forced) {
+			/* A forced break at the very end gives no empty line
+			 * (§4.1.2: the final newline does not add a line). */
+			break;
+		}
+	}
+	/* Floats after the last line. */
+	for (; float_cursor < pa.count; float_cursor++) {
+		struct item *it = &pa.items[float_cursor];
+		if (it->type == IT_FLOAT) {
+			struct layout_fragment *f = layout_float(ctx, it->box, content_width, space->cb_height, space->floats, content_bfc_x,
+								 content_bfc_y + y, space->depth + 1);
+			f->y = layout_snap(f->y - content_bfc_y);
+			base_vec_push(children, f);
+		} else if (it->type == IT_ABSPOS) {
+			layout_positioned_pending(ctx, it->box, container, inset_x, inset_y + y);
+		}
+	}
+	base_vec_free(&open_stack);
+	out->height = layout_snap(y);
+	free_para(&pa);
+}
+
+/* Min-content and max-content contributions of inline content (CSS Sizing
+ * 3 §5.2): the widest unbreakable segment and the widest forced line. */
+void layout_inline_intrinsic(struct layout_ctx *ctx, struct layout_box *box, int depth, float *min_w, float *max_w)
+{
+	struct para pa = {.ctx = ctx, .root = box, .content_width = 0, .cb_height = -1, .depth = depth, .intrinsic = true};
+	build_para(&pa);
+	/* Atomic inlines contribute their own intrinsic widths. */
+	float *atomic_min = base_xcalloc(pa.text.len + 1, sizeof *atomic_min);
+	for (size_t i = 0; i < pa.count; i++) {
+		struct item *it = &pa.items[i];
+		if (it->type != IT_ATOMIC || it->box->type == LAYOUT_BOX_REPLACED)
+			continue;
+		float mn, mx;
+		layout_intrinsic_widths(ctx, it->box, depth + 1, &mn, &mx);
+		float mw = it->m.left + it->m.right;
+		pa.adv[it->start] += mx + mw;
+		atomic_min[it->start] = mn + mw;
+	}
+	const char *text = pa.text.data ? pa.text.data : "";
+	size_t len = pa.text.len;
+	float indent = css_length_resolve(box->style->text_indent, 0);
+	float mx = 0, line = indent, seg = indent, mn = 0;
+	size_t line_start = 0;
+	for (size_t i = 0; i < len;) {
+		size_t n = char_len(text, i, len);
+		float cw = 0;
+		for (size_t k = i; k < i + n; k++)
+			cw += pa.adv[k];
+		bool space = pa.collapsible[i];
+		if (!(space && i == line_start))
+			line += cw;
+		if (!space)
+			seg += atomic_min[i] > 0 ? atomic_min[i] : cw;
+		i += n;
+		uint8_t b = pa.brk[i - 1];
+		if (seg > mn)
+			mn = seg;
+		if (b != LAYOUT_BREAK_NONE)
+			seg = 0;
+		if (b == LAYOUT_BREAK_MANDATORY || i >= len) {
+			float trimmed = line;
+			for (size_t k = i; k > line_start && pa.collapsible[k - 1]; k--)
+				trimmed -= pa.adv[k - 1];
+			if (trimmed > mx)
+				mx = trimmed;
+			line = 0;
+			line_start = i;
+		}
+	}
+	if (seg > mn)
+		mn = seg;
+	/* Content that is only inline box edges (empty spans with padding). */
+	if (len == 0) {
+		for (size_t i = 0; i < pa.count; i++)
+			if (pa.items[i].type == IT_OPEN || pa.items[i].type == IT_CLOSE)
+				mx += pa.items[i].edge;
+		mn = mx;
+	}
+	free(atomic_min);
+	free_para(&pa);
+	*min_w = mn;
+	*max_w = mx > mn ? mx : mn;
+}

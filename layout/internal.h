@@ -1,0 +1,294 @@
+/* layout internals: the box tree, the per-pass layout context, and the
+ * helpers shared by the formatting contexts.
+ *
+ * A layout pass (layout_document) builds a box tree (box_tree.c) in a
+ * scratch arena, lays it out into fragments allocated in the tree's arena
+ * (block_layout.c, inline_layout.c, ...), then frees the scratch arena. No
+ * state outlives the pass except the fragments; nothing is global. */
+#ifndef WEFT_LAYOUT_INTERNAL_H
+#define WEFT_LAYOUT_INTERNAL_H
+
+#include "layout/layout.h"
+
+#include <math.h>
+#include <string.h>
+
+/* Beyond this many nested boxes, deeper content is flattened into the box
+ * at the limit, so layout recursion stays bounded on absurd trees. */
+#define LAYOUT_MAX_DEPTH 512
+
+/* ---- Fonts (fonts.c, font_match.c) ------------------------------------ */
+
+/* The faces a style's font-family list resolves to, most preferred first,
+ * ending with the fallback faces for missing glyphs. */
+struct layout_font_list {
+	const struct layout_face **faces;
+	size_t count;
+	float size;
+	struct layout_font_metrics metrics; /* of faces[0], as Chromium rounds them */
+};
+
+/* Faces of the family that best matches (CSS Fonts 4 §5.2 font matching), or
+ * NULL when the family is not available. */
+const struct layout_face *layout_fonts_match(struct layout_fonts *fonts, const char *family, int weight, int style);
+/* Some installed face covering the code point (last-resort fallback). */
+const struct layout_face *layout_fonts_fallback(struct layout_fonts *fonts, uint32_t cp, int weight, int style);
+void layout_face_metrics(const struct layout_face *face, float size, struct layout_font_metrics *out);
+bool layout_face_has_glyph(const struct layout_face *face, uint32_t cp);
+/* The HarfBuzz font (hb_font_t *) at a scale of one unit per font unit. */
+void *layout_face_hb(const struct layout_face *face);
+int layout_face_upem(const struct layout_face *face);
+
+struct layout_ctx;
+/* Resolves a style's font list (cached per pass by style pointer). */
+const struct layout_font_list *layout_font_list_for(struct layout_ctx *ctx, const struct css_style *style);
+
+/* ---- Shaping (shaping.c) ---------------------------------------------- */
+
+/* Glyphs of a shaped string, with the byte offset (cluster) each came from. */
+struct layout_shaped_glyph {
+	uint32_t id;
+	uint32_t cluster; /* byte offset in the shaped string */
+	float advance, x_offset, y_offset;
+	const struct layout_face *face;
+};
+
+struct layout_shaped {
+	struct layout_shaped_glyph *glyphs;
+	size_t count;
+};
+
+/* Shapes text with the font list (per-character fallback), LTR. Glyphs are
+ * allocated in the pass's scratch arena. letter/word spacing are added. */
+void layout_shape(struct layout_ctx *ctx, const struct layout_font_list *fl, const char *text, size_t len,
+		  float letter_spacing, float word_spacing, struct layout_shaped *out);
+
+/* ---- Line breaking (line_breaker.c) ------------------------------------ */
+
+enum layout_break { LAYOUT_BREAK_NONE, LAYOUT_BREAK_ALLOWED, LAYOUT_BREAK_MANDATORY };
+/* brk[i] says whether a line may break after byte i (UAX #14), for every
+ * byte of the UTF-8 text (continuation bytes get NONE). */
+void layout_line_breaks(const char *text, size_t len, const char *lang, uint8_t *brk);
+
+/* ---- Box tree (box_tree.c) --------------------------------------------- */
+
+enum layout_box_type {
+	LAYOUT_BOX_BLOCK, /* block container: block, list-item, flow-root, inline-block's inside, flex, table... */
+	LAYOUT_BOX_INLINE, /* a non-atomic inline box */
+	LAYOUT_BOX_TEXT,
+	LAYOUT_BOX_REPLACED,
+	LAYOUT_BOX_BR,
+};
+
+struct layout_box {
+	uint8_t type; /* enum layout_box_type */
+	bool inline_level; /* outer display inline (atomic when BLOCK/REPLACED) */
+	bool inline_content; /* BLOCK: children are inline-level (an IFC) */
+	bool anonymous;
+	bool is_float, is_abspos; /* out of flow */
+	bool is_marker; /* an outside list marker */
+	uint8_t pseudo;
+	const struct html_node *node;
+	const struct css_style *style;
+	struct layout_box *parent, *first, *last, *next;
+
+	/* TEXT */
+	const char *text;
+	size_t len;
+	const struct html_node *text_node;
+
+	/* REPLACED */
+	const struct layout_image *image;
+	float intrinsic_width, intrinsic_height; /* < 0 when none */
+	bool has_intrinsic_ratio;
+
+	/* The outside list marker to put before this block container's first
+	 * line (set on the first inline formatting context of a list item). */
+	struct layout_box *marker;
+	/* Continuation pieces of an inline split around a block (CSS 2.1 §9.2.1.1). */
+	bool contains_block;
+};
+
+struct layout_ctx {
+	const struct css_styled_document *sd;
+	const struct layout_options *opt;
+	struct layout_tree *tree; /* fragments go in tree->arena */
+	struct base_arena scratch; /* box tree, shaping results */
+	struct base_map font_lists; /* style pointer -> struct layout_font_list */
+	struct base_map anon_styles; /* (parent style, display) -> anonymous style */
+	/* Absolutely positioned boxes waiting for their containing block. */
+	struct base_vec abspos;
+};
+
+struct layout_box *layout_build_box_tree(struct layout_ctx *ctx);
+/* A style for an anonymous box: inherited properties of the parent, every
+ * other property initial, display as given. */
+const struct css_style *layout_anonymous_style(struct layout_ctx *ctx, const struct css_style *parent, uint8_t display);
+
+/* An attribute value of an element in the null namespace, or NULL (a
+ * plain scan: layout reads only a few attributes of a few elements). */
+static inline const char *layout_attr(const struct html_node *el, const char *name)
+{
+	for (size_t i = 0; i < el->attr_count; i++)
+		if (el->attrs[i].ns == HTML_NS_NONE && strcmp(el->attrs[i].name, name) == 0)
+			return el->attrs[i].value;
+	return NULL;
+}
+
+/* ---- Geometry helpers --------------------------------------------------- */
+
+struct layout_edges {
+	float top, right, bottom, left;
+};
+
+/* Used margins, borders and paddings of a box whose containing block is
+ * cb_width wide (percentages of padding/margin resolve against the width).
+ * Auto margins give 0 here. */
+void layout_box_edges(const struct css_style *s, float cb_width, struct layout_edges *margin, struct layout_edges *border,
+		      struct layout_edges *padding);
+
+static inline bool layout_len_is_auto(struct css_length l)
+{
+	return l.kind == CSS_LEN_AUTO;
+}
+
+/* A length that depends on an indefinite percentage basis behaves as auto. */
+static inline bool layout_len_definite(struct css_length l, float basis)
+{
+	return l.kind == CSS_LEN_FIXED && (!l.has_percent || basis >= 0);
+}
+
+/* Chromium stores geometry as LayoutUnit (1/64 px); snapping the same way
+ * keeps sums comparable with its rectangles. */
+static inline float layout_snap(float v)
+{
+	return roundf(v * 64.0f) / 64.0f;
+}
+
+struct layout_fragment *layout_new_fragment(struct layout_ctx *ctx, uint8_t kind, const struct layout_box *box);
+void layout_fragment_set_children(struct layout_ctx *ctx, struct layout_fragment *f, struct base_vec *children);
+
+/* ---- Floats (float_context.c) ------------------------------------------ */
+
+struct layout_float_rect {
+	float left, top, right, bottom; /* margin box in BFC coordinates */
+	bool is_left;
+};
+
+/* The floats of one block formatting context, in BFC coordinates. */
+struct layout_floats {
+	struct layout_float_rect *rects;
+	size_t count, cap;
+};
+
+/* The free band [*left, *right) at BFC height [top, top+height) between
+ * line_left and line_right. */
+void layout_floats_band(const struct layout_floats *fl, float top, float height, float line_left, float line_right,
+			float *left, float *right);
+/* Lowest bottom of floats of the given clear kind (enum css_clear). */
+float layout_floats_clearance(const struct layout_floats *fl, uint8_t clear);
+/* Places a float of margin-box size w x h, no higher than min_top, in the
+ * band [line_left, line_right): CSS 2.1 §9.5.1 rules. Returns its margin
+ * box origin. */
+void layout_floats_place(struct layout_floats *fl, bool is_left, float w, float h, float min_top, float line_left,
+			 float line_right, float *x, float *y);
+/* Next y below top where the band changes (a float bottom), or INFINITY. */
+float layout_floats_next_bottom(const struct layout_floats *fl, float top);
+
+/* ---- Block and inline layout -------------------------------------------- */
+
+/* A margin strut: adjoining margins collapse to max positive + min negative. */
+struct layout_margin_strut {
+	float pos, neg;
+};
+
+static inline void layout_strut_add(struct layout_margin_strut *s, float m)
+{
+	if (m > s->pos)
+		s->pos = m;
+	if (m < s->neg)
+		s->neg = m;
+}
+
+static inline float layout_strut_resolve(struct layout_margin_strut s)
+{
+	return s.pos + s.neg;
+}
+
+/* Where a box is being laid out: the containing block and its BFC. */
+struct layout_space {
+	float cb_width; /* containing block width (content box) */
+	float cb_height; /* < 0 when indefinite */
+	struct layout_floats *floats; /* of the BFC the box is in */
+	float bfc_x, bfc_y; /* the containing block's content origin in BFC coordinates */
+	int depth;
+};
+
+struct layout_block_result {
+	struct layout_fragment *frag;
+	struct layout_margin_strut top, bottom; /* collapsed margins that leave the box */
+	bool collapsed_through;
+	bool has_baseline;
+	float baseline; /* of the last line, from the border-box top */
+	float first_baseline;
+	bool has_first_baseline;
+	float clearance_y; /* BFC y the top border edge was pushed to by clear, or NAN */
+};
+
+/* Lays out a block-level box in normal flow; the fragment's x/y are left to
+ * the caller, except that width is final. top_offset is the hypothetical
+ * BFC y of its top border edge (for float placement). */
+void layout_block(struct layout_ctx *ctx, struct layout_box *box, const struct layout_space *space, float top_bfc_y,
+		  struct layout_block_result *out);
+/* Lays out a box that establishes a new BFC with a given used border-box
+ * width (floats, inline-blocks, absolutely positioned boxes). */
+void layout_bfc_root(struct layout_ctx *ctx, struct layout_box *box, float cb_width, float cb_height, float border_box_width,
+		     int depth, struct layout_block_result *out);
+/* Lays out the block container's content (its children), given its content
+ * width; returns the content height and fills child fragments. */
+struct layout_inline_result {
+	float height;
+	bool has_lines; /* any line box with content */
+	float first_baseline, last_baseline;
+};
+void layout_inline_content(struct layout_ctx *ctx, struct layout_box *box, struct layout_fragment *container, float content_width, const struct layout_space *space,
+			   float content_bfc_x, float content_bfc_y, struct base_vec *children, struct layout_inline_result *out);
+
+/* A float (§9.5, §10.3.5): shrink-to-fit width, laid out as a BFC root,
+ * placed in the BFC's float list no higher than min_bfc_y. Its fragment's
+ * x is relative to the containing block's content box, its y is in BFC
+ * coordinates (the caller converts). */
+struct layout_fragment *layout_float(struct layout_ctx *ctx, struct layout_box *box, float cb_width, float cb_height,
+				     struct layout_floats *floats, float cb_bfc_x, float min_bfc_y, int depth);
+
+/* Min-content and max-content border-box widths (CSS Sizing 3 §5). */
+void layout_intrinsic_widths(struct layout_ctx *ctx, struct layout_box *box, int depth, float *min_w, float *max_w);
+/* The inline content part of the above. */
+void layout_inline_intrinsic(struct layout_ctx *ctx, struct layout_box *box, int depth, float *min_w, float *max_w);
+
+/* Shrink-to-fit border-box width (CSS 2.1 §10.3.5) for a box in a
+ * containing block of width cb_width. */
+float layout_shrink_to_fit(struct layout_ctx *ctx, struct layout_box *box, float cb_width, int depth);
+
+/* Used border-box width of a box with a used content/border width from
+ * style: resolves width, min/max and box-sizing. Returns < 0 for auto. */
+float layout_specified_border_width(const struct css_style *s, float cb_width, const struct layout_edges *border,
+				    const struct layout_edges *padding);
+float layout_clamp_border_width(const struct css_style *s, float w, float cb_width, const struct layout_edges *border,
+				const struct layout_edges *padding);
+float layout_clamp_border_height(const struct css_style *s, float h, float cb_height, const struct layout_edges *border,
+				 const struct layout_edges *padding);
+
+/* Replaced elements (replaced_layout.c): used content size. */
+void layout_replaced_size(struct layout_ctx *ctx, struct layout_box *box, float cb_width, float cb_height, float *w, float *h);
+struct layout_fragment *layout_replaced(struct layout_ctx *ctx, struct layout_box *box, float cb_width, float cb_height);
+
+/* Positioned layout (positioned_layout.c). */
+void layout_positioned_pending(struct layout_ctx *ctx, struct layout_box *box, struct layout_fragment *static_parent,
+			       float static_x, float static_y);
+/* Lays out the pending absolutely positioned boxes whose containing block
+ * is box (now laid out as frag) and appends their fragments to frag. */
+void layout_positioned_flush(struct layout_ctx *ctx, struct layout_box *box, struct layout_fragment *frag);
+void layout_apply_relative(const struct css_style *s, float cb_width, float cb_height, float *dx, float *dy);
+
+#endif

@@ -1,0 +1,63 @@
+/* Intrinsic sizes (CSS Sizing 3 §5): min-content and max-content widths of
+ * block containers, used for shrink-to-fit widths of floats, inline-blocks
+ * and absolutely positioned boxes (CSS 2.1 §10.3.5). Block-level children
+ * contribute their outer sizes; inline content is measured by
+ * inline_layout.c. */
+#include "layout/internal.h"
+
+static float fixed_margin(struct css_length l)
+{
+	return l.kind == CSS_LEN_FIXED && !l.has_percent ? l.px : 0;
+}
+
+void layout_intrinsic_widths(struct layout_ctx *ctx, struct layout_box *box, int depth, float *min_w, float *max_w)
+{
+	const struct css_style *s = box->style;
+	struct layout_edges m, b, p;
+	layout_box_edges(s, 0, &m, &b, &p);
+	float bp = b.left + b.right + p.left + p.right;
+	if (box->type == LAYOUT_BOX_REPLACED) {
+		float w, h;
+		layout_replaced_size(ctx, box, -1, -1, &w, &h);
+		*min_w = *max_w = w + bp;
+		return;
+	}
+	if (s->width.kind == CSS_LEN_FIXED && !s->width.has_percent) {
+		float w = s->box_sizing == CSS_BOX_SIZING_BORDER_BOX ? BASE_MAX(s->width.px, bp) : s->width.px + bp;
+		w = layout_clamp_border_width(s, w, -1, &b, &p);
+		*min_w = *max_w = w;
+		return;
+	}
+	float mn = 0, mx = 0;
+	if (depth > LAYOUT_MAX_DEPTH) {
+		/* Flattened beyond the limit: nothing more to measure. */
+	} else if (box->type == LAYOUT_BOX_BLOCK && box->inline_content) {
+		layout_inline_intrinsic(ctx, box, depth + 1, &mn, &mx);
+	} else {
+		float float_run = 0;
+		for (struct layout_box *c = box->first; c; c = c->next) {
+			if (c->is_abspos)
+				continue;
+			float cmn, cmx;
+			layout_intrinsic_widths(ctx, c, depth + 1, &cmn, &cmx);
+			float cm = fixed_margin(c->style->margin[1]) + fixed_margin(c->style->margin[3]);
+			cmn += cm;
+			cmx += cm;
+			if (cmn > mn)
+				mn = cmn;
+			/* Floats side by side add up for max-content. */
+			if (c->is_float) {
+				float_run += cmx;
+				cmx = float_run;
+			} else {
+				float_run = 0;
+			}
+			if (cmx > mx)
+				mx = cmx;
+		}
+	}
+	float lo = layout_clamp_border_width(s, mn + bp, -1, &b, &p);
+	float hi = layout_clamp_border_width(s, mx + bp, -1, &b, &p);
+	*min_w = lo;
+	*max_w = hi > lo ? hi : lo;
+}

@@ -1,0 +1,67 @@
+/* layout_document: the layout pass. Builds the box tree, lays out the
+ * initial containing block (CSS 2.1 §10.1) and the root element in it,
+ * places positioned boxes, and computes scrollable overflow (CSS Overflow 3
+ * §2.2) for the document size. */
+#include "layout/internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Scrollable overflow: the union of the border box and the children's
+ * overflow, except where a box clips. Bounded by the box tree depth cap. */
+static void compute_overflow(struct layout_fragment *f, int depth)
+{
+	struct layout_rect r = {0, 0, f->width, f->height};
+	for (size_t i = 0; i < f->child_count && depth < 4 * LAYOUT_MAX_DEPTH; i++) {
+		struct layout_fragment *c = f->children[i];
+		compute_overflow(c, depth + 1);
+		if (f->clips_overflow)
+			continue;
+		struct layout_rect o = c->clips_overflow ? (struct layout_rect){0, 0, c->width, c->height} : c->overflow;
+		float x0 = c->x + o.x, y0 = c->y + o.y;
+		if (o.width <= 0 && o.height <= 0)
+			continue;
+		float x1 = BASE_MAX(r.x + r.width, x0 + o.width), y1 = BASE_MAX(r.y + r.height, y0 + o.height);
+		r.x = BASE_MIN(r.x, x0);
+		r.y = BASE_MIN(r.y, y0);
+		r.width = x1 - r.x;
+		r.height = y1 - r.y;
+	}
+	f->overflow = r;
+}
+
+struct layout_tree *layout_document(const struct css_styled_document *sd, const struct layout_options *opt)
+{
+	struct layout_tree *tree = base_xcalloc(1, sizeof *tree);
+	base_arena_init(&tree->arena, 1 << 16);
+	tree->viewport_width = opt->viewport_width;
+	tree->viewport_height = opt->viewport_height;
+	struct layout_ctx ctx = {.sd = sd, .opt = opt, .tree = tree};
+	base_arena_init(&ctx.scratch, 1 << 16);
+	base_map_init(&ctx.font_lists);
+	base_map_init(&ctx.anon_styles);
+
+	struct layout_box *icb = layout_build_box_tree(&ctx);
+	struct layout_block_result r;
+	layout_bfc_root(&ctx, icb, opt->viewport_width, opt->viewport_height, opt->viewport_width, 0, &r);
+	tree->root = r.frag;
+	tree->root->x = tree->root->y = 0;
+	compute_overflow(tree->root, 0);
+	struct layout_rect o = tree->root->overflow;
+	tree->document_width = BASE_MAX(opt->viewport_width, o.x + o.width);
+	tree->document_height = BASE_MAX(opt->viewport_height, o.y + o.height);
+
+	base_vec_free(&ctx.abspos);
+	base_map_free(&ctx.font_lists);
+	base_map_free(&ctx.anon_styles);
+	base_arena_free(&ctx.scratch);
+	return tree;
+}
+
+void layout_tree_free(struct layout_tree *tree)
+{
+	if (!tree)
+		return;
+	base_arena_free(&tree->arena);
+	free(tree);
+}
