@@ -56,6 +56,7 @@ struct layout_font_entry {
 	int index;
 	int weight; /* 1..1000 */
 	int style; /* enum css_font_style */
+	int stretch; /* fontconfig width: 100 normal */
 	bool web; /* @font-face: wins over installed faces of the same name */
 	struct layout_face_data *data; /* loaded on first use */
 	/* Faces handed out, per synthetic variant (bold, oblique). */
@@ -69,13 +70,23 @@ struct layout_fonts {
 	size_t count, cap;
 };
 
-/* Families of the pinned reference fonts. */
-static const char *const pinned_families[] = {"dejavu", "liberation"};
+/* The files of the Debian packages the reference renderer is pinned to
+ * (fonts-dejavu-core, fonts-liberation2). */
+static const char *const pinned_files[] = {
+	"DejaVuSans.ttf",		"DejaVuSans-Bold.ttf",		 "DejaVuSansMono.ttf",
+	"DejaVuSansMono-Bold.ttf",	"DejaVuSerif.ttf",		 "DejaVuSerif-Bold.ttf",
+	"LiberationMono-Regular.ttf",	"LiberationMono-Bold.ttf",	 "LiberationMono-Italic.ttf",
+	"LiberationMono-BoldItalic.ttf", "LiberationSans-Regular.ttf",	 "LiberationSans-Bold.ttf",
+	"LiberationSans-Italic.ttf",	"LiberationSans-BoldItalic.ttf", "LiberationSerif-Regular.ttf",
+	"LiberationSerif-Bold.ttf",	"LiberationSerif-Italic.ttf",	 "LiberationSerif-BoldItalic.ttf",
+};
 
-static bool is_pinned_family(const char *family)
+static bool is_pinned_file(const char *path)
 {
-	for (size_t i = 0; i < BASE_ARRAY_LEN(pinned_families); i++)
-		if (strncasecmp(family, pinned_families[i], strlen(pinned_families[i])) == 0)
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	for (size_t i = 0; i < BASE_ARRAY_LEN(pinned_files); i++)
+		if (strcmp(base, pinned_files[i]) == 0)
 			return true;
 	return false;
 }
@@ -88,7 +99,7 @@ static char *lower_dup(const char *s)
 	return d;
 }
 
-static void add_entry(struct layout_fonts *fonts, const char *family, const char *path, int index, int weight, int style,
+static void add_entry(struct layout_fonts *fonts, const char *family, const char *path, int index, int weight, int style, int stretch,
 		      bool web)
 {
 	for (size_t i = 0; i < fonts->count; i++) {
@@ -106,6 +117,7 @@ static void add_entry(struct layout_fonts *fonts, const char *family, const char
 	e->index = index;
 	e->weight = weight;
 	e->style = style;
+	e->stretch = stretch;
 	e->web = web;
 	fonts->entries[fonts->count++] = e;
 }
@@ -142,14 +154,15 @@ static void add_font_set(struct layout_fonts *fonts, FcFontSet *set, bool pinned
 			continue;
 		int index = 0;
 		FcPatternGetInteger(p, FC_INDEX, 0, &index);
-		int weight = fc_pattern_weight(p), style = fc_pattern_style(p);
+		int weight = fc_pattern_weight(p), style = fc_pattern_style(p), width = FC_WIDTH_NORMAL;
+		FcPatternGetInteger(p, FC_WIDTH, 0, &width);
+		if (pinned_only && !is_pinned_file((const char *)file))
+			continue;
 		FcChar8 *fam;
 		/* A face is reachable under every family name it declares
 		 * ("DejaVu Sans" and "DejaVu Sans Condensed"...). */
 		for (int n = 0; FcPatternGetString(p, FC_FAMILY, n, &fam) == FcResultMatch; n++) {
-			if (pinned_only && !is_pinned_family((const char *)fam))
-				continue;
-			add_entry(fonts, (const char *)fam, (const char *)file, index, weight, style, false);
+			add_entry(fonts, (const char *)fam, (const char *)file, index, weight, style, width, false);
 		}
 	}
 }
@@ -165,7 +178,7 @@ struct layout_fonts *layout_fonts_new(void)
 	FcConfig *config = FcInitLoadConfigAndFonts();
 	if (config) {
 		FcPattern *pat = FcPatternCreate();
-		FcObjectSet *os = FcObjectSetBuild(FC_FAMILY, FC_FILE, FC_INDEX, FC_WEIGHT, FC_SLANT, (char *)0);
+		FcObjectSet *os = FcObjectSetBuild(FC_FAMILY, FC_FILE, FC_INDEX, FC_WEIGHT, FC_SLANT, FC_WIDTH, (char *)0);
 		FcFontSet *set = FcFontList(config, pat, os);
 		add_font_set(fonts, set, true);
 		if (set)
@@ -250,7 +263,7 @@ int layout_fonts_add_face(struct layout_fonts *fonts, const char *family, const 
 		return -1;
 	fclose(f);
 	pthread_mutex_lock(&fonts->lock);
-	add_entry(fonts, family, path, 0, weight, style, true);
+	add_entry(fonts, family, path, 0, weight, style, FC_WIDTH_NORMAL, true);
 	pthread_mutex_unlock(&fonts->lock);
 	return 0;
 }
@@ -368,7 +381,8 @@ const struct layout_face *layout_fonts_match(struct layout_fonts *fonts, const c
 		struct layout_font_entry *e = fonts->entries[i];
 		if (e->web != web_found || strcasecmp(e->family, family) != 0)
 			continue;
-		int key = style_rank(style, e->style) * 100000 + weight_rank(weight, e->weight);
+		/* font-stretch first (always normal here), then style, then weight. */
+		int key = abs(e->stretch - FC_WIDTH_NORMAL) * 1000000 + style_rank(style, e->style) * 100000 + weight_rank(weight, e->weight);
 		if (!best || key < best_key) {
 			best = e;
 			best_key = key;
@@ -392,7 +406,7 @@ const struct layout_face *layout_fonts_fallback(struct layout_fonts *fonts, uint
 	pthread_mutex_lock(&fonts->lock);
 	for (size_t i = 0; i < fonts->count && !found; i++) {
 		struct layout_font_entry *e = fonts->entries[i];
-		if (e->style != CSS_FONT_STYLE_NORMAL || e->weight != 400)
+		if (e->style != CSS_FONT_STYLE_NORMAL || e->weight != 400 || e->stretch != FC_WIDTH_NORMAL)
 			continue;
 		const struct layout_face *f = entry_face(fonts, e, weight >= 600, style != CSS_FONT_STYLE_NORMAL);
 		if (f && layout_face_has_glyph(f, cp))

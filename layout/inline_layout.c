@@ -645,6 +645,12 @@ static void build_line(struct para *pa, size_t ls, size_t content_end, size_t le
 				emit_text(&lb, cur, it, a, b);
 				has_content = true;
 			}
+			/* A preserved newline makes the line a line even when
+			 * it has no text (CSS 2.1 §9.4.2). */
+			if (le > 0 && le - 1 >= it->start && le - 1 < it->end && pa->text.data[le - 1] == '\n')
+				has_content = true;
+			if (it->end > le)
+				goto done; /* continues on the next line */
 			break;
 		}
 		case IT_ATOMIC: {
@@ -679,6 +685,7 @@ static void build_line(struct para *pa, size_t ls, size_t content_end, size_t le
 			break;
 		}
 	}
+done:
 	*item_cursor = i;
 	/* Close the pieces still open at the line end (no end edges). */
 	for (int p = cur; p != root; p = lb.pieces[p].parent) {
