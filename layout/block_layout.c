@@ -273,7 +273,11 @@ static void layout_block_container(struct layout_ctx *ctx, struct layout_box *bo
 	float content_h;
 	bool empty;
 	struct layout_margin_strut pending = {0, 0};
-	if (box->inline_content) {
+	if (layout_is_table(box)) {
+		content_h = layout_table_content(ctx, box, content_width, layout_len_is_auto(s->width), depth, st.inset_x, st.inset_y,
+						 &st.children);
+		empty = false;
+	} else if (box->inline_content) {
 		struct layout_inline_result ir;
 		struct layout_space space = {.cb_width = content_width, .cb_height = child_cb_height, .floats = st.floats, .depth = depth};
 		layout_inline_content(ctx, box, frag, content_width, &space, st.content_bfc_x, st.content_bfc_y, &st.children, &ir);
@@ -371,8 +375,14 @@ void layout_block(struct layout_ctx *ctx, struct layout_box *box, const struct l
 	float w = layout_specified_border_width(s, cb_width, &b, &p);
 	if (w < 0) {
 		w = avail - m.left - m.right;
-		if (s->display == CSS_DISPLAY_TABLE)
+		if (layout_is_table(box))
 			w = BASE_MIN(w, layout_shrink_to_fit(ctx, box, avail - m.left - m.right, space->depth));
+	} else if (layout_is_table(box)) {
+		/* A table is never narrower than its min-content width. */
+		float mn, mx;
+		layout_table_intrinsic(ctx, box, space->depth, &mn, &mx);
+		if (w < mn)
+			w = mn;
 	}
 	w = layout_clamp_border_width(s, w, cb_width, &b, &p);
 	resolve_horizontal_margins(s, avail, w, &m);

@@ -279,6 +279,15 @@ float layout_clamp_border_width(const struct css_style *s, float w, float cb_wid
 float layout_clamp_border_height(const struct css_style *s, float h, float cb_height, const struct layout_edges *border,
 				 const struct layout_edges *padding);
 
+/* Tables (table_layout.c). */
+static inline bool layout_is_table(const struct layout_box *b)
+{
+	return b->type == LAYOUT_BOX_BLOCK && (b->style->display == CSS_DISPLAY_TABLE || b->style->display == CSS_DISPLAY_INLINE_TABLE);
+}
+void layout_table_intrinsic(struct layout_ctx *ctx, struct layout_box *box, int depth, float *min_w, float *max_w);
+float layout_table_content(struct layout_ctx *ctx, struct layout_box *box, float content_width, bool width_auto, int depth,
+			   float inset_x, float inset_y, struct base_vec *children);
+
 /* Replaced elements (replaced_layout.c): used content size. */
 void layout_replaced_size(struct layout_ctx *ctx, struct layout_box *box, float cb_width, float cb_height, float *w, float *h);
 struct layout_fragment *layout_replaced(struct layout_ctx *ctx, struct layout_box *box, float cb_width, float cb_height);

@@ -29,6 +29,10 @@ void layout_intrinsic_widths(struct layout_ctx *ctx, struct layout_box *box, int
 		return;
 	}
 	float mn = 0, mx = 0;
+	if (layout_is_table(box) && depth <= LAYOUT_MAX_DEPTH) {
+		layout_table_intrinsic(ctx, box, depth + 1, min_w, max_w);
+		return;
+	}
 	if (depth > LAYOUT_MAX_DEPTH) {
 		/* Flattened beyond the limit: nothing more to measure. */
 	} else if (box->type == LAYOUT_BOX_BLOCK && box->inline_content) {

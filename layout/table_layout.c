@@ -1,0 +1,426 @@
+/* Table layout (CSS 2.1 §17, the automatic table layout of §17.5.2.2 as
+ * browsers do it, and the fixed layout of §17.5.2.1): rows and row groups,
+ * cells with colspan/rowspan placed on a grid, column widths from the
+ * cells' min/max-content widths, border-spacing (0 with border-collapse),
+ * row heights from the cells, and cell content aligned by vertical-align.
+ *
+ * Fragments: the table box contains its row groups, rows and cells, each
+ * relative to its parent; implicit rows and groups get no fragment.
+ * Working arrays are heap-allocated and freed before returning. */
+#include "layout/internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct tcell {
+	struct layout_box *box;
+	int row, col, colspan, rowspan;
+	float min_w, max_w;
+	struct layout_block_result r;
+};
+
+struct trow {
+	struct layout_box *box; /* NULL when implicit */
+	struct layout_box *group; /* NULL when none */
+	float y, height;
+};
+
+struct tgrid {
+	struct trow *rows;
+	int nrows, rows_cap;
+	struct tcell *cells;
+	int ncells, cells_cap;
+	int ncols;
+	struct layout_box **captions;
+	int ncaptions;
+	float hspace, vspace;
+};
+
+static bool is_group(uint8_t d)
+{
+	return d == CSS_DISPLAY_TABLE_ROW_GROUP || d == CSS_DISPLAY_TABLE_HEADER_GROUP || d == CSS_DISPLAY_TABLE_FOOTER_GROUP;
+}
+
+static int attr_span(const struct layout_box *b, const char *name, int max)
+{
+	if (!b->node || b->node->type != HTML_NODE_ELEMENT)
+		return 1;
+	const char *v = layout_attr(b->node, name);
+	int n = v ? atoi(v) : 1;
+	if (n < 1)
+		n = name[0] == 'r' && v && *v == '0' ? 1 : 1;
+	return n > max ? max : n;
+}
+
+static int add_row(struct tgrid *g, struct layout_box *row, struct layout_box *group)
+{
+	if (g->nrows == g->rows_cap) {
+		g->rows_cap = g->rows_cap ? g->rows_cap * 2 : 8;
+		g->rows = base_xrealloc(g->rows, (size_t)g->rows_cap * sizeof *g->rows);
+	}
+	g->rows[g->nrows] = (struct trow){row, group, 0, 0};
+	return g->nrows++;
+}
+
+static bool occupied(struct tgrid *g, int row, int col)
+{
+	for (int i = 0; i < g->ncells; i++) {
+		struct tcell *c = &g->cells[i];
+		if (row >= c->row && row < c->row + c->rowspan && col >= c->col && col < c->col + c->colspan)
+			return true;
+	}
+	return false;
+}
+
+static void add_cells(struct tgrid *g, struct layout_box *row, int r)
+{
+	int col = 0;
+	for (struct layout_box *c = row->first; c; c = c->next) {
+		if (c->is_abspos)
+			continue;
+		while (occupied(g, r, col))
+			col++;
+		if (g->ncells == g->cells_cap) {
+			g->cells_cap = g->cells_cap ? g->cells_cap * 2 : 16;
+			g->cells = base_xrealloc(g->cells, (size_t)g->cells_cap * sizeof *g->cells);
+		}
+		struct tcell *tc = &g->cells[g->ncells++];
+		memset(tc, 0, sizeof *tc);
+		tc->box = c;
+		tc->row = r;
+		tc->col = col;
+		tc->colspan = attr_span(c, "colspan", 1000);
+		tc->rowspan = attr_span(c, "rowspan", 65534);
+		col += tc->colspan;
+		if (col > g->ncols)
+			g->ncols = col;
+	}
+}
+
+/* CSS 2.1 §17.2.1 in short: rows directly in the table or in groups;
+ * stray cells get an implicit row. */
+static void build_grid(struct layout_box *table, struct tgrid *g)
+{
+	memset(g, 0, sizeof *g);
+	const struct css_style *s = table->style;
+	if (!s->border_collapse) {
+		g->hspace = s->border_spacing_h;
+		g->vspace = s->border_spacing_v;
+	}
+	for (struct layout_box *c = table->first; c; c = c->next) {
+		uint8_t d = c->style->display;
+		if (c->is_abspos)
+			continue;
+		if (d == CSS_DISPLAY_TABLE_CAPTION) {
+			g->captions = base_xrealloc(g->captions, (size_t)(g->ncaptions + 1) * sizeof *g->captions);
+			g->captions[g->ncaptions++] = c;
+		} else if (is_group(d)) {
+			for (struct layout_box *r = c->first; r; r = r->next)
+				if (!r->is_abspos)
+					add_cells(g, r, add_row(g, r, c));
+		} else if (d == CSS_DISPLAY_TABLE_ROW) {
+			add_cells(g, c, add_row(g, c, NULL));
+		} else if (d == CSS_DISPLAY_TABLE_COLUMN || d == CSS_DISPLAY_TABLE_COLUMN_GROUP) {
+			continue;
+		} else {
+			/* Anything else is a cell of an implicit row. */
+			struct layout_box tmp = {0};
+			int r = g->nrows > 0 && !g->rows[g->nrows - 1].box ? g->nrows - 1 : add_row(g, NULL, NULL);
+			tmp.first = c;
+			struct layout_box *next = c->next;
+			c->next = NULL;
+			add_cells(g, &tmp, r);
+			c->next = next;
+		}
+	}
+	/* Clamp rowspans to the rows that exist. */
+	for (int i = 0; i < g->ncells; i++)
+		if (g->cells[i].row + g->cells[i].rowspan > g->nrows)
+			g->cells[i].rowspan = g->nrows - g->cells[i].row;
+}
+
+static void free_grid(struct tgrid *g)
+{
+	free(g->rows);
+	free(g->cells);
+	free(g->captions);
+}
+
+static float fixed_width(const struct css_style *s)
+{
+	if (s->width.kind != CSS_LEN_FIXED || s->width.has_percent)
+		return -1;
+	struct layout_edges m, b, p;
+	layout_box_edges(s, 0, &m, &b, &p);
+	float bp = b.left + b.right + p.left + p.right;
+	return s->box_sizing == CSS_BOX_SIZING_BORDER_BOX ? BASE_MAX(s->width.px, bp) : s->width.px + bp;
+}
+
+/* Column min/max widths (§17.5.2.2 steps 1-2). */
+static void column_widths(struct layout_ctx *ctx, struct tgrid *g, int depth, float *cmin, float *cmax)
+{
+	for (int i = 0; i < g->ncols; i++)
+		cmin[i] = cmax[i] = 0;
+	for (int pass = 0; pass < 2; pass++) {
+		for (int i = 0; i < g->ncells; i++) {
+			struct tcell *c = &g->cells[i];
+			if ((pass == 0) != (c->colspan == 1))
+				continue;
+			if (pass == 0) {
+				layout_intrinsic_widths(ctx, c->box, depth + 1, &c->min_w, &c->max_w);
+				float fw = fixed_width(c->box->style);
+				if (fw >= 0) {
+					c->max_w = BASE_MAX(fw, c->min_w);
+				}
+				cmin[c->col] = BASE_MAX(cmin[c->col], c->min_w);
+				cmax[c->col] = BASE_MAX(cmax[c->col], c->max_w);
+				continue;
+			}
+			layout_intrinsic_widths(ctx, c->box, depth + 1, &c->min_w, &c->max_w);
+			/* Spanning cells: spread what the columns lack evenly. */
+			float smin = g->hspace * (float)(c->colspan - 1), smax = smin;
+			for (int k = c->col; k < c->col + c->colspan; k++) {
+				smin += cmin[k];
+				smax += cmax[k];
+			}
+			if (c->min_w > smin)
+				for (int k = c->col; k < c->col + c->colspan; k++)
+					cmin[k] += (c->min_w - smin) / (float)c->colspan;
+			if (c->max_w > smax)
+				for (int k = c->col; k < c->col + c->colspan; k++)
+					cmax[k] += (c->max_w - smax) / (float)c->colspan;
+		}
+	}
+	for (int i = 0; i < g->ncols; i++)
+		if (cmax[i] < cmin[i])
+			cmax[i] = cmin[i];
+}
+
+static float table_edges(const struct css_style *s)
+{
+	struct layout_edges m, b, p;
+	layout_box_edges(s, 0, &m, &b, &p);
+	return b.left + b.right + p.left + p.right;
+}
+
+void layout_table_intrinsic(struct layout_ctx *ctx, struct layout_box *box, int depth, float *min_w, float *max_w)
+{
+	struct tgrid g;
+	build_grid(box, &g);
+	float *cmin = base_xcalloc((size_t)g.ncols + 1, sizeof *cmin), *cmax = base_xcalloc((size_t)g.ncols + 1, sizeof *cmax);
+	column_widths(ctx, &g, depth, cmin, cmax);
+	float mn = g.ncols ? g.hspace * (float)(g.ncols + 1) : 0, mx = mn;
+	for (int i = 0; i < g.ncols; i++) {
+		mn += cmin[i];
+		mx += cmax[i];
+	}
+	for (int i = 0; i < g.ncaptions; i++) {
+		float a, b;
+		layout_intrinsic_widths(ctx, g.captions[i], depth + 1, &a, &b);
+		mn = BASE_MAX(mn, a);
+	}
+	float bp = table_edges(box->style);
+	*min_w = mn + bp;
+	*max_w = BASE_MAX(mx, mn) + bp;
+	free(cmin);
+	free(cmax);
+	free_grid(&g);
+}
+
+/* Distributes the table's content width over the columns. */
+static void distribute(float width, int n, const float *cmin, const float *cmax, const bool *fixed, float *out)
+{
+	float smin = 0, smax = 0, sauto = 0;
+	for (int i = 0; i < n; i++) {
+		smin += cmin[i];
+		smax += cmax[i];
+		if (!fixed[i])
+			sauto += cmax[i];
+	}
+	if (width <= smin) {
+		for (int i = 0; i < n; i++)
+			out[i] = cmin[i];
+		return;
+	}
+	if (width <= smax) {
+		float t = smax > smin ? (width - smin) / (smax - smin) : 0;
+		for (int i = 0; i < n; i++)
+			out[i] = cmin[i] + (cmax[i] - cmin[i]) * t;
+		return;
+	}
+	/* Extra space goes to auto columns in proportion to their max widths
+	 * (all columns when every column is fixed). */
+	float extra = width - smax;
+	for (int i = 0; i < n; i++) {
+		float share = sauto > 0 ? (fixed[i] ? 0 : cmax[i] / sauto) : smax > 0 ? cmax[i] / smax : 1.0f / (float)n;
+		out[i] = cmax[i] + extra * share;
+	}
+}
+
+/* Lays out the rows and cells of a table whose content box is
+ * content_width wide; appends fragments to children and returns the
+ * content height. */
+float layout_table_content(struct layout_ctx *ctx, struct layout_box *box, float content_width, bool width_auto, int depth,
+			   float inset_x, float inset_y, struct base_vec *children)
+{
+	struct tgrid g;
+	build_grid(box, &g);
+	int n = g.ncols;
+	float *cmin = base_xcalloc((size_t)n + 1, sizeof *cmin), *cmax = base_xcalloc((size_t)n + 1, sizeof *cmax);
+	float *cw = base_xcalloc((size_t)n + 1, sizeof *cw), *cx = base_xcalloc((size_t)n + 1, sizeof *cx);
+	bool *fixed = base_xcalloc((size_t)n + 1, sizeof *fixed);
+	column_widths(ctx, &g, depth, cmin, cmax);
+	for (int i = 0; i < g.ncells; i++)
+		if (g.cells[i].colspan == 1 && fixed_width(g.cells[i].box->style) >= 0)
+			fixed[g.cells[i].col] = true;
+	float spacing = n ? g.hspace * (float)(n + 1) : 0;
+	float avail = content_width - spacing;
+	if (width_auto) {
+		/* An auto-width table is no wider than its max-content. */
+		float smax = 0;
+		for (int i = 0; i < n; i++)
+			smax += cmax[i];
+		if (avail > smax)
+			avail = smax;
+	}
+	distribute(avail, n, cmin, cmax, fixed, cw);
+	float x = g.hspace;
+	for (int i = 0; i < n; i++) {
+		cx[i] = x;
+		x += cw[i] + g.hspace;
+	}
+	float y = 0;
+	/* Captions on top (caption-side: top). */
+	for (int i = 0; i < g.ncaptions; i++) {
+		struct layout_block_result r;
+		struct layout_edges m, b, p;
+		layout_box_edges(g.captions[i]->style, content_width, &m, &b, &p);
+		layout_bfc_root(ctx, g.captions[i], content_width, -1, content_width - m.left - m.right, depth + 1, &r);
+		r.frag->x = inset_x + m.left;
+		r.frag->y = inset_y + y + m.top;
+		y += r.frag->height + m.top + m.bottom;
+		base_vec_push(children, r.frag);
+	}
+	float rows_top = y;
+	/* Cells laid out at their column widths; rows as tall as their cells. */
+	for (int i = 0; i < g.ncells; i++) {
+		struct tcell *c = &g.cells[i];
+		float w = cw[c->col];
+		for (int k = c->col + 1; k < c->col + c->colspan && k < n; k++)
+			w += cw[k] + g.hspace;
+		layout_bfc_root(ctx, c->box, w, -1, w, depth + 1, &c->r);
+		if (c->rowspan == 1) {
+			struct trow *row = &g.rows[c->row];
+			row->height = BASE_MAX(row->height, c->r.frag->height);
+		}
+	}
+	for (int r = 0; r < g.nrows; r++) {
+		struct trow *row = &g.rows[r];
+		if (row->box && layout_len_definite(row->box->style->height, -1))
+			row->height = BASE_MAX(row->height, css_length_resolve(row->box->style->height, 0));
+	}
+	for (int i = 0; i < g.ncells; i++) {
+		struct tcell *c = &g.cells[i];
+		if (c->rowspan <= 1)
+			continue;
+		float h = g.vspace * (float)(c->rowspan - 1);
+		for (int k = c->row; k < c->row + c->rowspan; k++)
+			h += g.rows[k].height;
+		if (c->r.frag->height > h)
+			g.rows[c->row + c->rowspan - 1].height += c->r.frag->height - h;
+	}
+	y += g.nrows ? g.vspace : 0;
+	for (int r = 0; r < g.nrows; r++) {
+		g.rows[r].y = y;
+		y += g.rows[r].height + g.vspace;
+	}
+	float content_h = y;
+	/* Fragments: groups > rows > cells, each relative to its parent. */
+	struct layout_fragment **row_frags = base_xcalloc((size_t)g.nrows + 1, sizeof *row_frags);
+	struct base_vec *row_kids = base_xcalloc((size_t)g.nrows + 1, sizeof *row_kids);
+	for (int r = 0; r < g.nrows; r++) {
+		if (!g.rows[r].box)
+			continue;
+		struct layout_fragment *f = layout_new_fragment(ctx, LAYOUT_FRAG_BOX, g.rows[r].box);
+		f->x = g.hspace;
+		f->y = g.rows[r].y;
+		f->width = n ? x - 2 * g.hspace : 0;
+		f->height = g.rows[r].height;
+		row_frags[r] = f;
+	}
+	for (int i = 0; i < g.ncells; i++) {
+		struct tcell *c = &g.cells[i];
+		struct layout_fragment *f = c->r.frag;
+		float h = g.vspace * (float)(c->rowspan - 1);
+		for (int k = c->row; k < c->row + c->rowspan; k++)
+			h += g.rows[k].height;
+		/* §17.5.3: the cell box fills the rows; its content moves by
+		 * vertical-align. */
+		float extra = h - f->height;
+		uint8_t va = c->box->style->vertical_align;
+		float dy = va == CSS_VA_MIDDLE ? extra / 2 : va == CSS_VA_BOTTOM ? extra : 0;
+		if (dy > 0)
+			for (size_t k = 0; k < f->child_count; k++)
+				f->children[k]->y = layout_snap(f->children[k]->y + dy);
+		f->height = h;
+		f->x = cx[c->col];
+		f->y = g.rows[c->row].y;
+		if (row_frags[c->row]) {
+			f->x -= row_frags[c->row]->x;
+			f->y -= row_frags[c->row]->y;
+			base_vec_push(&row_kids[c->row], f);
+		} else {
+			f->x += inset_x;
+			f->y += inset_y;
+			base_vec_push(children, f);
+		}
+	}
+	/* Rows into their groups. */
+	for (int r = 0; r < g.nrows;) {
+		struct layout_box *grp = g.rows[r].group;
+		int end = r + 1;
+		while (grp && end < g.nrows && g.rows[end].group == grp)
+			end++;
+		struct layout_fragment *gf = NULL;
+		struct base_vec gkids = {0};
+		if (grp) {
+			gf = layout_new_fragment(ctx, LAYOUT_FRAG_BOX, grp);
+			gf->x = inset_x + g.hspace;
+			gf->y = inset_y + g.rows[r].y;
+			gf->width = n ? x - 2 * g.hspace : 0;
+			gf->height = g.rows[end - 1].y + g.rows[end - 1].height - g.rows[r].y;
+		}
+		for (int k = r; k < end; k++) {
+			struct layout_fragment *rf = row_frags[k];
+			if (!rf)
+				continue;
+			layout_fragment_set_children(ctx, rf, &row_kids[k]);
+			if (gf) {
+				rf->x -= g.hspace;
+				rf->y -= g.rows[r].y;
+				base_vec_push(&gkids, rf);
+			} else {
+				rf->x += inset_x;
+				rf->y += inset_y;
+				base_vec_push(children, rf);
+			}
+		}
+		if (gf) {
+			layout_fragment_set_children(ctx, gf, &gkids);
+			base_vec_push(children, gf);
+		}
+		r = end;
+	}
+	for (int r = 0; r < g.nrows; r++)
+		base_vec_free(&row_kids[r]);
+	free(row_kids);
+	free(row_frags);
+	free(cmin);
+	free(cmax);
+	free(cw);
+	free(cx);
+	free(fixed);
+	free_grid(&g);
+	(void)rows_top;
+	return content_h;
+}
