@@ -277,6 +277,14 @@ static void layout_block_container(struct layout_ctx *ctx, struct layout_box *bo
 		content_h = layout_table_content(ctx, box, content_width, layout_len_is_auto(s->width), depth, st.inset_x, st.inset_y,
 						 &st.children);
 		empty = false;
+	} else if (layout_is_flex(box)) {
+		bool has_bl = false;
+		float bl = 0;
+		content_h = layout_flex_content(ctx, box, frag, content_width, child_cb_height, depth, st.inset_x, st.inset_y, &st.children, &bl,
+						&has_bl);
+		empty = false;
+		out->has_baseline = out->has_first_baseline = has_bl;
+		out->baseline = out->first_baseline = bl;
 	} else if (box->inline_content) {
 		struct layout_inline_result ir;
 		struct layout_space space = {.cb_width = content_width, .cb_height = child_cb_height, .floats = st.floats, .depth = depth};

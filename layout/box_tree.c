@@ -336,6 +336,12 @@ static void build_element(struct builder *b, struct layout_box *parent, const st
 		box = new_box(ctx, display_is_inline_level(s->display) && s->display == CSS_DISPLAY_INLINE ? LAYOUT_BOX_INLINE : LAYOUT_BOX_BLOCK,
 			      el, s);
 	set_outer(box, s, is_root);
+	/* Children of flex and grid containers are blockified (CSS Display 3
+	 * §2.7). */
+	uint8_t pd = parent->style->display;
+	if (parent->type == LAYOUT_BOX_BLOCK && parent->node && !parent->anonymous &&
+	    (pd == CSS_DISPLAY_FLEX || pd == CSS_DISPLAY_INLINE_FLEX || pd == CSS_DISPLAY_GRID || pd == CSS_DISPLAY_INLINE_GRID))
+		box->inline_level = false;
 	if (box->type == LAYOUT_BOX_INLINE && !box->inline_level)
 		box->type = LAYOUT_BOX_BLOCK; /* a blockified inline */
 	if (box->type == LAYOUT_BOX_REPLACED || box->type == LAYOUT_BOX_BR)
@@ -460,6 +466,9 @@ static void fixup_block(struct layout_ctx *ctx, struct layout_box *box, int dept
 		c = next;
 	}
 	box->first = box->last = NULL;
+	uint8_t d = box->style->display;
+	if (!box->anonymous && (d == CSS_DISPLAY_FLEX || d == CSS_DISPLAY_INLINE_FLEX || d == CSS_DISPLAY_GRID || d == CSS_DISPLAY_INLINE_GRID))
+		has_block = true; /* text runs become anonymous flex/grid items */
 	if (!has_block) {
 		for (struct layout_box *c = kids.first; c;) {
 			struct layout_box *next = c->next;

@@ -288,6 +288,16 @@ void layout_table_intrinsic(struct layout_ctx *ctx, struct layout_box *box, int 
 float layout_table_content(struct layout_ctx *ctx, struct layout_box *box, float content_width, bool width_auto, int depth,
 			   float inset_x, float inset_y, struct base_vec *children);
 
+/* Flex containers (flex_layout.c). */
+static inline bool layout_is_flex(const struct layout_box *b)
+{
+	return b->type == LAYOUT_BOX_BLOCK && (b->style->display == CSS_DISPLAY_FLEX || b->style->display == CSS_DISPLAY_INLINE_FLEX);
+}
+float layout_flex_content(struct layout_ctx *ctx, struct layout_box *box, struct layout_fragment *container, float content_width,
+			  float content_height, int depth, float inset_x, float inset_y, struct base_vec *children, float *first_baseline,
+			  bool *has_baseline);
+void layout_flex_intrinsic(struct layout_ctx *ctx, struct layout_box *box, int depth, float *min_w, float *max_w);
+
 /* Replaced elements (replaced_layout.c): used content size. */
 void layout_replaced_size(struct layout_ctx *ctx, struct layout_box *box, float cb_width, float cb_height, float *w, float *h);
 struct layout_fragment *layout_replaced(struct layout_ctx *ctx, struct layout_box *box, float cb_width, float cb_height);

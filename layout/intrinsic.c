@@ -33,7 +33,9 @@ void layout_intrinsic_widths(struct layout_ctx *ctx, struct layout_box *box, int
 		layout_table_intrinsic(ctx, box, depth + 1, min_w, max_w);
 		return;
 	}
-	if (depth > LAYOUT_MAX_DEPTH) {
+	if (layout_is_flex(box) && depth <= LAYOUT_MAX_DEPTH) {
+		layout_flex_intrinsic(ctx, box, depth + 1, &mn, &mx);
+	} else if (depth > LAYOUT_MAX_DEPTH) {
 		/* Flattened beyond the limit: nothing more to measure. */
 	} else if (box->type == LAYOUT_BOX_BLOCK && box->inline_content) {
 		layout_inline_intrinsic(ctx, box, depth + 1, &mn, &mx);
