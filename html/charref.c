@@ -91,15 +91,12 @@ static size_t numeric_ref(struct html_tokenizer *t, size_t amp, struct base_buf 
 		base_buf_append(out, t->in + amp, p - amp);
 		return p - amp - 1;
 	}
-	size_t at;
-	if (p < n && in[p] == ';') {
-		at = p;
+	if (p < n && in[p] == ';')
 		p++;
-	} else {
+	else
 		html_tokenizer_error_at(t, p, "missing-semicolon-after-character-reference");
-		at = p;
-	}
-	base_buf_put_utf8(out, numeric_end(t, code, at));
+	/* The end state's errors are reported after the reference. */
+	base_buf_put_utf8(out, numeric_end(t, code, p));
 	return p - amp - 1;
 }
 
@@ -133,7 +130,7 @@ size_t html_consume_char_ref(struct html_tokenizer *t, size_t amp, bool in_attri
 		return end - amp - 1;
 	}
 	if (!semicolon)
-		html_tokenizer_error_at(t, end - 1, "missing-semicolon-after-character-reference");
+		html_tokenizer_error_at(t, end, "missing-semicolon-after-character-reference");
 	base_buf_put_utf8(out, e->cp[0]);
 	if (e->cp[1])
 		base_buf_put_utf8(out, e->cp[1]);

@@ -159,7 +159,7 @@ void html_tokenize_json(const char *in, size_t len, enum html_tokenizer_state in
 					line++;
 					col = 1;
 				} else if ((c & 0xC0) != 0x80)
-					col++;
+					col += c >= 0xF0 ? 2 : 1; /* UTF-16 code units */
 			}
 			base_buf_printf(errors, "%s{\"code\": \"%s\", \"line\": %u, \"col\": %u}", i ? ", " : "",
 					t.errors[i].code, line, col);

@@ -16,7 +16,7 @@
 #define HTML_MAX_INPUT ((size_t)1 << 30)
 
 /* Converts error byte offsets of the preprocessed input into line:column
- * (1-based, columns in code points). */
+ * (1-based; columns count UTF-16 code units, as html5lib-tests do). */
 static void convert_errors(struct html_document *doc, const char *in, size_t len, const struct html_tokenizer *t)
 {
 	if (!t->error_count)
@@ -38,7 +38,7 @@ static void convert_errors(struct html_document *doc, const char *in, size_t len
 				line++;
 				col = 1;
 			} else if ((c & 0xC0) != 0x80)
-				col++;
+				col += c >= 0xF0 ? 2 : 1; /* UTF-16 code units */
 		}
 		doc->errors[i].line = line;
 		doc->errors[i].column = col;

@@ -130,6 +130,8 @@ void html_tokenizer_set_last_start_tag(struct html_tokenizer *t, const char *nam
 /* The error is at the current input character. */
 #define ERR(code) html_tokenizer_error_at(t, t->pos - 1, code)
 
+static void html_tokenizer_run_states(struct html_tokenizer *t);
+
 /* ---- Emitting tokens -------------------------------------------------- */
 
 static void emit_chars(struct html_tokenizer *t, const char *p, size_t n)
@@ -328,7 +330,34 @@ static void text_end_tag_name(struct html_tokenizer *t, int c, enum html_tokeniz
 	end_tag_name_anything_else(t, back);
 }
 
+/* Input stream errors were recorded before tokenizing; each goes before
+ * the first later error at or after its offset (it is reported when the
+ * character is read, before the states look at it). */
+static void merge_input_errors(struct html_tokenizer *t, size_t k)
+{
+	if (!k || k == t->error_count)
+		return;
+	struct html_error_at *merged = base_xmalloc(t->error_count * sizeof *merged);
+	size_t i = 0, j = k, o = 0;
+	while (i < k || j < t->error_count) {
+		if (i < k && (j == t->error_count || t->errors[i].offset <= t->errors[j].offset))
+			merged[o++] = t->errors[i++];
+		else
+			merged[o++] = t->errors[j++];
+	}
+	free(t->errors);
+	t->errors = merged;
+	t->error_cap = t->error_count;
+}
+
 void html_tokenizer_run(struct html_tokenizer *t)
+{
+	size_t input_errors = t->error_count;
+	html_tokenizer_run_states(t);
+	merge_input_errors(t, input_errors);
+}
+
+static void html_tokenizer_run_states(struct html_tokenizer *t)
 {
 	const char *in = t->in;
 	const size_t len = t->len;
