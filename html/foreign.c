@@ -79,11 +79,11 @@ static const char *fix_name(const struct name_fix *fixes, size_t n, const char *
 	return NULL;
 }
 
-void html_adjust_mathml_attributes(struct html_token *tok)
+void html_adjust_mathml_attributes(struct html_tree *tb, struct html_token *tok)
 {
 	for (size_t i = 0; i < tok->attr_count; i++)
 		if (strcmp(tok->attrs[i].name, "definitionurl") == 0)
-			tok->attrs[i].name = "definitionURL";
+			tok->attrs[i].name = base_atoms_intern(&tb->doc->atoms, "definitionURL", 13);
 }
 
 void html_adjust_svg_attributes(struct html_tree *tb, struct html_token *tok)
@@ -209,7 +209,7 @@ void html_foreign_content(struct html_tree *tb, struct html_token *tok)
 		enum html_namespace ns = adj->ns;
 		struct html_token t = *tok;
 		if (ns == HTML_NS_MATHML)
-			html_adjust_mathml_attributes(&t);
+			html_adjust_mathml_attributes(tb, &t);
 		else if (ns == HTML_NS_SVG) {
 			const char *fixed = fix_name(svg_tag_fixes, BASE_ARRAY_LEN(svg_tag_fixes), t.name);
 			if (fixed) {

@@ -237,7 +237,7 @@ static bool in_body_start_tag(struct html_tree *tb, struct html_token *tok)
 		struct html_node *a = html_afe_find_after_marker(tb, HTML_TAG_A);
 		if (a) {
 			html_tree_error(tb, "unexpected-start-tag");
-			struct html_token end = {.type = HTML_TOKEN_END_TAG, .tag = HTML_TAG_A, .name = "a", .name_len = 1};
+			struct html_token end = {.type = HTML_TOKEN_END_TAG, .tag = HTML_TAG_A, .name = html_tag_names[HTML_TAG_A], .name_len = 1};
 			if (!html_adoption_agency(tb, &end))
 				html_body_any_other_end_tag(tb, &end);
 			html_afe_remove(tb, a);
@@ -266,7 +266,7 @@ static bool in_body_start_tag(struct html_tree *tb, struct html_token *tok)
 		html_reconstruct_afe(tb);
 		if (html_in_scope(tb, HTML_TAG_NOBR, HTML_SCOPE_DEFAULT)) {
 			html_tree_error(tb, "unexpected-start-tag");
-			struct html_token end = {.type = HTML_TOKEN_END_TAG, .tag = HTML_TAG_NOBR, .name = "nobr", .name_len = 4};
+			struct html_token end = {.type = HTML_TOKEN_END_TAG, .tag = HTML_TAG_NOBR, .name = html_tag_names[HTML_TAG_NOBR], .name_len = 4};
 			if (!html_adoption_agency(tb, &end))
 				html_body_any_other_end_tag(tb, &end);
 			html_reconstruct_afe(tb);
@@ -417,7 +417,7 @@ static bool in_body_start_tag(struct html_tree *tb, struct html_token *tok)
 	case HTML_TAG_SVG:
 		html_reconstruct_afe(tb);
 		if (tok->tag == HTML_TAG_MATH)
-			html_adjust_mathml_attributes(tok);
+			html_adjust_mathml_attributes(tb, tok);
 		else
 			html_adjust_svg_attributes(tb, tok);
 		html_adjust_foreign_attributes(tb, tok);
@@ -611,7 +611,7 @@ static void in_body_end_tag(struct html_tree *tb, struct html_token *tok)
 		return;
 	case HTML_TAG_BR: {
 		html_tree_error(tb, "unexpected-end-tag");
-		struct html_token br = {.type = HTML_TOKEN_START_TAG, .tag = HTML_TAG_BR, .name = "br", .name_len = 2};
+		struct html_token br = {.type = HTML_TOKEN_START_TAG, .tag = HTML_TAG_BR, .name = html_tag_names[HTML_TAG_BR], .name_len = 2};
 		in_body_start_tag(tb, &br);
 		return;
 	}

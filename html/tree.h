@@ -204,7 +204,7 @@ void html_pop_template_mode(struct html_tree *tb);
 
 /* ---- Foreign content (foreign.c) ---------------------------------------- */
 
-void html_adjust_mathml_attributes(struct html_token *tok);
+void html_adjust_mathml_attributes(struct html_tree *tb, struct html_token *tok);
 void html_adjust_svg_attributes(struct html_tree *tb, struct html_token *tok);
 void html_adjust_foreign_attributes(struct html_tree *tb, struct html_token *tok);
 bool html_is_mathml_text_integration_point(const struct html_node *n);
