@@ -148,6 +148,7 @@ static void paint_layer_image(struct paint_ctx *c, const struct layout_fragment 
 			return;
 	}
 	struct paint_item *it = paint_dl_add(c, PAINT_ITEM_FILL, "background-image", f);
+	it->snap = true;
 	it->shape.kind = PAINT_SHAPE_RRECT;
 	it->shape.a = shape;
 	it->pattern = p;
@@ -195,6 +196,7 @@ void paint_box_background(struct paint_ctx *c, const struct layout_fragment *f, 
 		struct paint_rrect area = box_rrect(f, x, y, clip);
 		if (area.w > 0.0f && area.h > 0.0f) {
 			struct paint_item *it = paint_dl_add(c, PAINT_ITEM_FILL, "background", f);
+	it->snap = true;
 			it->shape.kind = PAINT_SHAPE_RRECT;
 			it->shape.a = area;
 			paint_color_premul(s->background_color, it->color);

@@ -256,6 +256,7 @@ static void paint_sides(struct paint_ctx *c, const struct layout_fragment *f, co
 				count++;
 			}
 		struct paint_item *it = paint_dl_add(c, PAINT_ITEM_FILL, what, f);
+	it->snap = true;
 		it->shape.kind = PAINT_SHAPE_RING;
 		it->shape.a = p->outer;
 		it->shape.b = p->inner;

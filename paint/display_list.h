@@ -96,6 +96,7 @@ struct paint_item {
 	uint8_t kind;
 	uint8_t source; /* enum paint_source_kind */
 	bool fixed; /* position: fixed content: does not scroll */
+	bool snap; /* rounded-rect shapes snap to device pixels (box decorations) */
 	const char *what; /* for dumps: "background", "border", "text"... */
 	const struct layout_fragment *frag;
 	const struct paint_matrix *tf;

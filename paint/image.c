@@ -14,6 +14,7 @@ void paint_image_fragment(struct paint_ctx *c, const struct layout_fragment *f, 
 	if (!(cw > 0.0f) || !(ch > 0.0f))
 		return;
 	struct paint_item *it = paint_dl_add(c, PAINT_ITEM_FILL, "image", f);
+	it->snap = true;
 	it->source = PAINT_SRC_IMAGE;
 	it->image = img;
 	it->shape.kind = PAINT_SHAPE_RRECT;

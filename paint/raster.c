@@ -24,6 +24,7 @@ struct worker {
 	float layer_opacity[MAX_LAYERS];
 	struct paint_glyph_cache glyphs;
 	bool glyphs_ready;
+	float scale; /* the target's device scale */
 };
 
 struct raster_job {
@@ -151,13 +152,44 @@ static void text_coverage(struct worker *w, const struct paint_item *it, const s
 	}
 }
 
+/* A rounded rect with its edges on whole device pixels of its own
+ * coordinate space, as Blink snaps box decorations (PixelSnappedIntRect)
+ * before any transform: no blurred edges for boxes at fractional
+ * positions. */
+static struct paint_rrect snap_rrect(const struct paint_rrect *r, float scale)
+{
+	struct paint_rrect o = *r;
+	float x0 = roundf(r->x * scale) / scale, y0 = roundf(r->y * scale) / scale;
+	float x1 = roundf((r->x + r->w) * scale) / scale, y1 = roundf((r->y + r->h) * scale) / scale;
+	o.x = x0;
+	o.y = y0;
+	o.w = BASE_MAX(0.0f, x1 - x0);
+	o.h = BASE_MAX(0.0f, y1 - y0);
+	return o;
+}
+
+/* Coverage of a shape, snapped when the item asks. */
+static void shape_coverage(struct worker *w, const struct paint_item *it, const struct paint_matrix *m,
+			   const struct paint_shape *s, struct paint_region r, float *out)
+{
+	if (it->snap && (s->kind == PAINT_SHAPE_RRECT || s->kind == PAINT_SHAPE_RING)) {
+		struct paint_shape d = *s;
+		d.a = snap_rrect(&s->a, w->scale);
+		if (s->kind == PAINT_SHAPE_RING)
+			d.b = snap_rrect(&s->b, w->scale);
+		paint_cov_shape(&w->cv, m, &d, r, out);
+		return;
+	}
+	paint_cov_shape(&w->cv, m, s, r, out);
+}
+
 static void item_coverage(struct worker *w, const struct paint_item *it, const struct paint_matrix *m,
 			  struct paint_region r, float *out)
 {
 	if (it->kind == PAINT_ITEM_TEXT)
 		text_coverage(w, it, m, r, out);
 	else
-		paint_cov_shape(&w->cv, m, &it->shape, r, out);
+		shape_coverage(w, it, m, &it->shape, r, out);
 }
 
 static void draw_item(struct worker *w, const struct paint_target *t, const struct paint_item *it,
@@ -207,7 +239,7 @@ static void draw_item(struct worker *w, const struct paint_target *t, const stru
 		const struct paint_shape *ms = masks_of_item[k];
 		if (ms->kind == PAINT_SHAPE_NONE && !ms->invert)
 			continue;
-		paint_cov_shape(&w->cv, &m, ms, r, w->mask);
+		shape_coverage(w, it, &m, ms, r, w->mask);
 		for (size_t i = 0; i < n; i++)
 			w->cov[i] *= w->mask[i];
 	}
@@ -252,6 +284,7 @@ static void render_tile(void *ctx, size_t index, int worker_index)
 	struct raster_job *job = ctx;
 	struct worker *w = &job->workers[worker_index];
 	const struct paint_target *t = job->t;
+	w->scale = t->scale;
 	struct paint_region tile = { (int)(index % (size_t)job->tiles_x) * TILE, (int)(index / (size_t)job->tiles_x) * TILE,
 				     TILE, TILE };
 	tile.w = BASE_MIN(TILE, t->width - tile.x);

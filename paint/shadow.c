@@ -19,6 +19,7 @@ void paint_box_shadows(struct paint_ctx *c, const struct layout_fragment *f, flo
 		if (sh->inset != inset || sh->color.a == 0)
 			continue;
 		struct paint_item *it = paint_dl_add(c, PAINT_ITEM_FILL, inset ? "inset-shadow" : "box-shadow", f);
+	it->snap = true;
 		it->blur_sigma = sh->blur > 0.0f ? sh->blur / 2.0f : 0.0f;
 		paint_color_premul(sh->color, it->color);
 		struct paint_rect b;

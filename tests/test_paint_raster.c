@@ -30,18 +30,38 @@ static void test_rect_half_pixel(void **state)
 	(void)state;
 	struct fx f;
 	fx_init(&f, 64, 64);
+	/* Moved by a transform half a pixel right and a quarter down: the
+	 * box itself is snapped to whole pixels first, as browsers do. */
 	struct css_style *s = fx_style(&f);
 	s->background_color = BLUE;
-	fx_box(&f, f.root, s, 10.5f, 10, 10, 10.25f);
+	struct css_transform *tf = base_arena_calloc(&f.tree.arena, 1, sizeof(*tf));
+	*tf = (struct css_transform){ { 1, 0, 0, 1, 0.5f, 0.25f }, 0, 0 };
+	s->transform = tf;
+	fx_box(&f, f.root, s, 10.4f, 10, 10, 10);
 	uint8_t *px = fx_render(&f, 64, 64, 1.0f, NULL);
 	/* Half of the left and right edge pixels is covered. */
 	FX_ASSERT_NEAR(fx_px(px, 64, 10, 12), 128, 128, 255, 1);
 	FX_ASSERT_NEAR(fx_px(px, 64, 20, 12), 128, 128, 255, 1);
 	FX_ASSERT_RGBA(fx_px(px, 64, 11, 12), 0, 0, 255, 255);
-	/* A quarter of the bottom row. */
+	/* A quarter of the bottom row, three quarters of the top one. */
 	FX_ASSERT_NEAR(fx_px(px, 64, 15, 20), 191, 191, 255, 1);
+	FX_ASSERT_NEAR(fx_px(px, 64, 15, 10), 64, 64, 255, 1);
 	/* The corner: half times a quarter. */
 	FX_ASSERT_NEAR(fx_px(px, 64, 10, 20), 223, 223, 255, 1);
+	free(px);
+	fx_free(&f);
+
+	/* Without a transform a box at a fractional position snaps. */
+	fx_init(&f, 64, 64);
+	s = fx_style(&f);
+	s->background_color = BLUE;
+	fx_box(&f, f.root, s, 10.4f, 9.6f, 10.3f, 10);
+	px = fx_render(&f, 64, 64, 1.0f, NULL);
+	FX_ASSERT_RGBA(fx_px(px, 64, 9, 12), 255, 255, 255, 255);
+	FX_ASSERT_RGBA(fx_px(px, 64, 10, 10), 0, 0, 255, 255);
+	FX_ASSERT_RGBA(fx_px(px, 64, 20, 19), 0, 0, 255, 255);
+	FX_ASSERT_RGBA(fx_px(px, 64, 21, 12), 255, 255, 255, 255);
+	FX_ASSERT_RGBA(fx_px(px, 64, 12, 20), 255, 255, 255, 255);
 	free(px);
 	fx_free(&f);
 }
