@@ -194,26 +194,17 @@ const struct paint_poly *paint_glyph_outline(struct paint_glyph_cache *gc, const
 	return poly;
 }
 
-void paint_face_decoration_metrics(const struct layout_face *face, float size, float *underline_pos,
-				   float *underline_thick, float *strike_pos, float *strike_thick)
+void paint_face_decoration_metrics(const struct layout_face *face, float size, float *ascent, float *thickness)
 {
-	*underline_pos = size / 9.0f;
-	*underline_thick = BASE_MAX(1.0f, size / 15.0f);
-	*strike_pos = size * 0.3f;
-	*strike_thick = *underline_thick;
+	*ascent = size * 0.8f;
+	*thickness = size / 15.0f;
 	FT_Face ft = face ? layout_face_ft(face) : NULL;
 	if (!ft || ft->units_per_EM == 0)
 		return;
 	layout_face_lock(face);
 	float k = size / (float)ft->units_per_EM;
-	if (ft->underline_thickness > 0) {
-		*underline_pos = -(float)ft->underline_position * k;
-		*underline_thick = (float)ft->underline_thickness * k;
-	}
-	TT_OS2 *os2 = FT_Get_Sfnt_Table(ft, FT_SFNT_OS2);
-	if (os2 && os2->yStrikeoutSize > 0) {
-		*strike_pos = (float)os2->yStrikeoutPosition * k;
-		*strike_thick = (float)os2->yStrikeoutSize * k;
-	}
+	*ascent = (float)ft->ascender * k;
+	if (ft->underline_thickness > 0)
+		*thickness = (float)ft->underline_thickness * k;
 	layout_face_unlock(face);
 }

@@ -66,8 +66,7 @@ const struct paint_glyph_bitmap *paint_glyph_get(struct paint_glyph_cache *gc, c
  * drawing under rotations and skews (never NULL). */
 const struct paint_poly *paint_glyph_outline(struct paint_glyph_cache *gc, const struct layout_face *face, uint32_t id,
 					     float size);
-/* Font metrics for decorations, px at size (from the face's tables). */
-void paint_face_decoration_metrics(const struct layout_face *face, float size, float *underline_pos,
-				   float *underline_thick, float *strike_pos, float *strike_thick);
+/* Ascent and underline thickness of a face at size px, for decorations. */
+void paint_face_decoration_metrics(const struct layout_face *face, float size, float *ascent, float *thickness);
 
 #endif

@@ -87,6 +87,10 @@ static void decoration_line(struct paint_ctx *c, const struct layout_fragment *f
 	paint_item_bounds(c, it, (struct paint_rect){ x, y - 2.0f * thick, x + w, y1 + 2.0f * thick });
 }
 
+/* Decoration placement as Blink draws it: thickness from the font's
+ * underline metric rounded to at least a pixel; underline a gap of half
+ * its thickness (at least 1px) below the baseline; overline at the ascent;
+ * line-through two thirds of the ascent down from there. */
 static void decorations(struct paint_ctx *c, const struct layout_fragment *f, float x, float y, bool over)
 {
 	const struct css_style *st = f->style;
@@ -94,22 +98,23 @@ static void decorations(struct paint_ctx *c, const struct layout_fragment *f, fl
 	if (!lines || f->run_count == 0)
 		return;
 	const struct layout_glyph_run *run = &f->runs[0];
-	float upos, uthick, spos, sthick;
-	paint_face_decoration_metrics(run->face, run->size, &upos, &uthick, &spos, &sthick);
-	if (st->text_decoration_thickness.kind == CSS_LEN_FIXED) {
-		uthick = css_length_resolve(st->text_decoration_thickness, st->font_size);
-		sthick = uthick;
-	}
+	float ascent, thick;
+	paint_face_decoration_metrics(run->face, run->size, &ascent, &thick);
+	ascent = roundf(ascent);
+	if (st->text_decoration_thickness.kind == CSS_LEN_FIXED)
+		thick = css_length_resolve(st->text_decoration_thickness, st->font_size);
+	thick = BASE_MAX(1.0f, roundf(thick));
 	struct css_color col = st->text_decoration_line ? st->text_decoration_color : st->color;
 	float base = y + f->baseline;
-	float ascent = f->baseline;
 	if (!over) {
 		if (lines & CSS_TD_UNDERLINE)
-			decoration_line(c, f, x, base + upos, f->width, uthick, st->text_decoration_style, col);
+			decoration_line(c, f, x, base + BASE_MAX(1.0f, ceilf(thick / 2.0f)), f->width, thick,
+					st->text_decoration_style, col);
 		if (lines & CSS_TD_OVERLINE)
-			decoration_line(c, f, x, base - ascent, f->width, uthick, st->text_decoration_style, col);
+			decoration_line(c, f, x, base - ascent, f->width, thick, st->text_decoration_style, col);
 	} else if (lines & CSS_TD_LINE_THROUGH) {
-		decoration_line(c, f, x, base - spos, f->width, sthick, st->text_decoration_style, col);
+		decoration_line(c, f, x, base - ascent + 2.0f * ascent / 3.0f, f->width, thick, st->text_decoration_style,
+				col);
 	}
 }
 

@@ -10,38 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <ft2build.h>
-#include FT_FREETYPE_H
-
-/* Test fonts: a FreeType face stands in for layout's font objects. These
- * weak definitions give way to layout's own when they are linked in. */
-struct layout_face {
-	FT_Face ft;
-	bool bold, oblique;
-};
-
-__attribute__((weak)) void *layout_face_ft(const struct layout_face *f)
-{
-	return f->ft;
-}
-__attribute__((weak)) bool layout_face_synthetic_bold(const struct layout_face *f)
-{
-	return f->bold;
-}
-__attribute__((weak)) bool layout_face_synthetic_oblique(const struct layout_face *f)
-{
-	return f->oblique;
-}
-__attribute__((weak)) void layout_face_lock(const struct layout_face *f)
-{
-	(void)f;
-}
-__attribute__((weak)) void layout_face_unlock(const struct layout_face *f)
-{
-	(void)f;
-}
-
-
 struct fx {
 	struct layout_tree tree;
 	struct css_style *initial;

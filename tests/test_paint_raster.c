@@ -1,6 +1,6 @@
 /* paint: rasterizer pixels on hand-built fragment trees — exact rect
  * fills, anti-aliased edges, border joins, rounded corners, gradients,
- * opacity, clips, shadows, text, HiDPI, and identical output for any tile
+ * opacity, clips, shadows, HiDPI, and identical output for any tile
  * split and thread count. */
 #include "paint_fixture.h"
 
@@ -334,86 +334,6 @@ static void test_threads_identical(void **state)
 	fx_free(&f);
 }
 
-static void test_text(void **state)
-{
-	(void)state;
-	FT_Library lib;
-	assert_int_equal(FT_Init_FreeType(&lib), 0);
-	struct layout_face face = { 0 };
-	if (FT_New_Face(lib, "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 0, &face.ft) != 0) {
-		FT_Done_FreeType(lib);
-		skip();
-	}
-	struct fx f;
-	fx_init(&f, 100, 40);
-	struct css_style *s = fx_style(&f);
-	s->decorations_in_effect = CSS_TD_UNDERLINE;
-	struct layout_glyph *g = base_arena_calloc(&f.tree.arena, 2, sizeof(*g));
-	g[0] = (struct layout_glyph){ (uint32_t)FT_Get_Char_Index(face.ft, 'H'), 0, 0 };
-	g[1] = (struct layout_glyph){ (uint32_t)FT_Get_Char_Index(face.ft, 'I'), 15.3f, 0 };
-	struct layout_glyph_run *run = base_arena_calloc(&f.tree.arena, 1, sizeof(*run));
-	*run = (struct layout_glyph_run){ &face, 20.0f, g, 2 };
-	struct layout_fragment *t = fx_add(&f, f.root, LAYOUT_FRAG_TEXT, s, 10, 5, 22, 24);
-	t->runs = run;
-	t->run_count = 1;
-	t->baseline = 19;
-	uint8_t *px = fx_render(&f, 100, 40, 1.0f, NULL);
-	/* The H's left stem is solid black around x = 12..13 above the
-	 * baseline at y = 24; nothing is drawn left of the text. */
-	int dark = 0;
-	for (int y = 10; y < 24; y++)
-		dark += fx_px(px, 100, 12, y)[0] < 64;
-	assert_true(dark >= 10);
-	for (int y = 0; y < 40; y++)
-		FX_ASSERT_RGBA(fx_px(px, 100, 5, y), 255, 255, 255, 255);
-	/* The underline lies below the baseline across the fragment. */
-	int under = 0;
-	for (int y = 25; y < 29; y++)
-		under += fx_px(px, 100, 20, y)[0] < 64;
-	assert_true(under >= 1);
-	struct base_pool *pool = base_pool_create(2);
-	uint8_t *px2 = fx_render(&f, 100, 40, 1.0f, pool);
-	assert_memory_equal(px, px2, 100 * 40 * 4);
-	base_pool_destroy(pool);
-	free(px2);
-
-	/* Rotated a quarter turn (about the fragment's centre), the glyphs
-	 * are filled from their outlines: about the same ink, now standing
-	 * in a column. */
-	struct css_transform *rot = base_arena_calloc(&f.tree.arena, 1, sizeof(*rot));
-	rot->m[1] = 1;
-	rot->m[2] = -1;
-	struct css_style *rs = fx_style(&f);
-	rs->transform = rot;
-	s->decorations_in_effect = 0;
-	uint8_t *up = fx_render(&f, 100, 40, 1.0f, NULL);
-	struct layout_fragment *holder = fx_box(&f, NULL, rs, 10, 5, 22, 24);
-	f.root->children[0] = holder;
-	holder->children = &t;
-	holder->child_count = 1;
-	t->x = t->y = 0;
-	uint8_t *rp = fx_render(&f, 100, 40, 1.0f, NULL);
-	int ink_r = 0, ink_u = 0, wide = 0, below = 0;
-	for (int y = 0; y < 40; y++)
-		for (int x = 0; x < 100; x++) {
-			ink_r += 255 - fx_px(rp, 100, x, y)[0];
-			ink_u += 255 - fx_px(up, 100, x, y)[0];
-			if (fx_px(rp, 100, x, y)[0] < 128 && (x < 8 || x > 34))
-				wide++;
-			if (fx_px(rp, 100, x, y)[0] < 128 && y >= 24)
-				below++;
-		}
-	assert_true(ink_r > ink_u * 7 / 10 && ink_r < ink_u * 13 / 10);
-	assert_int_equal(wide, 0);
-	assert_true(below > 10); /* the column reaches below the baseline */
-	free(rp);
-	free(up);
-	free(px);
-	fx_free(&f);
-	FT_Done_Face(face.ft);
-	FT_Done_FreeType(lib);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -422,7 +342,6 @@ int main(void)
 		cmocka_unit_test(test_rounded_corners),	 cmocka_unit_test(test_linear_gradient),
 		cmocka_unit_test(test_opacity_and_clip), cmocka_unit_test(test_box_shadow),
 		cmocka_unit_test(test_canvas_background), cmocka_unit_test(test_threads_identical),
-		cmocka_unit_test(test_text),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
