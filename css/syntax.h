@@ -266,6 +266,12 @@ struct css_cv_list css_parse_component_value_list_urange(struct base_arena *a, c
  * *out (arena). */
 size_t css_split_commas(struct base_arena *a, struct css_cv_list in, struct css_cv_list **out);
 
+/* §9 Serialization: appends CSS text that parses back to the same
+ * component values (whitespace runs collapse to one space; blocks that ran
+ * to EOF get their closing token; comments are inserted where two tokens
+ * would otherwise merge). */
+void css_serialize_cvs(struct base_buf *out, struct css_cv_list l);
+
 /* Helpers for value parsers: skip whitespace from *pos, return the next
  * non-whitespace item or NULL at the end. */
 const struct css_cv *css_cv_next(struct css_cv_list in, size_t *pos);
