@@ -20,7 +20,12 @@ static bool establishes_bfc(const struct layout_box *box)
 		return true; /* the ICB and the root element */
 	if (box->is_float || box->is_abspos || box->inline_level)
 		return true;
-	if (s->overflow_x != CSS_OVERFLOW_VISIBLE && s->overflow_x != CSS_OVERFLOW_CLIP)
+	/* The body's overflow goes to the viewport when the root's is
+	 * visible (CSS Overflow 3 §3.3): then it does not make a BFC. */
+	bool propagated = box->node && box->node->tag == HTML_TAG_BODY && box->parent->node &&
+			  box->parent->node == box->node->parent && !box->parent->parent->parent &&
+			  box->parent->style->overflow_x == CSS_OVERFLOW_VISIBLE;
+	if (s->overflow_x != CSS_OVERFLOW_VISIBLE && s->overflow_x != CSS_OVERFLOW_CLIP && !propagated)
 		return true;
 	switch (s->display) {
 	case CSS_DISPLAY_FLOW_ROOT:
@@ -321,6 +326,20 @@ static void layout_block_container(struct layout_ctx *ctx, struct layout_box *bo
 
 	if (height_auto)
 		h = content_h + b->top + b->bottom + p->top + p->bottom;
+	if (height_auto && box->node && ctx->sd->doc->quirks == HTML_QUIRKS) {
+		/* Quirks Mode §3.6/§3.7: html and body fill the viewport. */
+		const struct html_node *root_el = ctx->sd->doc->document_element;
+		float fill = -1, vh = ctx->opt->viewport_height;
+		if (box->node == root_el) {
+			fill = vh - m->top - m->bottom;
+		} else if (box->node->tag == HTML_TAG_BODY && box->parent && box->parent->node == root_el && box->node->parent == root_el) {
+			struct layout_edges hm, hb, hp;
+			layout_box_edges(box->parent->style, ctx->opt->viewport_width, &hm, &hb, &hp);
+			fill = vh - hm.top - hm.bottom - hb.top - hb.bottom - hp.top - hp.bottom - m->top - m->bottom;
+		}
+		if (fill > h)
+			h = fill;
+	}
 	if (!box->parent)
 		h = ctx->opt->viewport_height;
 	h = layout_clamp_border_height(s, h, cb_height, b, p);

@@ -413,6 +413,7 @@ struct piece {
 	bool is_top_bottom; /* vertical-align top/bottom */
 	float shift;
 	bool has_start, has_end;
+	bool has_text; /* text in it or its descendants on this line */
 	int open_item;
 };
 
@@ -446,6 +447,7 @@ struct atomic_ref {
 	int piece;
 	float baseline, margin_top, margin_height;
 	const struct css_style *style;
+	bool is_br;
 };
 
 static void add_frag(struct line_build *lb, int piece, struct layout_fragment *f)
@@ -500,6 +502,8 @@ static void emit_text(struct line_build *lb, int piece, struct item *it, size_t 
 	f->baseline = vm->ascent;
 	lb->x += pen;
 	add_frag(lb, piece, f);
+	for (int p = piece; p >= 0; p = lb->pieces[p].parent)
+		lb->pieces[p].has_text = true;
 }
 
 struct line_result {
@@ -661,7 +665,7 @@ static void build_line(struct para *pa, size_t ls, size_t content_end, size_t le
 				f->x = lb.x + it->m.left;
 				add_frag(&lb, cur, f);
 				struct atomic_ref *ar = base_arena_alloc(&ctx->scratch, sizeof *ar);
-				*ar = (struct atomic_ref){f, cur, it->baseline, it->m.top, it->margin_height, it->style};
+				*ar = (struct atomic_ref){f, cur, it->baseline, it->m.top, it->margin_height, it->style, false};
 				base_vec_push(&lb.atomics, ar);
 			}
 			lb.x += it->margin_width;
@@ -676,7 +680,7 @@ static void build_line(struct para *pa, size_t ls, size_t content_end, size_t le
 			f->height = vm->ascent + vm->descent;
 			add_frag(&lb, cur, f);
 			struct atomic_ref *ar = base_arena_alloc(&ctx->scratch, sizeof *ar);
-			*ar = (struct atomic_ref){f, cur, vm->ascent, 0, f->height, it->style};
+			*ar = (struct atomic_ref){f, cur, vm->ascent, 0, f->height, it->style, true};
 			base_vec_push(&lb.atomics, ar);
 			has_content = true;
 			break;
@@ -697,10 +701,14 @@ done:
 	(void)marker_frag;
 	res->empty = !has_content;
 
-	/* §10.8.1: align boxes on baselines; the strut is the root box. */
-	float top = -lb.pieces[root].vm.top, bottom = lb.pieces[root].vm.bottom;
-	if (res->empty) {
-		top = bottom = 0;
+	/* §10.8.1: align boxes on baselines; the strut is the root box. In
+	 * quirks and limited-quirks mode (Quirks Mode §3.3, §3.4) the strut
+	 * and inline boxes without text or horizontal edges do not count. */
+	bool quirky = ctx->sd->doc->quirks != HTML_NO_QUIRKS;
+	float top = INFINITY, bottom = -INFINITY;
+	if (!res->empty && (!quirky || lb.pieces[root].has_text)) {
+		top = -lb.pieces[root].vm.top;
+		bottom = lb.pieces[root].vm.bottom;
 	}
 	lb.pieces[root].baseline = 0;
 	for (size_t p = 1; p < lb.npieces; p++) {
@@ -713,7 +721,10 @@ done:
 		}
 		pc->shift = baseline_shift(ctx, pc->style, par->style, &pc->vm, &par->vm, pc->vm.ascent, pc->vm.descent);
 		pc->baseline = par->baseline + pc->shift;
-		if (!res->empty) {
+		const struct css_style *ps = pc->style;
+		bool edges = ps->border_width[1] > 0 || ps->border_width[3] > 0 || css_length_resolve(ps->padding[1], pa->content_width) > 0 ||
+			     css_length_resolve(ps->padding[3], pa->content_width) > 0;
+		if (!res->empty && (!quirky || pc->has_text || edges)) {
 			top = BASE_MIN(top, pc->baseline - pc->vm.top);
 			bottom = BASE_MAX(bottom, pc->baseline + pc->vm.bottom);
 		}
@@ -727,9 +738,13 @@ done:
 		float shift = baseline_shift(ctx, ar->style, par->style, NULL, &par->vm, above, below);
 		float bl = par->baseline + shift;
 		ar->frag->y = bl - ar->baseline + ar->margin_top;
+		if (quirky && ar->is_br)
+			continue;
 		top = BASE_MIN(top, bl - above);
 		bottom = BASE_MAX(bottom, bl + below);
 	}
+	if (top > bottom)
+		top = bottom = 0;
 	/* vertical-align: top/bottom boxes align to the line box edges. */
 	float height = bottom - top;
 	for (size_t p = 1; p < lb.npieces; p++)
