@@ -232,9 +232,9 @@ static struct layout_box *build_special(struct builder *b, const struct html_nod
 		return NULL;
 	switch (el->tag) {
 	case HTML_TAG_IMG: {
-		const char *path = resolve_url(ctx, layout_attr(el, "src"));
+		const char *path = resolve_url(ctx, html_element_attr_value(el, "src"));
 		const struct layout_image *img = path && ctx->opt->images ? ctx->opt->images->get(ctx->opt->images->ctx, path) : NULL;
-		const char *alt = layout_attr(el, "alt");
+		const char *alt = html_element_attr_value(el, "alt");
 		if (!img && alt && *alt && layout_len_is_auto(s->width) && layout_len_is_auto(s->height)) {
 			/* A broken image with alt text renders the text inline. */
 			struct layout_box *inl = new_box(ctx, LAYOUT_BOX_INLINE, el, s);
@@ -257,10 +257,10 @@ static struct layout_box *build_special(struct builder *b, const struct html_nod
 		struct layout_box *r = new_box(ctx, LAYOUT_BOX_BLOCK, el, s);
 		const char *text = NULL;
 		if (el->tag == HTML_TAG_INPUT) {
-			const char *type = layout_attr(el, "type");
-			text = layout_attr(el, "value");
+			const char *type = html_element_attr_value(el, "type");
+			text = html_element_attr_value(el, "value");
 			if (!text)
-				text = layout_attr(el, "placeholder");
+				text = html_element_attr_value(el, "placeholder");
 			if (!text && type && (!strcasecmp(type, "submit") || !strcasecmp(type, "button") || !strcasecmp(type, "reset")))
 				text = !strcasecmp(type, "reset") ? "Reset" : !strcasecmp(type, "submit") ? "Submit" : "";
 		} else if (el->tag == HTML_TAG_TEXTAREA) {
@@ -271,7 +271,7 @@ static struct layout_box *build_special(struct builder *b, const struct html_nod
 				if (n->type == HTML_NODE_ELEMENT && n->tag == HTML_TAG_OPTION) {
 					if (!first)
 						first = n;
-					if (layout_attr(n, "selected"))
+					if (html_element_attr_value(n, "selected"))
 						sel = n;
 				}
 			}

@@ -57,7 +57,7 @@ static bool has_op(const struct css_counter_op *ops, size_t n, const char *name)
 
 static int attr_int(const struct html_node *el, const char *name, int dflt)
 {
-	const char *v = el ? layout_attr(el, name) : NULL;
+	const char *v = el ? html_element_attr_value(el, name) : NULL;
 	if (!v)
 		return dflt;
 	char *end;
@@ -85,7 +85,7 @@ void layout_counters_enter(struct layout_counters *c, const struct html_node *el
 	for (size_t i = 0; i < s->counter_reset_count; i++)
 		create(c, s->counter_reset[i].name, s->counter_reset[i].value, scope);
 	if (html_list && !has_op(s->counter_reset, s->counter_reset_count, "list-item")) {
-		bool reversed = el->tag == HTML_TAG_OL && layout_attr(el, "reversed");
+		bool reversed = el->tag == HTML_TAG_OL && html_element_attr_value(el, "reversed");
 		int start = el->tag == HTML_TAG_OL ? attr_int(el, "start", reversed ? count_list_items(el) : 1) : 1;
 		/* The first item increments before use. */
 		create(c, "list-item", reversed ? start + 1 : start - 1, scope);
@@ -101,9 +101,9 @@ void layout_counters_enter(struct layout_counters *c, const struct html_node *el
 		if (!ci)
 			ci = create(c, "list-item", 0, scope);
 		const struct html_node *list = el ? el->parent : NULL;
-		bool reversed = list && list->type == HTML_NODE_ELEMENT && list->tag == HTML_TAG_OL && layout_attr(list, "reversed");
+		bool reversed = list && list->type == HTML_NODE_ELEMENT && list->tag == HTML_TAG_OL && html_element_attr_value(list, "reversed");
 		ci->value += reversed ? -1 : 1;
-		if (el && el->type == HTML_NODE_ELEMENT && el->tag == HTML_TAG_LI && layout_attr(el, "value"))
+		if (el && el->type == HTML_NODE_ELEMENT && el->tag == HTML_TAG_LI && html_element_attr_value(el, "value"))
 			ci->value = attr_int(el, "value", ci->value);
 	}
 	for (size_t i = 0; i < s->counter_set_count; i++) {
@@ -249,7 +249,7 @@ const char *layout_content_text(struct layout_counters *c, const struct html_nod
 			base_buf_puts(&b, it->text ? it->text : "");
 			break;
 		case CSS_CONTENT_ATTR: {
-			const char *v = el ? layout_attr(el, it->text) : NULL;
+			const char *v = el ? html_element_attr_value(el, it->text) : NULL;
 			base_buf_puts(&b, v ? v : "");
 			break;
 		}

@@ -125,16 +125,6 @@ struct layout_box *layout_build_box_tree(struct layout_ctx *ctx);
  * other property initial, display as given. */
 const struct css_style *layout_anonymous_style(struct layout_ctx *ctx, const struct css_style *parent, uint8_t display);
 
-/* An attribute value of an element in the null namespace, or NULL (a
- * plain scan: layout reads only a few attributes of a few elements). */
-static inline const char *layout_attr(const struct html_node *el, const char *name)
-{
-	for (size_t i = 0; i < el->attr_count; i++)
-		if (el->attrs[i].ns == HTML_NS_NONE && strcmp(el->attrs[i].name, name) == 0)
-			return el->attrs[i].value;
-	return NULL;
-}
-
 /* ---- Geometry helpers --------------------------------------------------- */
 
 struct layout_edges {

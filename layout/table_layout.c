@@ -45,7 +45,7 @@ static int attr_span(const struct layout_box *b, const char *name, int max)
 {
 	if (!b->node || b->node->type != HTML_NODE_ELEMENT)
 		return 1;
-	const char *v = layout_attr(b->node, name);
+	const char *v = html_element_attr_value(b->node, name);
 	int n = v ? atoi(v) : 1;
 	if (n < 1)
 		n = name[0] == 'r' && v && *v == '0' ? 1 : 1;

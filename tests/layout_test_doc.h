@@ -90,13 +90,7 @@ static inline struct html_node *tel(struct tdoc *t, struct html_node *parent, en
 	n->type = HTML_NODE_ELEMENT;
 	n->ns = HTML_NS_HTML;
 	n->tag = tag;
-	static const char *const names[HTML_TAG_COUNT] = {
-		[HTML_TAG_HTML] = "html", [HTML_TAG_BODY] = "body", [HTML_TAG_DIV] = "div", [HTML_TAG_P] = "p",
-		[HTML_TAG_SPAN] = "span", [HTML_TAG_UL] = "ul", [HTML_TAG_OL] = "ol", [HTML_TAG_LI] = "li",
-		[HTML_TAG_IMG] = "img", [HTML_TAG_BR] = "br", [HTML_TAG_B] = "b", [HTML_TAG_I] = "i", [HTML_TAG_TABLE] = "table",
-		[HTML_TAG_TBODY] = "tbody", [HTML_TAG_TR] = "tr", [HTML_TAG_TD] = "td",
-	};
-	n->local_name = names[tag] ? names[tag] : "x";
+	n->local_name = html_tag_name(tag);
 	n->element_index = (uint32_t)t->elements.len;
 	struct css_style *s = base_arena_alloc(&t->doc.arena, sizeof *s);
 	tdoc_initial_style(s);
