@@ -107,6 +107,11 @@ struct layout_box {
 	struct layout_box *marker;
 	/* Continuation pieces of an inline split around a block (CSS 2.1 §9.2.1.1). */
 	bool contains_block;
+
+	/* Intrinsic widths, computed once per pass (they do not depend on
+	 * the containing block). */
+	bool has_intrinsic;
+	float min_content, max_content;
 };
 
 struct layout_ctx {

@@ -10,7 +10,19 @@ static float fixed_margin(struct css_length l)
 	return l.kind == CSS_LEN_FIXED && !l.has_percent ? l.px : 0;
 }
 
+static void compute_intrinsic(struct layout_ctx *ctx, struct layout_box *box, int depth, float *min_w, float *max_w);
+
 void layout_intrinsic_widths(struct layout_ctx *ctx, struct layout_box *box, int depth, float *min_w, float *max_w)
+{
+	if (!box->has_intrinsic) {
+		compute_intrinsic(ctx, box, depth, &box->min_content, &box->max_content);
+		box->has_intrinsic = true;
+	}
+	*min_w = box->min_content;
+	*max_w = box->max_content;
+}
+
+static void compute_intrinsic(struct layout_ctx *ctx, struct layout_box *box, int depth, float *min_w, float *max_w)
 {
 	const struct css_style *s = box->style;
 	struct layout_edges m, b, p;
