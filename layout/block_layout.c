@@ -324,6 +324,9 @@ static void layout_block_container(struct layout_ctx *ctx, struct layout_box *bo
 	}
 	free(own.rects);
 
+	float control_w, control_h;
+	if (height_auto && layout_form_control_size(ctx, box, &control_w, &control_h))
+		content_h = control_h;
 	if (height_auto)
 		h = content_h + b->top + b->bottom + p->top + p->bottom;
 	if (height_auto && box->node && ctx->sd->doc->quirks == HTML_QUIRKS) {

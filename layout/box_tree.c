@@ -12,6 +12,8 @@
  * Ownership: boxes are allocated in the pass's scratch arena. */
 #include "layout/generated_content.h"
 
+#include <stdlib.h>
+
 #include <string.h>
 
 struct builder {
@@ -224,26 +226,65 @@ static const char *resolve_url(struct layout_ctx *ctx, const char *url)
 	return url;
 }
 
+static float attr_px(const struct html_node *el, const char *name, float dflt)
+{
+	const char *v = html_element_attr_value(el, name);
+	if (!v)
+		return dflt;
+	char *end;
+	float f = strtof(v, &end);
+	return end == v || *end == '%' || f < 0 ? dflt : f;
+}
+
+/* Embedded content without an image: the 300x150 default object size
+ * (CSS Images 3 §4.1), or the width/height attributes of canvas and svg. */
+static struct layout_box *new_embedded(struct layout_ctx *ctx, const struct html_node *el, const struct css_style *s)
+{
+	struct layout_box *r = new_box(ctx, LAYOUT_BOX_REPLACED, el, s);
+	bool own_size = el->tag == HTML_TAG_CANVAS || el->tag == HTML_TAG_SVG;
+	r->intrinsic_width = own_size ? attr_px(el, "width", 300) : 300;
+	r->intrinsic_height = own_size ? attr_px(el, "height", 150) : 150;
+	r->has_intrinsic_ratio = r->intrinsic_width > 0 && r->intrinsic_height > 0;
+	return r;
+}
+
 /* Replaced and form elements. Returns NULL for ordinary elements. */
 static struct layout_box *build_special(struct builder *b, const struct html_node *el, const struct css_style *s)
 {
 	struct layout_ctx *ctx = b->ctx;
+	if (el->ns == HTML_NS_SVG && el->tag == HTML_TAG_SVG)
+		return new_embedded(ctx, el, s);
 	if (el->ns != HTML_NS_HTML)
 		return NULL;
 	switch (el->tag) {
+	case HTML_TAG_CANVAS:
+	case HTML_TAG_IFRAME:
+	case HTML_TAG_VIDEO:
+	case HTML_TAG_EMBED:
+		return new_embedded(ctx, el, s);
 	case HTML_TAG_IMG: {
 		const char *path = resolve_url(ctx, html_element_attr_value(el, "src"));
 		const struct layout_image *img = path && ctx->opt->images ? ctx->opt->images->get(ctx->opt->images->ctx, path) : NULL;
 		const char *alt = html_element_attr_value(el, "alt");
-		if (!img && alt && *alt && layout_len_is_auto(s->width) && layout_len_is_auto(s->height)) {
-			/* A broken image with alt text renders the text inline. */
+		const char *src = html_element_attr_value(el, "src");
+		bool broken = !img && src && *src;
+		if (broken && alt && *alt && layout_len_is_auto(s->width) && layout_len_is_auto(s->height)) {
+			/* A broken image with alt text renders the text inline
+			 * after a 16px broken-image icon, as Chromium does. */
 			struct layout_box *inl = new_box(ctx, LAYOUT_BOX_INLINE, el, s);
+			struct layout_box *icon = new_box(ctx, LAYOUT_BOX_REPLACED, NULL, s);
+			icon->inline_level = true;
+			icon->intrinsic_width = icon->intrinsic_height = 16;
+			append(inl, icon);
 			append(inl, new_text(ctx, NULL, s, alt, strlen(alt)));
 			return inl;
 		}
 		struct layout_box *r = new_box(ctx, LAYOUT_BOX_REPLACED, el, s);
 		r->image = img;
-		if (img) {
+		if (broken && (!alt || !*alt)) {
+			/* Chromium shows a 16x16 broken-image icon. */
+			r->intrinsic_width = r->intrinsic_height = 16;
+		} else if (img) {
 			r->intrinsic_width = (float)img->width;
 			r->intrinsic_height = (float)img->height;
 			r->has_intrinsic_ratio = img->width > 0 && img->height > 0;

@@ -41,6 +41,7 @@ struct layout_face_data {
 	float ascent, descent, line_gap, x_height, cap_height;
 	float underline_position, underline_thickness, strikeout_position, strikeout_thickness;
 	float space_advance, zero_advance;
+	float avg_char_width, max_char_width; /* OS/2 xAvgCharWidth, bbox width */
 };
 
 struct layout_face {
@@ -292,6 +293,8 @@ static void read_metrics(struct layout_face_data *d)
 	d->underline_thickness = ft->underline_thickness ? ft->underline_thickness : d->upem / 14.0f;
 	d->strikeout_position = os2 && os2->yStrikeoutPosition ? os2->yStrikeoutPosition : d->x_height / 2;
 	d->strikeout_thickness = os2 && os2->yStrikeoutSize ? os2->yStrikeoutSize : d->underline_thickness;
+	d->avg_char_width = os2 && os2->version != 0xFFFF ? os2->xAvgCharWidth : 0;
+	d->max_char_width = (float)(ft->bbox.xMax - ft->bbox.xMin);
 	hb_codepoint_t g;
 	d->space_advance = hb_font_get_nominal_glyph(d->hb, ' ', &g) ? (float)hb_font_get_glyph_h_advance(d->hb, g) : d->upem / 4.0f;
 	d->zero_advance = hb_font_get_nominal_glyph(d->hb, '0', &g) ? (float)hb_font_get_glyph_h_advance(d->hb, g) : d->upem / 2.0f;
@@ -484,4 +487,15 @@ void layout_face_metrics(const struct layout_face *face, float size, struct layo
 	out->strikeout_thickness = d->strikeout_thickness * s;
 	out->space_width = d->space_advance * s;
 	out->zero_width = d->zero_advance * s;
+}
+
+/* Chromium sizes text inputs from these (LayoutTextControl): the average
+ * character width and the widest glyph extent, each rounded to pixels. */
+void layout_face_char_widths(const struct layout_face *face, float size, float *avg, float *max)
+{
+	float s = size / (float)face->data->upem;
+	*avg = roundf(face->data->avg_char_width * s);
+	if (*avg <= 0)
+		*avg = roundf(face->data->zero_advance * s);
+	*max = roundf(face->data->max_char_width * s);
 }

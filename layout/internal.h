@@ -38,6 +38,7 @@ bool layout_face_has_glyph(const struct layout_face *face, uint32_t cp);
 /* The HarfBuzz font (hb_font_t *) at a scale of one unit per font unit. */
 void *layout_face_hb(const struct layout_face *face);
 int layout_face_upem(const struct layout_face *face);
+void layout_face_char_widths(const struct layout_face *face, float size, float *avg, float *max);
 
 struct layout_ctx;
 /* Resolves a style's font list (cached per pass by style pointer). */
@@ -273,6 +274,10 @@ float layout_clamp_border_width(const struct css_style *s, float w, float cb_wid
 				const struct layout_edges *padding);
 float layout_clamp_border_height(const struct css_style *s, float h, float cb_height, const struct layout_edges *border,
 				 const struct layout_edges *padding);
+
+/* Form controls (form_controls.c): the content size a control has by
+ * itself, or false for boxes that are not sized like controls. */
+bool layout_form_control_size(struct layout_ctx *ctx, const struct layout_box *box, float *w, float *h);
 
 /* Tables (table_layout.c). */
 static inline bool layout_is_table(const struct layout_box *b)

@@ -34,6 +34,11 @@ static void compute_intrinsic(struct layout_ctx *ctx, struct layout_box *box, in
 		*min_w = *max_w = w + bp;
 		return;
 	}
+	float fw, fh;
+	if (layout_form_control_size(ctx, box, &fw, &fh) && layout_len_is_auto(s->width)) {
+		*min_w = *max_w = layout_clamp_border_width(s, fw + bp, -1, &b, &p);
+		return;
+	}
 	if (s->width.kind == CSS_LEN_FIXED && !s->width.has_percent) {
 		float w = s->box_sizing == CSS_BOX_SIZING_BORDER_BOX ? BASE_MAX(s->width.px, bp) : s->width.px + bp;
 		w = layout_clamp_border_width(s, w, -1, &b, &p);

@@ -1,0 +1,81 @@
+/* Intrinsic sizes of form controls as Chromium gives them (HTML §15.5
+ * "Form controls" leaves them to the UA): text inputs size characters wide
+ * (LayoutTextControlSingleLine), textareas cols x rows, checkboxes and
+ * radio buttons 13px squares, selects their widest option and an arrow.
+ * Borders, paddings and fonts come from the UA style sheet. */
+#include "layout/internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const text_types[] = {"text", "password", "email", "search", "url", "tel", "number"};
+
+static bool is_text_input(const struct html_node *el)
+{
+	const char *type = html_element_attr_value(el, "type");
+	if (!type || !*type)
+		return true;
+	for (size_t i = 0; i < BASE_ARRAY_LEN(text_types); i++)
+		if (strcasecmp(type, text_types[i]) == 0)
+			return true;
+	/* Unknown types are text inputs too. */
+	static const char *const others[] = {"checkbox", "radio", "submit", "reset", "button", "image", "file", "hidden",
+					     "color", "range", "date", "time", "datetime-local", "month", "week"};
+	for (size_t i = 0; i < BASE_ARRAY_LEN(others); i++)
+		if (strcasecmp(type, others[i]) == 0)
+			return false;
+	return true;
+}
+
+static int attr_int(const struct html_node *el, const char *name, int dflt)
+{
+	const char *v = html_element_attr_value(el, name);
+	int n = v ? atoi(v) : 0;
+	return n > 0 ? n : dflt;
+}
+
+static float line_height(struct layout_ctx *ctx, const struct css_style *s)
+{
+	const struct layout_font_list *fl = layout_font_list_for(ctx, s);
+	if (s->line_height_kind == CSS_LH_NUMBER)
+		return s->line_height * s->font_size;
+	if (s->line_height_kind == CSS_LH_LENGTH)
+		return s->line_height;
+	return fl->metrics.ascent + fl->metrics.descent + fl->metrics.line_gap;
+}
+
+bool layout_form_control_size(struct layout_ctx *ctx, const struct layout_box *box, float *w, float *h)
+{
+	const struct html_node *el = box->node;
+	if (!el || box->pseudo || el->type != HTML_NODE_ELEMENT || el->ns != HTML_NS_HTML)
+		return false;
+	const struct css_style *s = box->style;
+	const struct layout_font_list *fl = layout_font_list_for(ctx, s);
+	float avg = 0, max = 0;
+	if (fl->count)
+		layout_face_char_widths(fl->faces[0], s->font_size, &avg, &max);
+	switch (el->tag) {
+	case HTML_TAG_INPUT: {
+		const char *type = html_element_attr_value(el, "type");
+		if (type && (!strcasecmp(type, "checkbox") || !strcasecmp(type, "radio"))) {
+			*w = *h = 13;
+			return true;
+		}
+		if (!is_text_input(el))
+			return false;
+		int size = attr_int(el, "size", 20);
+		*w = layout_snap((float)size * avg + (max > avg ? max - avg : 0));
+		*h = line_height(ctx, s);
+		return true;
+	}
+	case HTML_TAG_TEXTAREA: {
+		int cols = attr_int(el, "cols", 20), rows = attr_int(el, "rows", 2);
+		/* Chromium reserves a scrollbar's width beside the columns. */
+		*w = layout_snap((float)cols * avg + 16);
+		*h = (float)rows * line_height(ctx, s);
+		return true;
+	}
+	default:
+		return false;
+	}
+}
