@@ -186,34 +186,44 @@ static bool consume_declaration(struct stream *s, size_t end, struct css_node *o
 	return true;
 }
 
-/* End of a declaration: the next top-level ; (or } when nested), or EOF. */
-static size_t declaration_end(const struct stream *s, bool nested)
+/* End of a declaration: the next top-level ; or EOF. */
+static size_t declaration_end(const struct stream *s)
 {
 	size_t p = s->pos;
-	while (p < s->len) {
-		uint8_t type = s->items[p].tok.type;
-		if (type == CSS_TOK_SEMICOLON || (type == CSS_TOK_RBRACE && nested))
-			break;
+	while (p < s->len && s->items[p].tok.type != CSS_TOK_SEMICOLON)
 		p++;
-	}
 	return p;
 }
 
-/* ED: a top-level {} block may only be the whole value of a non-custom
- * property. */
-static bool block_value_ok(const struct css_node *d)
+/* ED consume a declaration's extent inside a block's contents: returns the
+ * end of its value (the next top-level ; or }, or EOF), or 0 when it cannot
+ * be a declaration: no "name :" start, or (non-custom properties) a
+ * top-level {} block that is not the whole value. Stopping at that block
+ * keeps a run of nested rules without semicolons linear. */
+static size_t nested_declaration_end(const struct stream *s)
 {
-	if (d->name.len >= 2 && memcmp(d->name.ptr, "--", 2) == 0)
-		return true;
+	const struct css_cv *name = &s->items[s->pos];
+	if (name->tok.type != CSS_TOK_IDENT)
+		return 0;
+	size_t p = s->pos + 1;
+	while (p < s->len && s->items[p].tok.type == CSS_TOK_WHITESPACE)
+		p++;
+	if (p >= s->len || s->items[p].tok.type != CSS_TOK_COLON)
+		return 0;
+	bool custom = name->tok.value.len >= 2 && memcmp(name->tok.value.ptr, "--", 2) == 0;
 	bool block = false, other = false;
-	for (size_t i = 0; i < d->value.len; i++) {
-		uint8_t type = d->value.items[i].tok.type;
+	for (p++; p < s->len; p++) {
+		uint8_t type = s->items[p].tok.type;
+		if (type == CSS_TOK_SEMICOLON || type == CSS_TOK_RBRACE)
+			break;
 		if (type == CSS_TOK_LBRACE)
 			block = true;
 		else if (type != CSS_TOK_WHITESPACE)
 			other = true;
+		if (block && other && !custom)
+			return 0;
 	}
-	return !(block && other);
+	return p;
 }
 
 /* §5.4.1 Consume a list of rules (2021 CR); top_level drops CDO/CDC. */
@@ -259,7 +269,7 @@ static struct css_node_list consume_declaration_list(struct base_arena *a, struc
 			continue;
 		}
 		uint32_t off = offset_at(s);
-		size_t end = declaration_end(s, false);
+		size_t end = declaration_end(s);
 		struct css_node *n = node_push(&v);
 		if (!consume_declaration(s, end, n)) {
 			v.len--;
@@ -288,15 +298,13 @@ static struct css_node_list consume_block_contents(struct base_arena *a, struct 
 			continue;
 		}
 		uint32_t off = offset_at(s);
-		size_t mark = s->pos;
-		size_t end = declaration_end(s, true);
+		size_t end = nested_declaration_end(s);
 		struct css_node *n = node_push(&v);
-		if (consume_declaration(s, end, n) && block_value_ok(n)) {
+		if (end && consume_declaration(s, end, n)) {
 			s->pos = end;
 			continue;
 		}
 		memset(n, 0, sizeof *n);
-		s->pos = mark;
 		if (!consume_qualified_rule(s, true, true, n)) {
 			v.len--;
 			push_error(&v, off);

@@ -852,6 +852,16 @@ static void test_declarations_and_nesting(void **state)
 	assert_int_equal(l.items[1].type, CSS_NODE_QUALIFIED_RULE);
 	assert_int_equal(l.items[2].type, CSS_NODE_DECLARATION); /* custom: any value */
 	assert_true(str_is(l.items[3].name, "margin"));
+	/* Many nested rules without semicolons stay linear (each is tried as
+	 * a declaration first). */
+	struct base_buf many = {0};
+	for (int i = 0; i < 50000; i++)
+		base_buf_puts(&many, i % 2 ? "a:hover{x:y} " : "b c{} ");
+	uint64_t t0 = base_now_ns();
+	l = css_parse_block_contents(&a, many.data, many.len);
+	assert_int_equal(l.len, 50000);
+	assert_true(base_now_ns() - t0 < 2000000000u);
+	base_buf_free(&many);
 	/* A } ends the contents of a block given as text. */
 	css = "a:b } c:d";
 	l = css_parse_block_contents(&a, css, strlen(css));
