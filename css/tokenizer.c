@@ -622,17 +622,21 @@ void css_consume_token(struct css_tokenizer *t, struct css_token *out)
 	}
 	const char *p = t->p;
 	uint8_t c = (uint8_t)*p;
-	uint8_t next = peek(t, p, 1);
-	switch (c) {
-	case ' ':
-	case '\t':
-	case '\n':
+	/* The two most common tokens first, by class, before the dispatch. */
+	if (CLS(c) & CC_WS) {
 		p++;
 		while (p < t->end && (CLS(*p) & CC_WS))
 			p++;
 		out->type = CSS_TOK_WHITESPACE;
 		t->p = p;
 		return;
+	}
+	if ((CLS(c) & CC_NAME_START) && (c | 0x20) != 'u') {
+		consume_ident_like(t, out);
+		return;
+	}
+	uint8_t next = peek(t, p, 1);
+	switch (c) {
 	case '"':
 	case '\'':
 		consume_string(t, out);
@@ -748,10 +752,6 @@ void css_consume_token(struct css_tokenizer *t, struct css_token *out)
 	default:
 		if (CC_IS_DIGIT(c)) {
 			consume_numeric(t, out);
-			return;
-		}
-		if (CLS(c) & CC_NAME_START) {
-			consume_ident_like(t, out);
 			return;
 		}
 		break;
