@@ -385,6 +385,29 @@ static void paint_layers(struct builder *b, const struct layer_list *l, int zmin
 	}
 }
 
+/* Bounds of an opacity group: the union of its items' (fixed items scroll
+ * differently, so a group holding one is never culled). */
+static void close_group(struct paint_display_list *dl, size_t push_index)
+{
+	struct paint_item *push = &dl->items[push_index];
+	struct paint_rect u = { 1e30f, 1e30f, -1e30f, -1e30f };
+	bool fixed = false;
+	for (size_t i = push_index + 1; i + 1 < dl->count; i++) {
+		const struct paint_item *it = &dl->items[i];
+		if (it->kind == PAINT_ITEM_POP_LAYER)
+			continue;
+		fixed |= it->fixed;
+		u.x0 = BASE_MIN(u.x0, it->bounds.x0);
+		u.y0 = BASE_MIN(u.y0, it->bounds.y0);
+		u.x1 = BASE_MAX(u.x1, it->bounds.x1);
+		u.y1 = BASE_MAX(u.y1, it->bounds.y1);
+	}
+	if (fixed)
+		u = (struct paint_rect){ -1e30f, -1e30f, 1e30f, 1e30f };
+	push->bounds = u;
+	push->pop_index = dl->count - 1;
+}
+
 /* Paints a stacking context, or a positioned box with z-index auto (whose
  * nested layers were collected by the enclosing context). */
 static void paint_layer(struct builder *b, const struct layout_fragment *f, const struct walk *w0)
@@ -395,6 +418,7 @@ static void paint_layer(struct builder *b, const struct layout_fragment *f, cons
 	bool real = creates_stacking_context(f) || w.depth == 0;
 	float opacity = is_element_box(f) ? f->style->opacity : 1.0f;
 	apply_transform(b, f, &w);
+	size_t push_index = b->dl->count;
 	if (opacity < 1.0f) {
 		struct paint_ctx c = ctx_of(b, &w);
 		struct paint_item *it = paint_dl_add(&c, PAINT_ITEM_PUSH_LAYER, "layer", f);
@@ -434,6 +458,7 @@ static void paint_layer(struct builder *b, const struct layout_fragment *f, cons
 		struct paint_item *it = paint_dl_add(&c, PAINT_ITEM_POP_LAYER, "end-layer", f);
 		it->tf = NULL;
 		it->clip = NULL;
+		close_group(b->dl, push_index);
 	}
 }
 

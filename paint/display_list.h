@@ -118,8 +118,10 @@ struct paint_item {
 	size_t run_count;
 	float ox, oy;
 
-	/* PUSH_LAYER */
+	/* PUSH_LAYER: bounds are the union of the group's items; pop_index
+	 * is the matching POP_LAYER, so culled groups are skipped whole. */
 	float opacity;
+	size_t pop_index;
 	int depth; /* layer nesting, for dumps */
 };
 

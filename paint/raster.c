@@ -22,6 +22,7 @@ struct worker {
 	size_t cov_cap;
 	float *layers[MAX_LAYERS];
 	float layer_opacity[MAX_LAYERS];
+	struct paint_region layer_region[MAX_LAYERS];
 	struct paint_glyph_cache glyphs;
 	bool glyphs_ready;
 	float scale; /* the target's device scale */
@@ -298,6 +299,14 @@ static void render_tile(void *ctx, size_t index, int worker_index)
 	for (size_t i = 0; i < job->dl->count; i++) {
 		const struct paint_item *it = &job->dl->items[i];
 		if (it->kind == PAINT_ITEM_PUSH_LAYER) {
+			struct paint_region lr = tile;
+			if (it->opacity <= 0.0f || !region_bound(&lr, t, it->bounds, false, 1.0f)) {
+				if (it->pop_index > i && it->pop_index < job->dl->count)
+					i = it->pop_index; /* the whole group is invisible here */
+				else
+					skipped++;
+				continue;
+			}
 			if (depth + 1 >= MAX_LAYERS) {
 				skipped++;
 				continue;
@@ -305,8 +314,11 @@ static void render_tile(void *ctx, size_t index, int worker_index)
 			depth++;
 			if (!w->layers[depth])
 				w->layers[depth] = base_xmalloc((size_t)TILE * TILE * 4 * sizeof(float));
-			memset(w->layers[depth], 0, (size_t)TILE * TILE * 4 * sizeof(float));
+			for (int y = 0; y < lr.h; y++)
+				memset(w->layers[depth] + ((size_t)(lr.y - tile.y + y) * TILE + (size_t)(lr.x - tile.x)) * 4, 0,
+				       (size_t)lr.w * 4 * sizeof(float));
 			w->layer_opacity[depth] = it->opacity;
+			w->layer_region[depth] = lr;
 		} else if (it->kind == PAINT_ITEM_POP_LAYER) {
 			if (skipped) {
 				skipped--;
@@ -314,15 +326,19 @@ static void render_tile(void *ctx, size_t index, int worker_index)
 			}
 			if (depth == 0)
 				continue;
-			const float *src = w->layers[depth];
-			float *dst = w->layers[depth - 1];
 			float op = w->layer_opacity[depth];
-			for (size_t p = 0; p < (size_t)TILE * TILE * 4; p += 4) {
-				float a = src[p + 3] * op;
-				if (a <= 0.0f)
-					continue;
-				for (int k = 0; k < 4; k++)
-					dst[p + k] = src[p + k] * op + dst[p + k] * (1.0f - a);
+			struct paint_region lr = w->layer_region[depth];
+			for (int y = 0; y < lr.h; y++) {
+				size_t off = ((size_t)(lr.y - tile.y + y) * TILE + (size_t)(lr.x - tile.x)) * 4;
+				const float *src = w->layers[depth] + off;
+				float *dst = w->layers[depth - 1] + off;
+				for (size_t p = 0; p < (size_t)lr.w * 4; p += 4) {
+					float a = src[p + 3] * op;
+					if (a <= 0.0f)
+						continue;
+					for (int k = 0; k < 4; k++)
+						dst[p + k] = src[p + k] * op + dst[p + k] * (1.0f - a);
+				}
 			}
 			depth--;
 		} else {
