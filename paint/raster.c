@@ -259,23 +259,34 @@ static void draw_item(struct worker *w, const struct paint_target *t, const stru
 	for (int y = 0; y < r.h; y++) {
 		const float *cov = w->cov + (size_t)y * (size_t)r.w;
 		float *d = dst + ((size_t)(r.y - tile.y + y) * TILE + (size_t)(r.x - tile.x)) * 4;
+		if (solid) {
+			/* The common case: one colour; opaque where fully covered. */
+			const float *s = it->color;
+			bool opaque = s[3] >= 1.0f;
+			for (int x = 0; x < r.w; x++, d += 4) {
+				float c = cov[x];
+				if (c <= 0.0f)
+					continue;
+				if (c >= 1.0f && opaque) {
+					memcpy(d, s, 4 * sizeof(float));
+					continue;
+				}
+				float ia = 1.0f - s[3] * c;
+				for (int k = 0; k < 4; k++)
+					d[k] = s[k] * c + d[k] * ia;
+			}
+			continue;
+		}
 		for (int x = 0; x < r.w; x++, d += 4) {
 			float c = cov[x];
 			if (c <= 0.0f)
 				continue;
-			float s[4];
-			if (solid) {
-				memcpy(s, it->color, sizeof(s));
-			} else {
-				float lx, ly;
-				paint_matrix_apply(&inv, (float)(r.x + x) + 0.5f, (float)(r.y + y) + 0.5f, &lx, &ly);
-				paint_source_sample(it, lx, ly, s);
-				for (int k = 0; k < 4; k++)
-					s[k] *= it->color[3];
-			}
-			float ia = 1.0f - s[3] * c;
+			float s[4], lx, ly;
+			paint_matrix_apply(&inv, (float)(r.x + x) + 0.5f, (float)(r.y + y) + 0.5f, &lx, &ly);
+			paint_source_sample(it, lx, ly, s);
+			float ia = 1.0f - s[3] * c * it->color[3];
 			for (int k = 0; k < 4; k++)
-				d[k] = s[k] * c + d[k] * ia;
+				d[k] = s[k] * it->color[3] * c + d[k] * ia;
 		}
 	}
 }
@@ -293,8 +304,10 @@ static void render_tile(void *ctx, size_t index, int worker_index)
 	if (!w->layers[0])
 		w->layers[0] = base_xmalloc((size_t)TILE * TILE * 4 * sizeof(float));
 	float *base = w->layers[0];
-	for (size_t i = 0; i < (size_t)TILE * TILE; i++)
+	for (size_t i = 0; i < (size_t)TILE; i++)
 		memcpy(base + i * 4, job->dl->canvas_color, 4 * sizeof(float));
+	for (size_t row = 1; row < (size_t)TILE; row++)
+		memcpy(base + row * TILE * 4, base, (size_t)TILE * 4 * sizeof(float));
 	int depth = 0, skipped = 0;
 	for (size_t i = 0; i < job->dl->count; i++) {
 		const struct paint_item *it = &job->dl->items[i];
@@ -354,8 +367,9 @@ static void render_tile(void *ctx, size_t index, int worker_index)
 				memset(out, 0, 4);
 				continue;
 			}
+			float ia = a >= 1.0f ? 1.0f : 1.0f / a;
 			for (int k = 0; k < 3; k++) {
-				float v = p[k] / a;
+				float v = p[k] * ia;
 				v = BASE_MIN(BASE_MAX(v, 0.0f), 1.0f);
 				out[k] = (uint8_t)(v * 255.0f + 0.5f);
 			}
