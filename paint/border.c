@@ -92,14 +92,17 @@ static void side_trapezoid(const struct sides *s, int side, struct paint_poly_bu
 }
 
 /* Dashes or dots along a side, spaced so both ends get a whole one
- * (Skia's SelectBestDashGap). */
+ * (Blink's SelectBestDashGap). */
 static const struct paint_poly *dash_mask(struct paint_ctx *c, const struct sides *s, int side, bool dotted)
 {
 	float w = s->width[side];
 	bool horiz = side == 0 || side == 2;
 	float start = horiz ? s->outer.x : s->outer.y;
 	float len = horiz ? s->outer.w : s->outer.h;
-	float dash = dotted ? w : 3.0f * w, gap = dash;
+	/* Blink's StrokeData: dashes 2w long with w gaps (3w and 2w under
+	 * 3px); dots w with w gaps. */
+	float dash = dotted ? w : (w >= 3.0f ? 2.0f : 3.0f) * w;
+	float gap = dotted ? w : (w >= 3.0f ? 1.0f : 2.0f) * w;
 	float avail = len + gap;
 	float n = floorf(avail / (dash + gap));
 	if (n < 1.0f)
