@@ -103,17 +103,25 @@ static const struct paint_poly *dash_mask(struct paint_ctx *c, const struct side
 	 * 3px); dots w with w gaps. */
 	float dash = dotted ? w : (w >= 3.0f ? 2.0f : 3.0f) * w;
 	float gap = dotted ? w : (w >= 3.0f ? 1.0f : 2.0f) * w;
-	float avail = len + gap;
-	float n = floorf(avail / (dash + gap));
-	if (n < 1.0f)
-		n = 1.0f;
-	float lo = n * (dash + gap), hi = lo + dash + gap;
-	float adj_lo = (avail - lo) / n, adj_hi = (avail - hi) / (n + 1.0f);
-	if (fabsf(adj_lo) < fabsf(adj_hi))
-		gap += adj_lo;
-	else {
-		gap += adj_hi;
-		n += 1.0f;
+	float n;
+	if (dotted) {
+		/* Dots sit on the centre line from one corner's centre to the
+		 * other's, evenly spaced at least w apart. */
+		float centre_len = len - w;
+		float intervals = BASE_MAX(1.0f, floorf(centre_len / (2.0f * w)));
+		n = intervals + 1.0f;
+		gap = centre_len / intervals - dash;
+	} else {
+		float avail = len + gap;
+		n = BASE_MAX(1.0f, floorf(avail / (dash + gap)));
+		float lo = n * (dash + gap), hi = lo + dash + gap;
+		float adj_lo = (avail - lo) / n, adj_hi = (avail - hi) / (n + 1.0f);
+		if (fabsf(adj_lo) < fabsf(adj_hi)) {
+			gap += adj_lo;
+		} else {
+			gap += adj_hi;
+			n += 1.0f;
+		}
 	}
 	float across0, across1; /* the side's extent across its length */
 	if (side == 0)

@@ -219,8 +219,8 @@ static void draw_item(struct worker *w, const struct paint_target *t, const stru
 	struct paint_matrix m = device_matrix(t, it, it->tf, it->fixed);
 	size_t n = (size_t)r.w * (size_t)r.h;
 	if (it->blur_sigma > 0.0f) {
-		float sigma = it->blur_sigma * t->scale;
-		int margin = (int)ceilf(sigma * 3.0f * 1.5f) + 4;
+		float sigma = BASE_MIN(it->blur_sigma, 150.0f) * t->scale;
+		int margin = (int)ceilf(sigma * 3.0f) + 2;
 		struct paint_region big = { r.x - margin, r.y - margin, r.w + 2 * margin, r.h + 2 * margin };
 		size_t bn = (size_t)big.w * (size_t)big.h;
 		ensure(&w->cov, &w->cov_cap, bn);
@@ -330,7 +330,8 @@ static void render_tile(void *ctx, size_t index, int worker_index)
 			for (int y = 0; y < lr.h; y++)
 				memset(w->layers[depth] + ((size_t)(lr.y - tile.y + y) * TILE + (size_t)(lr.x - tile.x)) * 4, 0,
 				       (size_t)lr.w * 4 * sizeof(float));
-			w->layer_opacity[depth] = it->opacity;
+			/* Group alpha is 8-bit in browsers' compositors. */
+			w->layer_opacity[depth] = roundf(it->opacity * 255.0f) / 255.0f;
 			w->layer_region[depth] = lr;
 		} else if (it->kind == PAINT_ITEM_POP_LAYER) {
 			if (skipped) {

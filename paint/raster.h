@@ -34,8 +34,8 @@ void paint_cov_poly(struct paint_cov *cv, const struct paint_matrix *m, const st
 void paint_cov_shape(struct paint_cov *cv, const struct paint_matrix *m, const struct paint_shape *s,
 		     struct paint_region r, float *out);
 
-/* Gaussian blur approximated by three box blurs (Filter Effects 1
- * feGaussianBlur), in place; tmp has w * h floats. */
+/* Gaussian blur in place (separable, cut at 3 sigma); tmp has w * h
+ * floats. */
 void paint_blur(float *buf, int w, int h, float sigma, float *tmp);
 
 /* Gradient colour at tile-local (u, v), premultiplied (gradient.c). */
