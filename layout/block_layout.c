@@ -425,8 +425,10 @@ void layout_block(struct layout_ctx *ctx, struct layout_box *box, const struct l
 void layout_bfc_root(struct layout_ctx *ctx, struct layout_box *box, float cb_width, float cb_height, float border_box_width, int depth,
 		     struct layout_block_result *out)
 {
-	struct layout_edges m, b, p;
-	layout_box_edges(box->style, cb_width, &m, &b, &p);
+	struct layout_edges m = {0}, b = {0}, p = {0};
+	/* The initial containing block has no margins, borders or padding. */
+	if (box->parent)
+		layout_box_edges(box->style, cb_width, &m, &b, &p);
 	layout_block_container(ctx, box, cb_width, cb_height, border_box_width, &m, &b, &p, true, NULL, 0, 0, depth, out);
 }
 

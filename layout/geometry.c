@@ -13,7 +13,9 @@ void layout_box_edges(const struct css_style *s, float cb_width, struct layout_e
 	float *m = &margin->top, *b = &border->top, *p = &padding->top;
 	for (int i = 0; i < 4; i++) {
 		m[i] = layout_len_is_auto(s->margin[i]) ? 0 : layout_snap(css_length_resolve(s->margin[i], ref));
-		b[i] = s->border_width[i];
+		/* A border of style none or hidden has no width. */
+		bool none = s->border_style[i] == CSS_BORDER_NONE || s->border_style[i] == CSS_BORDER_HIDDEN;
+		b[i] = none ? 0 : s->border_width[i];
 		float pv = layout_snap(css_length_resolve(s->padding[i], ref));
 		p[i] = pv > 0 ? pv : 0;
 	}

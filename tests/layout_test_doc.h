@@ -178,6 +178,13 @@ static inline struct tdoc *tdoc_new(struct css_style **body_style)
 
 static inline void tdoc_finish(struct tdoc *t)
 {
+	/* Borders given a width in tests are solid. */
+	for (size_t i = 0; i < t->styles.len; i++) {
+		struct css_style *s = t->styles.items[i];
+		for (int k = 0; k < 4; k++)
+			if (s->border_width[k] > 0 && s->border_style[k] == CSS_BORDER_NONE)
+				s->border_style[k] = CSS_BORDER_SOLID;
+	}
 	t->doc.elements = (struct html_node **)t->elements.items;
 	t->doc.element_count = t->elements.len;
 	t->sd.doc = &t->doc;
