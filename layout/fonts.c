@@ -72,23 +72,38 @@ struct layout_fonts {
 };
 
 /* The files of the Debian packages the reference renderer is pinned to
- * (fonts-dejavu-core, fonts-liberation2). */
+ * (fonts-dejavu-core, fonts-liberation2), by directory and file name. */
 static const char *const pinned_files[] = {
-	"DejaVuSans.ttf",		"DejaVuSans-Bold.ttf",		 "DejaVuSansMono.ttf",
-	"DejaVuSansMono-Bold.ttf",	"DejaVuSerif.ttf",		 "DejaVuSerif-Bold.ttf",
-	"LiberationMono-Regular.ttf",	"LiberationMono-Bold.ttf",	 "LiberationMono-Italic.ttf",
-	"LiberationMono-BoldItalic.ttf", "LiberationSans-Regular.ttf",	 "LiberationSans-Bold.ttf",
-	"LiberationSans-Italic.ttf",	"LiberationSans-BoldItalic.ttf", "LiberationSerif-Regular.ttf",
-	"LiberationSerif-Bold.ttf",	"LiberationSerif-Italic.ttf",	 "LiberationSerif-BoldItalic.ttf",
+	"dejavu/DejaVuSans.ttf",
+	"dejavu/DejaVuSans-Bold.ttf",
+	"dejavu/DejaVuSansMono.ttf",
+	"dejavu/DejaVuSansMono-Bold.ttf",
+	"dejavu/DejaVuSerif.ttf",
+	"dejavu/DejaVuSerif-Bold.ttf",
+	"liberation2/LiberationMono-Regular.ttf",
+	"liberation2/LiberationMono-Bold.ttf",
+	"liberation2/LiberationMono-Italic.ttf",
+	"liberation2/LiberationMono-BoldItalic.ttf",
+	"liberation2/LiberationSans-Regular.ttf",
+	"liberation2/LiberationSans-Bold.ttf",
+	"liberation2/LiberationSans-Italic.ttf",
+	"liberation2/LiberationSans-BoldItalic.ttf",
+	"liberation2/LiberationSerif-Regular.ttf",
+	"liberation2/LiberationSerif-Bold.ttf",
+	"liberation2/LiberationSerif-Italic.ttf",
+	"liberation2/LiberationSerif-BoldItalic.ttf",
 };
 
+/* Matches the last two path components (the package's directory and file):
+ * fonts-liberation (1.x) ships files of the same names elsewhere. */
 static bool is_pinned_file(const char *path)
 {
-	const char *base = strrchr(path, '/');
-	base = base ? base + 1 : path;
-	for (size_t i = 0; i < BASE_ARRAY_LEN(pinned_files); i++)
-		if (strcmp(base, pinned_files[i]) == 0)
+	size_t n = strlen(path);
+	for (size_t i = 0; i < BASE_ARRAY_LEN(pinned_files); i++) {
+		size_t k = strlen(pinned_files[i]);
+		if (n > k && path[n - k - 1] == '/' && strcmp(path + n - k, pinned_files[i]) == 0)
 			return true;
+	}
 	return false;
 }
 
