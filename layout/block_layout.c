@@ -325,8 +325,16 @@ static void layout_block_container(struct layout_ctx *ctx, struct layout_box *bo
 	free(own.rects);
 
 	float control_w, control_h;
-	if (height_auto && layout_form_control_size(ctx, box, &control_w, &control_h))
+	bool control = layout_form_control_size(ctx, box, &control_w, &control_h);
+	if (height_auto && control)
 		content_h = control_h;
+	if (control && !out->has_baseline && box->node->tag != HTML_TAG_TEXTAREA) {
+		/* An empty field's baseline is where its text would be. */
+		const struct layout_font_list *fl = layout_font_list_for(ctx, s);
+		float ad = fl->metrics.ascent + fl->metrics.descent;
+		out->has_baseline = out->has_first_baseline = true;
+		out->baseline = out->first_baseline = b->top + p->top + floorf((content_h - ad) / 2) + fl->metrics.ascent;
+	}
 	if (height_auto)
 		h = content_h + b->top + b->bottom + p->top + p->bottom;
 	if (height_auto && box->node && ctx->sd->doc->quirks == HTML_QUIRKS) {
@@ -365,7 +373,7 @@ static void layout_block_container(struct layout_ctx *ctx, struct layout_box *bo
 			layout_strut_add(&out->bottom, pending.neg);
 		}
 	}
-	if (s->overflow_y != CSS_OVERFLOW_VISIBLE && box->inline_level) {
+	if (s->overflow_y != CSS_OVERFLOW_VISIBLE && box->inline_level && !control) {
 		/* CSS 2.1 §10.8.1: an inline-block with overflow other than
 		 * visible has its bottom margin edge as baseline. */
 		out->baseline = h + m->bottom;

@@ -27,6 +27,10 @@ static bool is_text_input(const struct html_node *el)
 	return true;
 }
 
+/* Chromium's menu list: 4px before the text, the arrow and its padding
+ * after it (measured at the default 13.33px control font). */
+static const float select_arrow_width = 20.61f;
+
 static int attr_int(const struct html_node *el, const char *name, int dflt)
 {
 	const char *v = html_element_attr_value(el, name);
@@ -73,6 +77,24 @@ bool layout_form_control_size(struct layout_ctx *ctx, const struct layout_box *b
 		/* Chromium reserves a scrollbar's width beside the columns. */
 		*w = layout_snap((float)cols * avg + 16);
 		*h = (float)rows * line_height(ctx, s);
+		return true;
+	}
+	case HTML_TAG_SELECT: {
+		/* A drop-down: its widest option beside the arrow. */
+		float widest = 0;
+		for (const struct html_node *o = el->first_child; o; o = o->next_sibling) {
+			if (o->type != HTML_NODE_ELEMENT || o->tag != HTML_TAG_OPTION || !o->first_child ||
+			    o->first_child->type != HTML_NODE_TEXT)
+				continue;
+			struct layout_shaped sh;
+			layout_shape(ctx, fl, o->first_child->data, o->first_child->data_len, 0, 0, &sh);
+			float w0 = 0;
+			for (size_t i = 0; i < sh.count; i++)
+				w0 += sh.glyphs[i].advance;
+			widest = BASE_MAX(widest, w0);
+		}
+		*w = layout_snap(widest + select_arrow_width);
+		*h = line_height(ctx, s) + 2;
 		return true;
 	}
 	default:
