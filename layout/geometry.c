@@ -12,11 +12,11 @@ void layout_box_edges(const struct css_style *s, float cb_width, struct layout_e
 	float ref = cb_width > 0 ? cb_width : 0;
 	float *m = &margin->top, *b = &border->top, *p = &padding->top;
 	for (int i = 0; i < 4; i++) {
-		m[i] = layout_len_is_auto(s->margin[i]) ? 0 : layout_snap(css_length_resolve(s->margin[i], ref));
+		m[i] = layout_len_is_auto(s->margin[i]) ? 0 : layout_unit(css_length_resolve(s->margin[i], ref));
 		/* A border of style none or hidden has no width. */
 		bool none = s->border_style[i] == CSS_BORDER_NONE || s->border_style[i] == CSS_BORDER_HIDDEN;
 		b[i] = none ? 0 : s->border_width[i];
-		float pv = layout_snap(css_length_resolve(s->padding[i], ref));
+		float pv = layout_unit(css_length_resolve(s->padding[i], ref));
 		p[i] = pv > 0 ? pv : 0;
 	}
 }
@@ -34,7 +34,7 @@ float layout_specified_border_width(const struct css_style *s, float cb_width, c
 	if (!layout_len_definite(s->width, cb_width))
 		return -1;
 	float bp = border->left + border->right + padding->left + padding->right;
-	return layout_snap(size_to_border_box(s, css_length_resolve(s->width, cb_width), bp));
+	return layout_unit(size_to_border_box(s, css_length_resolve(s->width, cb_width), bp));
 }
 
 float layout_clamp_border_width(const struct css_style *s, float w, float cb_width, const struct layout_edges *border,
@@ -51,7 +51,7 @@ float layout_clamp_border_width(const struct css_style *s, float w, float cb_wid
 		if (w < mn)
 			w = mn;
 	}
-	return w < bp ? bp : layout_snap(w);
+	return w < bp ? bp : layout_unit(w);
 }
 
 float layout_clamp_border_height(const struct css_style *s, float h, float cb_height, const struct layout_edges *border,
@@ -68,7 +68,7 @@ float layout_clamp_border_height(const struct css_style *s, float h, float cb_he
 		if (h < mn)
 			h = mn;
 	}
-	return h < bp ? bp : layout_snap(h);
+	return h < bp ? bp : layout_unit(h);
 }
 
 struct layout_fragment *layout_new_fragment(struct layout_ctx *ctx, uint8_t kind, const struct layout_box *box)

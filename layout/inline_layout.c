@@ -353,9 +353,9 @@ static float line_height_of(const struct css_style *s, const struct layout_font_
 {
 	switch (s->line_height_kind) {
 	case CSS_LH_NUMBER:
-		return layout_snap(s->line_height * s->font_size);
+		return layout_unit(s->line_height * s->font_size);
 	case CSS_LH_LENGTH:
-		return layout_snap(s->line_height);
+		return layout_unit(s->line_height);
 	default:
 		return fl->metrics.ascent + fl->metrics.descent + fl->metrics.line_gap;
 	}
@@ -368,9 +368,10 @@ static struct vmetrics inline_metrics(struct layout_ctx *ctx, const struct css_s
 	v.ascent = fl->metrics.ascent;
 	v.descent = fl->metrics.descent;
 	float lh = line_height_of(s, fl);
-	/* The half-leading goes above, the rest below (LayoutUnit division). */
+	/* The half-leading above is floored to a whole pixel, the rest goes
+	 * below (as LayoutNG's CalculateLeadingSpace does). */
 	float leading = lh - (v.ascent + v.descent);
-	float half = floorf(leading / 2 * 64.0f) / 64.0f;
+	float half = floorf(leading / 2);
 	v.top = v.ascent + half;
 	v.bottom = v.descent + (leading - half);
 	return v;
@@ -878,7 +879,7 @@ void layout_inline_content(struct layout_ctx *ctx, struct layout_box *box, struc
 	const char *text = pa.text.data ? pa.text.data : "";
 	size_t len = pa.text.len;
 	const struct css_style *s = box->style;
-	float indent = layout_snap(css_length_resolve(s->text_indent, content_width));
+	float indent = layout_unit(css_length_resolve(s->text_indent, content_width));
 	struct vmetrics strut = inline_metrics(ctx, s);
 	float strut_h = strut.top + strut.bottom;
 	struct base_vec open_stack = {0};

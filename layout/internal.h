@@ -161,6 +161,12 @@ static inline float layout_snap(float v)
 	return roundf(v * 64.0f) / 64.0f;
 }
 
+/* A resolved length as Chromium stores it: LayoutUnit(float) truncates. */
+static inline float layout_unit(float v)
+{
+	return truncf(v * 64.0f) / 64.0f;
+}
+
 struct layout_fragment *layout_new_fragment(struct layout_ctx *ctx, uint8_t kind, const struct layout_box *box);
 void layout_fragment_set_children(struct layout_ctx *ctx, struct layout_fragment *f, struct base_vec *children);
 
