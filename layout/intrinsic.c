@@ -16,6 +16,10 @@ void layout_intrinsic_widths(struct layout_ctx *ctx, struct layout_box *box, int
 {
 	if (!box->has_intrinsic) {
 		compute_intrinsic(ctx, box, depth, &box->min_content, &box->max_content);
+		/* Intrinsic sizes round up to LayoutUnits, so that content
+		 * laid out at its max-content width fits on one line. */
+		box->min_content = ceilf(box->min_content * 64.0f) / 64.0f;
+		box->max_content = ceilf(box->max_content * 64.0f) / 64.0f;
 		box->has_intrinsic = true;
 	}
 	*min_w = box->min_content;
