@@ -51,7 +51,9 @@ static void compute_intrinsic(struct layout_ctx *ctx, struct layout_box *box, in
 	}
 	float mn = 0, mx = 0;
 	if (layout_is_table(box) && depth <= LAYOUT_MAX_DEPTH) {
-		layout_table_intrinsic(ctx, box, depth + 1, min_w, max_w);
+		layout_table_intrinsic(ctx, box, depth + 1, &mn, &mx);
+		*min_w = ceilf(mn * 64.0f) / 64.0f;
+		*max_w = ceilf(mx * 64.0f) / 64.0f;
 		return;
 	}
 	if (layout_is_flex(box) && depth <= LAYOUT_MAX_DEPTH) {
@@ -83,8 +85,8 @@ static void compute_intrinsic(struct layout_ctx *ctx, struct layout_box *box, in
 				mx = cmx;
 		}
 	}
-	float lo = layout_clamp_border_width(s, mn + bp, -1, &b, &p);
-	float hi = layout_clamp_border_width(s, mx + bp, -1, &b, &p);
+	float lo = layout_clamp_border_width(s, ceilf(mn * 64.0f) / 64.0f + bp, -1, &b, &p);
+	float hi = layout_clamp_border_width(s, ceilf(mx * 64.0f) / 64.0f + bp, -1, &b, &p);
 	*min_w = lo;
 	*max_w = hi > lo ? hi : lo;
 }
