@@ -98,6 +98,11 @@ enum css_text_align {
 	CSS_TEXT_ALIGN_CENTER,
 	CSS_TEXT_ALIGN_JUSTIFY,
 	CSS_TEXT_ALIGN_MATCH_PARENT,
+	/* HTML's legacy alignment (<center>, align=""): like center/left/right,
+	 * but block children are aligned too (HTML §15.3.3). */
+	CSS_TEXT_ALIGN_WEBKIT_CENTER,
+	CSS_TEXT_ALIGN_WEBKIT_LEFT,
+	CSS_TEXT_ALIGN_WEBKIT_RIGHT,
 };
 enum css_text_transform { CSS_TT_NONE, CSS_TT_CAPITALIZE, CSS_TT_UPPERCASE, CSS_TT_LOWERCASE, CSS_TT_FULL_WIDTH };
 enum css_word_break { CSS_WORD_BREAK_NORMAL, CSS_WORD_BREAK_BREAK_ALL, CSS_WORD_BREAK_KEEP_ALL, CSS_WORD_BREAK_BREAK_WORD };
@@ -273,6 +278,10 @@ struct css_style {
 	/* Fonts */
 	struct css_font_family font_family;
 	float font_size; /* px */
+	/* font-size came from an absolute-size keyword (1 xx-small .. 8
+	 * xxx-large; 0 none): it is resized when the generic family changes
+	 * (monospace's 13px medium), as browsers do. */
+	uint8_t font_size_keyword;
 	uint16_t font_weight; /* 1..1000 */
 	uint8_t font_style;
 	float font_stretch; /* percent, 100 normal */

@@ -1,0 +1,468 @@
+/* Computed-style dumps: a readable one and JSON with values serialised as
+ * CSSOM getComputedStyle() does (https://drafts.csswg.org/cssom/#resolved-values),
+ * in Chromium's exact forms so that the two can be compared value by value.
+ *
+ * width/height and line-height are resolved values that need layout in a
+ * browser; here they are serialised as computed values (auto, lengths,
+ * percentages, normal or a number times the font size). */
+#include "css/internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Keyword names, indexed by the enums of css.h. */
+static const char *const display_names[] = {
+	"inline", "block", "inline-block", "list-item", "none", "contents", "flow-root", "flex", "inline-flex",
+	"grid", "inline-grid", "table", "inline-table", "table-row-group", "table-header-group",
+	"table-footer-group", "table-row", "table-cell", "table-column-group", "table-column", "table-caption",
+	"ruby",
+};
+static const char *const position_names[] = { "static", "relative", "absolute", "fixed", "sticky" };
+static const char *const float_names[] = { "none", "left", "right" };
+static const char *const clear_names[] = { "none", "left", "right", "both" };
+static const char *const overflow_names[] = { "visible", "hidden", "clip", "scroll", "auto" };
+static const char *const visibility_names[] = { "visible", "hidden", "collapse" };
+static const char *const box_sizing_names[] = { "content-box", "border-box" };
+static const char *const border_style_names[] = { "none",  "hidden", "dotted", "dashed", "solid", "double",
+						  "groove", "ridge", "inset", "outset", "auto" };
+static const char *const font_style_names[] = { "normal", "italic", "oblique" };
+static const char *const white_space_names[] = { "normal", "nowrap", "pre", "pre-wrap", "pre-line", "break-spaces" };
+static const char *const text_align_names[] = { "start",   "end",	  "left",	    "right",
+						"center",  "justify", "match-parent", "-webkit-center",
+						"-webkit-left", "-webkit-right" };
+static const char *const text_transform_names[] = { "none", "capitalize", "uppercase", "lowercase", "full-width" };
+static const char *const vertical_align_names[] = { "baseline", "sub",	  "super",  "text-top", "text-bottom",
+						    "middle",	"top", "bottom", "" };
+static const char *const flex_direction_names[] = { "row", "row-reverse", "column", "column-reverse" };
+static const char *const flex_wrap_names[] = { "nowrap", "wrap", "wrap-reverse" };
+static const char *const align_names[] = { "auto",	    "normal",	     "stretch",	     "flex-start", "flex-end",
+					   "start",	    "end",	     "center",	     "baseline",   "space-between",
+					   "space-around", "space-evenly", "left", "right" };
+
+const char *css_list_style_type_name(unsigned type)
+{
+	static const char *const names[] = { "none",	    "disc",	   "circle",	  "square",
+					     "decimal",	    "decimal-leading-zero", "lower-roman", "upper-roman",
+					     "lower-alpha", "upper-alpha", "lower-greek", "disclosure-open",
+					     "disclosure-closed", "" };
+	return type < BASE_ARRAY_LEN(names) ? names[type] : "";
+}
+
+static const char *name_of(const char *const *names, size_t n, unsigned v)
+{
+	return v < n ? names[v] : "";
+}
+#define NAME(table, v) name_of(table, BASE_ARRAY_LEN(table), (v))
+
+/* A number as CSSOM serialises it: the shortest form, at most six
+ * significant digits, no exponent for ordinary values. */
+void css_serialize_number(double v, struct base_buf *out)
+{
+	if (fabs(v) < 5e-7)
+		v = 0;
+	char tmp[48];
+	snprintf(tmp, sizeof tmp, "%.6g", v);
+	if (strchr(tmp, 'e')) {
+		snprintf(tmp, sizeof tmp, "%.6f", v);
+		char *dot = strchr(tmp, '.');
+		if (dot) {
+			char *end = tmp + strlen(tmp) - 1;
+			while (end > dot && *end == '0')
+				*end-- = '\0';
+			if (end == dot)
+				*end = '\0';
+		}
+	}
+	base_buf_puts(out, tmp);
+}
+
+static void put_px(double v, struct base_buf *out)
+{
+	css_serialize_number(v, out);
+	base_buf_puts(out, "px");
+}
+
+/* Alpha as CSSOM serialises it: two decimals when they round-trip to the
+ * same 8-bit value, else three (https://drafts.csswg.org/cssom/#serializing-css-values). */
+static void put_alpha(uint8_t a, struct base_buf *out)
+{
+	double two = round(a / 255.0 * 100.0) / 100.0;
+	if ((int)lround(two * 255.0) == a)
+		css_serialize_number(two, out);
+	else
+		css_serialize_number(round(a / 255.0 * 1000.0) / 1000.0, out);
+}
+
+void css_serialize_color(struct css_color c, struct base_buf *out)
+{
+	if (c.a == 255) {
+		base_buf_printf(out, "rgb(%u, %u, %u)", c.r, c.g, c.b);
+		return;
+	}
+	base_buf_printf(out, "rgba(%u, %u, %u, ", c.r, c.g, c.b);
+	put_alpha(c.a, out);
+	base_buf_putc(out, ')');
+}
+
+void css_serialize_length(struct css_length l, struct base_buf *out)
+{
+	switch (l.kind) {
+	case CSS_LEN_AUTO: base_buf_puts(out, "auto"); return;
+	case CSS_LEN_NONE: base_buf_puts(out, "none"); return;
+	case CSS_LEN_MIN_CONTENT: base_buf_puts(out, "min-content"); return;
+	case CSS_LEN_MAX_CONTENT: base_buf_puts(out, "max-content"); return;
+	case CSS_LEN_FIT_CONTENT: base_buf_puts(out, "fit-content"); return;
+	case CSS_LEN_NORMAL: base_buf_puts(out, "normal"); return;
+	default: break;
+	}
+	if (!l.has_percent) {
+		put_px(l.px, out);
+	} else if (l.px == 0) {
+		css_serialize_number(l.percent, out);
+		base_buf_putc(out, '%');
+	} else {
+		base_buf_puts(out, "calc(");
+		css_serialize_number(l.percent, out);
+		base_buf_puts(out, l.px < 0 ? "% - " : "% + ");
+		put_px(fabs(l.px), out);
+		base_buf_putc(out, ')');
+	}
+}
+
+/* True when a family name is one CSS identifier and so needs no quotes. */
+static bool is_identifier(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	if (*p == '-')
+		p++;
+	if (*p == '-')
+		p++;
+	else if (!*p || (*p >= '0' && *p <= '9'))
+		return false;
+	for (; *p; p++) {
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '-' ||
+		      *p == '_' || *p >= 0x80))
+			return false;
+	}
+	return true;
+}
+
+void css_serialize_font_family(const struct css_font_family *f, struct base_buf *out)
+{
+	for (size_t i = 0; i < f->count; i++) {
+		if (i)
+			base_buf_puts(out, ", ");
+		const char *n = f->names[i];
+		if (is_identifier(n) && !(f->quoted[i] && css_is_generic_family(n))) {
+			base_buf_puts(out, n);
+			continue;
+		}
+		base_buf_putc(out, '"');
+		for (const char *p = n; *p; p++) {
+			if (*p == '"' || *p == '\\')
+				base_buf_putc(out, '\\');
+			base_buf_putc(out, *p);
+		}
+		base_buf_putc(out, '"');
+	}
+}
+
+static void put_text_decoration_line(uint8_t bits, struct base_buf *out)
+{
+	if (!bits) {
+		base_buf_puts(out, "none");
+		return;
+	}
+	static const char *const names[] = { "underline", "overline", "line-through" };
+	bool first = true;
+	for (unsigned i = 0; i < 3; i++) {
+		if (!(bits & (1u << i)))
+			continue;
+		if (!first)
+			base_buf_putc(out, ' ');
+		base_buf_puts(out, names[i]);
+		first = false;
+	}
+}
+
+/* One property's resolved value, as getComputedStyle() gives it. */
+struct dump_property {
+	const char *name;
+	void (*put)(const struct css_style *s, struct base_buf *out);
+};
+
+#define KW(fn, table, field)                                                     \
+	static void fn(const struct css_style *s, struct base_buf *out)          \
+	{                                                                        \
+		base_buf_puts(out, NAME(table, s->field));                       \
+	}
+KW(put_display, display_names, display)
+KW(put_position, position_names, position)
+KW(put_float, float_names, float_)
+KW(put_clear, clear_names, clear)
+KW(put_box_sizing, box_sizing_names, box_sizing)
+KW(put_white_space, white_space_names, white_space)
+KW(put_text_align, text_align_names, text_align)
+KW(put_text_transform, text_transform_names, text_transform)
+KW(put_overflow_x, overflow_names, overflow_x)
+KW(put_overflow_y, overflow_names, overflow_y)
+KW(put_visibility, visibility_names, visibility)
+KW(put_font_style, font_style_names, font_style)
+KW(put_flex_direction, flex_direction_names, flex_direction)
+KW(put_flex_wrap, flex_wrap_names, flex_wrap)
+KW(put_justify_content, align_names, justify_content)
+KW(put_align_items, align_names, align_items)
+
+#define SIDE(fn, expr)                                                       \
+	static void fn##_top(const struct css_style *s, struct base_buf *out) \
+	{                                                                    \
+		const int i = 0;                                             \
+		expr;                                                        \
+	}                                                                    \
+	static void fn##_right(const struct css_style *s, struct base_buf *out) \
+	{                                                                    \
+		const int i = 1;                                             \
+		expr;                                                        \
+	}                                                                    \
+	static void fn##_bottom(const struct css_style *s, struct base_buf *out) \
+	{                                                                    \
+		const int i = 2;                                             \
+		expr;                                                        \
+	}                                                                    \
+	static void fn##_left(const struct css_style *s, struct base_buf *out) \
+	{                                                                    \
+		const int i = 3;                                             \
+		expr;                                                        \
+	}
+SIDE(put_margin, css_serialize_length(s->margin[i], out))
+SIDE(put_padding, css_serialize_length(s->padding[i], out))
+SIDE(put_border_width, put_px(s->border_width[i], out))
+SIDE(put_border_style, base_buf_puts(out, NAME(border_style_names, s->border_style[i])))
+SIDE(put_border_color, css_serialize_color(s->border_color[i], out))
+
+static void put_color(const struct css_style *s, struct base_buf *out)
+{
+	css_serialize_color(s->color, out);
+}
+static void put_background_color(const struct css_style *s, struct base_buf *out)
+{
+	css_serialize_color(s->background_color, out);
+}
+static void put_font_size(const struct css_style *s, struct base_buf *out)
+{
+	put_px(s->font_size, out);
+}
+static void put_font_weight(const struct css_style *s, struct base_buf *out)
+{
+	base_buf_printf(out, "%u", s->font_weight);
+}
+static void put_font_family(const struct css_style *s, struct base_buf *out)
+{
+	css_serialize_font_family(&s->font_family, out);
+}
+static void put_line_height(const struct css_style *s, struct base_buf *out)
+{
+	switch (s->line_height_kind) {
+	case CSS_LH_NORMAL: base_buf_puts(out, "normal"); break;
+	case CSS_LH_NUMBER: put_px(s->line_height * s->font_size, out); break;
+	default: put_px(s->line_height, out); break;
+	}
+}
+static void put_text_decoration(const struct css_style *s, struct base_buf *out)
+{
+	put_text_decoration_line(s->text_decoration_line, out);
+}
+static void put_vertical_align(const struct css_style *s, struct base_buf *out)
+{
+	if (s->vertical_align == CSS_VA_LENGTH)
+		css_serialize_length(s->vertical_align_length, out);
+	else
+		base_buf_puts(out, NAME(vertical_align_names, s->vertical_align));
+}
+static void put_list_style_type(const struct css_style *s, struct base_buf *out)
+{
+	if (s->list_style_type == CSS_LIST_STRING) {
+		base_buf_putc(out, '"');
+		base_buf_puts(out, s->list_style_string ? s->list_style_string : "");
+		base_buf_putc(out, '"');
+	} else {
+		base_buf_puts(out, css_list_style_type_name(s->list_style_type));
+	}
+}
+static void put_opacity(const struct css_style *s, struct base_buf *out)
+{
+	css_serialize_number(s->opacity, out);
+}
+static void put_z_index(const struct css_style *s, struct base_buf *out)
+{
+	if (s->z_index_auto)
+		base_buf_puts(out, "auto");
+	else
+		base_buf_printf(out, "%d", s->z_index);
+}
+static void put_flex_grow(const struct css_style *s, struct base_buf *out)
+{
+	css_serialize_number(s->flex_grow, out);
+}
+static void put_flex_shrink(const struct css_style *s, struct base_buf *out)
+{
+	css_serialize_number(s->flex_shrink, out);
+}
+static void put_width(const struct css_style *s, struct base_buf *out)
+{
+	css_serialize_length(s->width, out);
+}
+static void put_height(const struct css_style *s, struct base_buf *out)
+{
+	css_serialize_length(s->height, out);
+}
+
+static const struct dump_property dump_properties[] = {
+	{ "display", put_display },
+	{ "position", put_position },
+	{ "float", put_float },
+	{ "clear", put_clear },
+	{ "color", put_color },
+	{ "background-color", put_background_color },
+	{ "font-size", put_font_size },
+	{ "font-weight", put_font_weight },
+	{ "font-style", put_font_style },
+	{ "font-family", put_font_family },
+	{ "line-height", put_line_height },
+	{ "margin-top", put_margin_top },
+	{ "margin-right", put_margin_right },
+	{ "margin-bottom", put_margin_bottom },
+	{ "margin-left", put_margin_left },
+	{ "padding-top", put_padding_top },
+	{ "padding-right", put_padding_right },
+	{ "padding-bottom", put_padding_bottom },
+	{ "padding-left", put_padding_left },
+	{ "border-top-width", put_border_width_top },
+	{ "border-right-width", put_border_width_right },
+	{ "border-bottom-width", put_border_width_bottom },
+	{ "border-left-width", put_border_width_left },
+	{ "border-top-style", put_border_style_top },
+	{ "border-right-style", put_border_style_right },
+	{ "border-bottom-style", put_border_style_bottom },
+	{ "border-left-style", put_border_style_left },
+	{ "border-top-color", put_border_color_top },
+	{ "border-right-color", put_border_color_right },
+	{ "border-bottom-color", put_border_color_bottom },
+	{ "border-left-color", put_border_color_left },
+	{ "box-sizing", put_box_sizing },
+	{ "white-space", put_white_space },
+	{ "text-align", put_text_align },
+	{ "text-decoration-line", put_text_decoration },
+	{ "text-transform", put_text_transform },
+	{ "vertical-align", put_vertical_align },
+	{ "list-style-type", put_list_style_type },
+	{ "overflow-x", put_overflow_x },
+	{ "overflow-y", put_overflow_y },
+	{ "visibility", put_visibility },
+	{ "opacity", put_opacity },
+	{ "z-index", put_z_index },
+	{ "flex-direction", put_flex_direction },
+	{ "flex-wrap", put_flex_wrap },
+	{ "justify-content", put_justify_content },
+	{ "align-items", put_align_items },
+	{ "flex-grow", put_flex_grow },
+	{ "flex-shrink", put_flex_shrink },
+	{ "width", put_width },
+	{ "height", put_height },
+};
+
+static void put_json_string(const char *s, size_t n, struct base_buf *out)
+{
+	base_buf_putc(out, '"');
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '"' || c == '\\')
+			base_buf_printf(out, "\\%c", c);
+		else if (c < 0x20)
+			base_buf_printf(out, "\\u%04x", c);
+		else
+			base_buf_putc(out, (char)c);
+	}
+	base_buf_putc(out, '"');
+}
+
+void css_dump_styles_json(const struct css_styled_document *sd, struct base_buf *out)
+{
+	struct base_buf val = { 0 };
+	base_buf_puts(out, "[\n");
+	for (size_t i = 0; i < sd->element_count; i++) {
+		const struct html_node *el = sd->doc->elements[i];
+		const struct css_style *s = sd->styles[i];
+		base_buf_printf(out, "{\"index\":%zu,\"tag\":", i);
+		put_json_string(el->local_name, strlen(el->local_name), out);
+		base_buf_puts(out, ",\"style\":{");
+		for (size_t p = 0; p < BASE_ARRAY_LEN(dump_properties); p++) {
+			base_buf_clear(&val);
+			dump_properties[p].put(s, &val);
+			base_buf_printf(out, "%s\"%s\":", p ? "," : "", dump_properties[p].name);
+			put_json_string(val.data ? val.data : "", val.len, out);
+		}
+		base_buf_puts(out, i + 1 < sd->element_count ? "}},\n" : "}}\n");
+	}
+	base_buf_puts(out, "]\n");
+	base_buf_free(&val);
+}
+
+/* The readable dump: the element tree, each element with the properties
+ * whose values differ from its parent's (or, for the root, from the
+ * initial values), then its pseudo-elements. */
+static void dump_diff(const struct css_style *s, const struct css_style *ref, struct base_buf *out)
+{
+	struct base_buf a = { 0 }, b = { 0 };
+	for (size_t p = 0; p < BASE_ARRAY_LEN(dump_properties); p++) {
+		base_buf_clear(&a);
+		base_buf_clear(&b);
+		dump_properties[p].put(s, &a);
+		dump_properties[p].put(ref, &b);
+		if (a.len == b.len && (a.len == 0 || memcmp(a.data, b.data, a.len) == 0))
+			continue;
+		base_buf_printf(out, " %s: %s;", dump_properties[p].name, a.data ? a.data : "");
+	}
+	base_buf_free(&a);
+	base_buf_free(&b);
+}
+
+void css_dump_styles(const struct css_styled_document *sd, struct base_buf *out)
+{
+	static const char *const pseudo_names[] = { "", "::before", "::after", "::marker", "::first-line",
+						    "::first-letter" };
+	for (size_t i = 0; i < sd->element_count; i++) {
+		const struct html_node *el = sd->doc->elements[i];
+		int depth = 0;
+		for (const struct html_node *p = el->parent; p && p->type == HTML_NODE_ELEMENT; p = p->parent)
+			depth++;
+		const struct css_style *s = sd->styles[i];
+		const struct css_style *ref = el->parent && el->parent->type == HTML_NODE_ELEMENT
+						      ? css_style_of(sd, el->parent)
+						      : sd->initial;
+		base_buf_printf(out, "%*s<%s>", depth * 2, "", el->local_name);
+		dump_diff(s, ref, out);
+		base_buf_putc(out, '\n');
+		for (int ps = 1; ps < CSS_PSEUDO_COUNT; ps++) {
+			const struct css_style *pst = sd->pseudo[i * CSS_PSEUDO_COUNT + (size_t)ps];
+			if (!pst)
+				continue;
+			base_buf_printf(out, "%*s%s", depth * 2 + 2, "", pseudo_names[ps]);
+			if (pst->content_count) {
+				base_buf_puts(out, " content:");
+				for (size_t c = 0; c < pst->content_count; c++) {
+					const struct css_content_item *it = &pst->content[c];
+					base_buf_printf(out, " %u", it->kind);
+					if (it->text) {
+						base_buf_putc(out, ':');
+						put_json_string(it->text, strlen(it->text), out);
+					}
+				}
+				base_buf_putc(out, ';');
+			}
+			dump_diff(pst, s, out);
+			base_buf_putc(out, '\n');
+		}
+	}
+}
