@@ -241,6 +241,8 @@ struct css_font_family {
 	size_t count;
 };
 
+struct css_custom_props;
+
 enum css_cursor { CSS_CURSOR_AUTO, CSS_CURSOR_DEFAULT, CSS_CURSOR_POINTER, CSS_CURSOR_TEXT, CSS_CURSOR_OTHER };
 
 /* The computed style of one element or pseudo-element. Immutable. */
@@ -334,6 +336,8 @@ struct css_style {
 	/* Text decorations in effect from ancestors (propagated per CSS Text
 	 * Decoration 3 §2), so painting needs no tree walk. */
 	uint8_t decorations_in_effect;
+	/* Custom properties (--*) in effect, for var(); opaque, css/ only. */
+	const struct css_custom_props *custom;
 };
 
 /* ---- Stylesheets and styling ------------------------------------------ */

@@ -18,6 +18,31 @@
 #include "css/css.h"
 #include "css/syntax.h"
 
+/* NULL-tolerant forms of syntax.h's tests (value parsers probe items
+ * that may be missing). */
+static inline bool css_is_ident(const struct css_cv *cv, const char *lower_name)
+{
+	return cv && css_cv_is_ident(cv, lower_name);
+}
+static inline bool css_is_function(const struct css_cv *cv, const char *lower_name)
+{
+	return cv && css_cv_is_function(cv, lower_name);
+}
+static inline bool css_is_delim(const struct css_cv *cv, uint32_t cp)
+{
+	return cv && css_cv_is_delim(cv, cp);
+}
+
+/* The next non-whitespace item from *pos, advancing past it; NULL at
+ * the end. */
+static inline const struct css_cv *css_next(struct css_cv_list in, size_t *pos)
+{
+	const struct css_cv *c = css_cv_next(in, pos);
+	if (c)
+		(*pos)++;
+	return c;
+}
+
 /* ---- Properties (properties.c) ----------------------------------------- */
 
 #include "css/property_ids.h"
@@ -51,6 +76,7 @@ struct css_decl_block {
 	struct css_decl *decls;
 	size_t count;
 	bool has_important;
+	bool uses_attr; /* content: attr(): the style depends on the element */
 };
 
 struct css_compute;
@@ -86,6 +112,12 @@ struct css_property_info {
 };
 
 extern const struct css_property_info css_properties[CSS_PROP_COUNT];
+/* The longhands a shorthand sets, into out[max]; returns the count. */
+size_t css_shorthand_longhands(enum css_property_id shorthand, uint16_t *out, size_t max);
+struct css_compute;
+bool css_parse_font_family(struct css_compute *cx, struct css_cv_list v, struct css_font_family *out);
+/* font-size of an absolute-size keyword (1 xx-small .. 8 xxx-large). */
+float css_font_size_for_keyword(int keyword, bool monospace);
 /* Looks up a property by name (ASCII case-insensitive); CSS_PROP_COUNT
  * when unknown. */
 enum css_property_id css_property_lookup(const char *name, size_t len);
@@ -377,13 +409,6 @@ extern const size_t css_ua_stylesheet_len;
 const struct css_style *css_initial_style(void);
 bool css_is_generic_family(const char *name);
 
-struct css_matched {
-	const struct css_decl_block *block;
-	uint64_t key; /* cascade order of normal declarations */
-	uint64_t important_key;
-	uint8_t origin;
-	uint16_t layer;
-};
 
 /* Per-thread scratch and caches of the traversal. */
 struct css_worker;

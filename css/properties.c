@@ -19,7 +19,7 @@ static int collect(struct css_cv_list v, const struct css_cv **items, size_t max
 {
 	size_t pos = 0, n = 0;
 	const struct css_cv *cv;
-	while ((cv = css_cv_next(v, &pos))) {
+	while ((cv = css_next(v, &pos))) {
 		if (n == max)
 			return -1;
 		items[n++] = cv;
@@ -198,14 +198,14 @@ static bool p_display(struct css_compute *cx, struct css_cv_list v)
 	     li = false;
 	for (int i = 0; i < n; i++) {
 		const struct css_cv *c = items[i];
-		bool *slot = css_cv_is_ident(c, "inline")      ? &inl
-			     : css_cv_is_ident(c, "block")     ? &blk
-			     : css_cv_is_ident(c, "flow")      ? &flow
-			     : css_cv_is_ident(c, "flow-root") ? &flow_root
-			     : css_cv_is_ident(c, "flex")      ? &flex
-			     : css_cv_is_ident(c, "grid")      ? &grid
-			     : css_cv_is_ident(c, "table")     ? &table
-			     : css_cv_is_ident(c, "list-item") ? &li
+		bool *slot = css_is_ident(c, "inline")      ? &inl
+			     : css_is_ident(c, "block")     ? &blk
+			     : css_is_ident(c, "flow")      ? &flow
+			     : css_is_ident(c, "flow-root") ? &flow_root
+			     : css_is_ident(c, "flex")      ? &flex
+			     : css_is_ident(c, "grid")      ? &grid
+			     : css_is_ident(c, "table")     ? &table
+			     : css_is_ident(c, "list-item") ? &li
 							       : NULL;
 		if (!slot || *slot)
 			return false;
@@ -265,11 +265,11 @@ static bool p_inset(struct css_compute *cx, struct css_cv_list v)
 /* <line-width>: thin, medium, thick or a length. */
 static bool parse_line_width(struct css_compute *cx, const struct css_cv *cv, float *out)
 {
-	if (css_cv_is_ident(cv, "thin"))
+	if (css_is_ident(cv, "thin"))
 		*out = 1;
-	else if (css_cv_is_ident(cv, "medium"))
+	else if (css_is_ident(cv, "medium"))
 		*out = 3;
-	else if (css_cv_is_ident(cv, "thick"))
+	else if (css_is_ident(cv, "thick"))
 		*out = 5;
 	else {
 		struct css_length l;
@@ -314,7 +314,7 @@ static bool p_radius(struct css_compute *cx, struct css_cv_list v)
 static bool p_z_index(struct css_compute *cx, struct css_cv_list v)
 {
 	const struct css_cv *cv = css_single(v);
-	if (css_cv_is_ident(cv, "auto")) {
+	if (css_is_ident(cv, "auto")) {
 		cx->style->z_index_auto = true;
 		cx->style->z_index = 0;
 		return true;
@@ -342,18 +342,18 @@ static bool p_outline_width(struct css_compute *cx, struct css_cv_list v)
 static bool p_outline_style(struct css_compute *cx, struct css_cv_list v)
 {
 	const struct css_cv *cv = css_single(v);
-	if (css_cv_is_ident(cv, "auto")) {
+	if (css_is_ident(cv, "auto")) {
 		cx->style->outline_style = CSS_BORDER_AUTO;
 		return true;
 	}
-	if (css_cv_is_ident(cv, "hidden"))
+	if (css_is_ident(cv, "hidden"))
 		return false;
 	return match_kw(kw_border_style, cv, &cx->style->outline_style);
 }
 static bool p_outline_color(struct css_compute *cx, struct css_cv_list v)
 {
 	const struct css_cv *cv = css_single(v);
-	if (css_cv_is_ident(cv, "invert")) {
+	if (css_is_ident(cv, "invert")) {
 		cx->currentcolor = true;
 		cx->style->outline_color = cx->style->color;
 		return true;
@@ -438,7 +438,7 @@ static bool p_background_image(struct css_compute *cx, struct css_cv_list v)
 		const struct css_cv *cv = css_single(groups[i]);
 		if (!cv)
 			return false;
-		if (css_cv_is_ident(cv, "none"))
+		if (css_is_ident(cv, "none"))
 			continue;
 		if (!css_parse_image_cv(cx, cv, &imgs[i]))
 			return false;
@@ -483,12 +483,12 @@ static bool one_repeat(struct css_compute *cx, struct css_cv_list v, struct css_
 					 { "space", CSS_REPEAT_SPACE }, { "round", CSS_REPEAT_ROUND }, { NULL, 0 } };
 	const struct css_cv *items[2];
 	int n = collect(v, items, 2);
-	if (n == 1 && css_cv_is_ident(items[0], "repeat-x")) {
+	if (n == 1 && css_is_ident(items[0], "repeat-x")) {
 		l->repeat_x = CSS_REPEAT;
 		l->repeat_y = CSS_REPEAT_NO;
 		return true;
 	}
-	if (n == 1 && css_cv_is_ident(items[0], "repeat-y")) {
+	if (n == 1 && css_is_ident(items[0], "repeat-y")) {
 		l->repeat_x = CSS_REPEAT_NO;
 		l->repeat_y = CSS_REPEAT;
 		return true;
@@ -511,7 +511,7 @@ static bool one_position_axis(struct css_compute *cx, struct css_cv_list v, stru
 {
 	const struct css_cv *items[5];
 	int n = collect(v, items, 5);
-	if (n >= 2 && css_cv_is_delim(items[0], POSITION_MARKER)) {
+	if (n >= 2 && css_is_delim(items[0], POSITION_MARKER)) {
 		struct css_length lx, ly;
 		if (!css_parse_position(cx, items + 1, (size_t)(n - 1), &lx, &ly))
 			return false;
@@ -557,11 +557,11 @@ static bool one_size(struct css_compute *cx, struct css_cv_list v, struct css_ba
 {
 	const struct css_cv *items[2];
 	int n = collect(v, items, 2);
-	if (n == 1 && css_cv_is_ident(items[0], "cover")) {
+	if (n == 1 && css_is_ident(items[0], "cover")) {
 		l->size_kind = CSS_BG_SIZE_COVER;
 		return true;
 	}
-	if (n == 1 && css_cv_is_ident(items[0], "contain")) {
+	if (n == 1 && css_is_ident(items[0], "contain")) {
 		l->size_kind = CSS_BG_SIZE_CONTAIN;
 		return true;
 	}
@@ -581,7 +581,7 @@ static const struct kw kw_box[] = { { "border-box", CSS_BOX_BORDER }, { "padding
 static bool one_origin(struct css_compute *cx, struct css_cv_list v, struct css_background_layer *l)
 {
 	const struct css_cv *cv = css_single(v);
-	return !css_cv_is_ident(cv, "text") && match_kw(kw_box, cv, &l->origin);
+	return !css_is_ident(cv, "text") && match_kw(kw_box, cv, &l->origin);
 }
 static bool one_clip(struct css_compute *cx, struct css_cv_list v, struct css_background_layer *l)
 {
@@ -590,9 +590,9 @@ static bool one_clip(struct css_compute *cx, struct css_cv_list v, struct css_ba
 static bool one_attachment(struct css_compute *cx, struct css_cv_list v, struct css_background_layer *l)
 {
 	const struct css_cv *cv = css_single(v);
-	if (css_cv_is_ident(cv, "fixed"))
+	if (css_is_ident(cv, "fixed"))
 		l->attachment_fixed = true;
-	else if (css_cv_is_ident(cv, "scroll") || css_cv_is_ident(cv, "local"))
+	else if (css_is_ident(cv, "scroll") || css_is_ident(cv, "local"))
 		l->attachment_fixed = false;
 	else
 		return false;
@@ -633,7 +633,7 @@ static bool parse_shadows(struct css_compute *cx, struct css_cv_list v, bool all
 			  size_t *count)
 {
 	const struct css_cv *single = css_single(v);
-	if (css_cv_is_ident(single, "none")) {
+	if (css_is_ident(single, "none")) {
 		*out = NULL;
 		*count = 0;
 		return true;
@@ -654,7 +654,7 @@ static bool parse_shadows(struct css_compute *cx, struct css_cv_list v, bool all
 		sh[g].color = cx->style->color;
 		for (int i = 0; i < k; i++) {
 			struct css_length l;
-			if (allow_inset && css_cv_is_ident(items[i], "inset") && !sh[g].inset) {
+			if (allow_inset && css_is_ident(items[i], "inset") && !sh[g].inset) {
 				sh[g].inset = true;
 				if (nl)
 					lens_done = true;
@@ -792,12 +792,12 @@ static bool p_font_size(struct css_compute *cx, struct css_cv_list v)
 		s->font_size = css_font_size_for_keyword(k + 1, monospace_only(&s->font_family));
 		return true;
 	}
-	if (css_cv_is_ident(cv, "larger")) {
+	if (css_is_ident(cv, "larger")) {
 		s->font_size_keyword = 0;
 		s->font_size = parent * 1.2f;
 		return true;
 	}
-	if (css_cv_is_ident(cv, "smaller")) {
+	if (css_is_ident(cv, "smaller")) {
 		s->font_size_keyword = 0;
 		s->font_size = parent / 1.2f;
 		return true;
@@ -821,13 +821,13 @@ static bool p_font_weight(struct css_compute *cx, struct css_cv_list v)
 	const struct css_cv *cv = css_single(v);
 	int parent = cx->parent ? cx->parent->font_weight : 400;
 	double d;
-	if (css_cv_is_ident(cv, "normal"))
+	if (css_is_ident(cv, "normal"))
 		cx->style->font_weight = 400;
-	else if (css_cv_is_ident(cv, "bold"))
+	else if (css_is_ident(cv, "bold"))
 		cx->style->font_weight = 700;
-	else if (css_cv_is_ident(cv, "bolder")) /* https://drafts.csswg.org/css-fonts-4/#relative-weights */
+	else if (css_is_ident(cv, "bolder")) /* https://drafts.csswg.org/css-fonts-4/#relative-weights */
 		cx->style->font_weight = parent < 350 ? 400 : parent < 550 ? 700 : parent < 900 ? 900 : parent;
-	else if (css_cv_is_ident(cv, "lighter"))
+	else if (css_is_ident(cv, "lighter"))
 		cx->style->font_weight = parent < 100 ? parent : parent < 550 ? 100 : parent < 750 ? 400 : 700;
 	else if (css_parse_number_cv(cx, cv, &d) && d >= 1 && d <= 1000)
 		cx->style->font_weight = (uint16_t)lround(d);
@@ -869,7 +869,7 @@ static bool p_line_height(struct css_compute *cx, struct css_cv_list v)
 {
 	const struct css_cv *cv = css_single(v);
 	double d;
-	if (css_cv_is_ident(cv, "normal")) {
+	if (css_is_ident(cv, "normal")) {
 		cx->style->line_height_kind = CSS_LH_NORMAL;
 		cx->style->line_height = 0;
 		return true;
@@ -910,23 +910,17 @@ static bool p_text_align(struct css_compute *cx, struct css_cv_list v)
 {
 	if (!match_kw(kw_text_align, css_single(v), &cx->style->text_align))
 		return false;
-	/* match-parent computes to the parent's direction-resolved value. */
-	if (cx->style->text_align == CSS_TEXT_ALIGN_MATCH_PARENT && cx->parent) {
-		uint8_t p = cx->parent->text_align;
-		bool rtl = cx->parent->direction == CSS_DIRECTION_RTL;
-		if (p == CSS_TEXT_ALIGN_START)
-			p = rtl ? CSS_TEXT_ALIGN_RIGHT : CSS_TEXT_ALIGN_LEFT;
-		else if (p == CSS_TEXT_ALIGN_END)
-			p = rtl ? CSS_TEXT_ALIGN_LEFT : CSS_TEXT_ALIGN_RIGHT;
-		cx->style->text_align = p;
-	}
+	/* match-parent computes to the parent's value (start and end stay
+	 * as they are, as in Chromium: the direction is the same). */
+	if (cx->style->text_align == CSS_TEXT_ALIGN_MATCH_PARENT)
+		cx->style->text_align = cx->parent ? cx->parent->text_align : CSS_TEXT_ALIGN_START;
 	return true;
 }
 
 static bool p_text_align_last(struct css_compute *cx, struct css_cv_list v)
 {
 	const struct css_cv *cv = css_single(v);
-	if (css_cv_is_ident(cv, "auto")) {
+	if (css_is_ident(cv, "auto")) {
 		cx->style->text_align_last = CSS_TEXT_ALIGN_START;
 		return true;
 	}
@@ -939,7 +933,7 @@ static bool p_text_indent(struct css_compute *cx, struct css_cv_list v)
 	int n = collect(v, items, 3);
 	bool have = false;
 	for (int i = 0; i < n; i++) {
-		if (css_cv_is_ident(items[i], "hanging") || css_cv_is_ident(items[i], "each-line"))
+		if (css_is_ident(items[i], "hanging") || css_is_ident(items[i], "each-line"))
 			continue;
 		if (have || !css_parse_length_cv(cx, items[i], CSS_LP_PERCENT | CSS_LP_NEGATIVE, &cx->style->text_indent))
 			return false;
@@ -962,16 +956,16 @@ static bool p_text_decoration_line(struct css_compute *cx, struct css_cv_list v)
 {
 	const struct css_cv *items[4];
 	int n = collect(v, items, 4);
-	if (n == 1 && css_cv_is_ident(items[0], "none")) {
+	if (n == 1 && css_is_ident(items[0], "none")) {
 		cx->style->text_decoration_line = 0;
 		return true;
 	}
 	uint8_t bits = 0;
 	for (int i = 0; i < n; i++) {
-		uint8_t b = css_cv_is_ident(items[i], "underline")	 ? CSS_TD_UNDERLINE
-			    : css_cv_is_ident(items[i], "overline")	 ? CSS_TD_OVERLINE
-			    : css_cv_is_ident(items[i], "line-through") ? CSS_TD_LINE_THROUGH
-			    : css_cv_is_ident(items[i], "blink")	 ? 0x80
+		uint8_t b = css_is_ident(items[i], "underline")	 ? CSS_TD_UNDERLINE
+			    : css_is_ident(items[i], "overline")	 ? CSS_TD_OVERLINE
+			    : css_is_ident(items[i], "line-through") ? CSS_TD_LINE_THROUGH
+			    : css_is_ident(items[i], "blink")	 ? 0x80
 									 : 0;
 		if (!b || (bits & b))
 			return false;
@@ -991,7 +985,7 @@ static bool p_text_decoration_color(struct css_compute *cx, struct css_cv_list v
 static bool p_text_decoration_thickness(struct css_compute *cx, struct css_cv_list v)
 {
 	const struct css_cv *cv = css_single(v);
-	if (css_cv_is_ident(cv, "from-font")) {
+	if (css_is_ident(cv, "from-font")) {
 		cx->style->text_decoration_thickness.kind = CSS_LEN_AUTO;
 		return true;
 	}
@@ -1065,8 +1059,8 @@ static bool parse_list_type_cv(struct css_compute *cx, const struct css_cv *cv, 
 	if (match_kw(kw_list_type, cv, type))
 		return true;
 	/* Unknown counter styles fall back to decimal (CSS Counter Styles 3). */
-	if (cv->tok.type == CSS_TOK_IDENT && !css_cv_is_ident(cv, "inherit") && !css_cv_is_ident(cv, "initial") &&
-	    !css_cv_is_ident(cv, "unset") && !css_cv_is_ident(cv, "default")) {
+	if (cv->tok.type == CSS_TOK_IDENT && !css_is_ident(cv, "inherit") && !css_is_ident(cv, "initial") &&
+	    !css_is_ident(cv, "unset") && !css_is_ident(cv, "default")) {
 		*type = CSS_LIST_DECIMAL;
 		return true;
 	}
@@ -1081,11 +1075,11 @@ static bool p_list_style_type(struct css_compute *cx, struct css_cv_list v)
 static bool p_list_style_image(struct css_compute *cx, struct css_cv_list v)
 {
 	const struct css_cv *cv = css_single(v);
-	if (css_cv_is_ident(cv, "none")) {
+	if (css_is_ident(cv, "none")) {
 		cx->style->list_style_image = NULL;
 		return true;
 	}
-	if (!cv || !(cv->tok.type == CSS_TOK_URL || css_cv_is_function(cv, "url")))
+	if (!cv || !(cv->tok.type == CSS_TOK_URL || css_is_function(cv, "url")))
 		return false;
 	cx->style->list_style_image = css_resolve_url(cx, cv);
 	return true;
@@ -1098,7 +1092,7 @@ static bool parse_counter_ops(struct css_compute *cx, struct css_cv_list v, int 
 	int n = collect(v, items, MAX_ITEMS);
 	if (n < 1)
 		return false;
-	if (n == 1 && css_cv_is_ident(items[0], "none")) {
+	if (n == 1 && css_is_ident(items[0], "none")) {
 		*out = NULL;
 		*count = 0;
 		return true;
@@ -1106,7 +1100,7 @@ static bool parse_counter_ops(struct css_compute *cx, struct css_cv_list v, int 
 	struct css_counter_op *ops = base_arena_calloc(cx->arena, (size_t)n, sizeof *ops);
 	size_t k = 0;
 	for (int i = 0; i < n; i++) {
-		if (items[i]->tok.type != CSS_TOK_IDENT || css_cv_is_ident(items[i], "none"))
+		if (items[i]->tok.type != CSS_TOK_IDENT || css_is_ident(items[i], "none"))
 			return false;
 		ops[k].name = base_arena_strndup(cx->arena, items[i]->tok.value.ptr, items[i]->tok.value.len);
 		ops[k].value = dflt;
@@ -1145,10 +1139,10 @@ static bool p_content(struct css_compute *cx, struct css_cv_list v)
 	struct css_style *s = cx->style;
 	if (n < 1)
 		return false;
-	if (n == 1 && (css_cv_is_ident(items[0], "normal") || css_cv_is_ident(items[0], "none"))) {
+	if (n == 1 && (css_is_ident(items[0], "normal") || css_is_ident(items[0], "none"))) {
 		s->content = NULL;
 		s->content_count = 0;
-		s->content_none = css_cv_is_ident(items[0], "none");
+		s->content_none = css_is_ident(items[0], "none");
 		return true;
 	}
 	struct css_content_item *c = base_arena_calloc(cx->arena, (size_t)n, sizeof *c);
@@ -1165,14 +1159,14 @@ static bool p_content(struct css_compute *cx, struct css_cv_list v)
 			it->kind = CSS_CONTENT_STRING;
 			it->text = cv_string(cx, cv);
 		} else if (match_kw(quotes, cv, &it->kind)) {
-		} else if (cv->tok.type == CSS_TOK_URL || css_cv_is_function(cv, "url")) {
+		} else if (cv->tok.type == CSS_TOK_URL || css_is_function(cv, "url")) {
 			it->kind = CSS_CONTENT_URL;
 			it->text = css_resolve_url(cx, cv);
 			if (!it->text)
 				it->text = "";
-		} else if (css_cv_is_function(cv, "attr")) {
+		} else if (css_is_function(cv, "attr")) {
 			size_t pos = 0;
-			const struct css_cv *name = css_cv_next(cv->children, &pos);
+			const struct css_cv *name = css_next(cv->children, &pos);
 			if (!name || name->tok.type != CSS_TOK_IDENT)
 				return false;
 			it->kind = CSS_CONTENT_STRING;
@@ -1184,8 +1178,8 @@ static bool p_content(struct css_compute *cx, struct css_cv_list v)
 				val = html_element_attr_value(cx->element, lname);
 			}
 			it->text = val ? val : "";
-		} else if (css_cv_is_function(cv, "counter") || css_cv_is_function(cv, "counters")) {
-			bool plural = css_cv_is_function(cv, "counters");
+		} else if (css_is_function(cv, "counter") || css_is_function(cv, "counters")) {
+			bool plural = css_is_function(cv, "counters");
 			struct css_cv_list *args;
 			size_t na = css_split_commas(cx->arena, cv->children, &args);
 			if (na < (plural ? 2u : 1u) || na > (plural ? 3u : 2u))
@@ -1210,7 +1204,7 @@ static bool p_content(struct css_compute *cx, struct css_cv_list v)
 				    it->list_style == CSS_LIST_STRING)
 					return false;
 			}
-		} else if (css_cv_is_delim(cv, '/')) {
+		} else if (css_is_delim(cv, '/')) {
 			break; /* alternative text follows: not rendered */
 		} else {
 			return false;
@@ -1227,10 +1221,10 @@ static bool p_quotes(struct css_compute *cx, struct css_cv_list v)
 {
 	const struct css_cv *items[MAX_ITEMS];
 	int n = collect(v, items, MAX_ITEMS);
-	if (n == 1 && (css_cv_is_ident(items[0], "auto") || css_cv_is_ident(items[0], "none"))) {
+	if (n == 1 && (css_is_ident(items[0], "auto") || css_is_ident(items[0], "none"))) {
 		cx->style->quotes = NULL;
 		cx->style->quote_count = 0;
-		if (css_cv_is_ident(items[0], "none")) {
+		if (css_is_ident(items[0], "none")) {
 			static const char *const none[] = { "", "" };
 			cx->style->quotes = (const char **)none;
 			cx->style->quote_count = 2;
@@ -1278,9 +1272,9 @@ static bool p_align(struct css_compute *cx, struct css_cv_list v)
 	int n = collect(v, items, 3);
 	int i = 0;
 	/* Overflow positions (safe/unsafe) and first/last baseline. */
-	if (n >= 2 && (css_cv_is_ident(items[0], "safe") || css_cv_is_ident(items[0], "unsafe") ||
-		       css_cv_is_ident(items[0], "first") || css_cv_is_ident(items[0], "last") ||
-		       css_cv_is_ident(items[0], "legacy")))
+	if (n >= 2 && (css_is_ident(items[0], "safe") || css_is_ident(items[0], "unsafe") ||
+		       css_is_ident(items[0], "first") || css_is_ident(items[0], "last") ||
+		       css_is_ident(items[0], "legacy")))
 		i = 1;
 	if (n - i != 1)
 		return false;
@@ -1311,7 +1305,7 @@ static bool p_flex_factor(struct css_compute *cx, struct css_cv_list v)
 static bool p_flex_basis(struct css_compute *cx, struct css_cv_list v)
 {
 	const struct css_cv *cv = css_single(v);
-	if (css_cv_is_ident(cv, "content")) {
+	if (css_is_ident(cv, "content")) {
 		memset(&cx->style->flex_basis, 0, sizeof cx->style->flex_basis);
 		cx->style->flex_basis.kind = CSS_LEN_MAX_CONTENT;
 		return true;
@@ -1362,8 +1356,8 @@ static bool p_cursor(struct css_compute *cx, struct css_cv_list v)
 	/* Image cursors come first; the last item is the keyword. */
 	for (size_t i = 0; i + 1 < n; i++) {
 		size_t pos = 0;
-		const struct css_cv *u = css_cv_next(groups[i], &pos);
-		if (!u || !(u->tok.type == CSS_TOK_URL || css_cv_is_function(u, "url")))
+		const struct css_cv *u = css_next(groups[i], &pos);
+		if (!u || !(u->tok.type == CSS_TOK_URL || css_is_function(u, "url")))
 			return false;
 	}
 	const struct css_cv *cv = css_single(groups[n - 1]);
@@ -1388,7 +1382,7 @@ static bool p_transform(struct css_compute *cx, struct css_cv_list v)
 {
 	const struct css_cv *items[MAX_ITEMS];
 	int n = collect(v, items, MAX_ITEMS);
-	if (n == 1 && css_cv_is_ident(items[0], "none")) {
+	if (n == 1 && css_is_ident(items[0], "none")) {
 		cx->style->transform = NULL;
 		return true;
 	}
@@ -1411,7 +1405,7 @@ static bool p_transform(struct css_compute *cx, struct css_cv_list v)
 		float m[6] = { 1, 0, 0, 1, 0, 0 };
 		double d[6], deg;
 		struct css_length l[2];
-		if (css_cv_is_function(f, "matrix")) {
+		if (css_is_function(f, "matrix")) {
 			if (na != 6)
 				return false;
 			for (int k = 0; k < 6; k++) {
@@ -1419,9 +1413,9 @@ static bool p_transform(struct css_compute *cx, struct css_cv_list v)
 					return false;
 				m[k] = (float)d[k];
 			}
-		} else if (css_cv_is_function(f, "translate") || css_cv_is_function(f, "translatex") ||
-			   css_cv_is_function(f, "translatey")) {
-			bool x = css_cv_is_function(f, "translatex"), y = css_cv_is_function(f, "translatey");
+		} else if (css_is_function(f, "translate") || css_is_function(f, "translatex") ||
+			   css_is_function(f, "translatey")) {
+			bool x = css_is_function(f, "translatex"), y = css_is_function(f, "translatey");
 			if (na < 1 || na > ((x || y) ? 1u : 2u))
 				return false;
 			for (size_t k = 0; k < na; k++)
@@ -1436,9 +1430,9 @@ static bool p_transform(struct css_compute *cx, struct css_cv_list v)
 			 * any scale or rotation, the common case). */
 			t->translate_pct_x += lx.has_percent ? lx.percent : 0;
 			t->translate_pct_y += ly.has_percent ? ly.percent : 0;
-		} else if (css_cv_is_function(f, "scale") || css_cv_is_function(f, "scalex") ||
-			   css_cv_is_function(f, "scaley")) {
-			bool x = css_cv_is_function(f, "scalex"), y = css_cv_is_function(f, "scaley");
+		} else if (css_is_function(f, "scale") || css_is_function(f, "scalex") ||
+			   css_is_function(f, "scaley")) {
+			bool x = css_is_function(f, "scalex"), y = css_is_function(f, "scaley");
 			if (na < 1 || na > ((x || y) ? 1u : 2u))
 				return false;
 			for (size_t k = 0; k < na; k++) {
@@ -1449,7 +1443,7 @@ static bool p_transform(struct css_compute *cx, struct css_cv_list v)
 			}
 			m[0] = y ? 1 : (float)d[0];
 			m[3] = x ? 1 : y ? (float)d[0] : na > 1 ? (float)d[1] : (float)d[0];
-		} else if (css_cv_is_function(f, "rotate") || css_cv_is_function(f, "rotatez")) {
+		} else if (css_is_function(f, "rotate") || css_is_function(f, "rotatez")) {
 			if (na != 1 || !css_parse_angle_cv(cx, a[0], true, &deg))
 				return false;
 			double r = deg * M_PI / 180.0;
@@ -1457,9 +1451,9 @@ static bool p_transform(struct css_compute *cx, struct css_cv_list v)
 			m[1] = (float)sin(r);
 			m[2] = (float)-sin(r);
 			m[3] = (float)cos(r);
-		} else if (css_cv_is_function(f, "skew") || css_cv_is_function(f, "skewx") ||
-			   css_cv_is_function(f, "skewy")) {
-			bool x = css_cv_is_function(f, "skewx"), y = css_cv_is_function(f, "skewy");
+		} else if (css_is_function(f, "skew") || css_is_function(f, "skewx") ||
+			   css_is_function(f, "skewy")) {
+			bool x = css_is_function(f, "skewx"), y = css_is_function(f, "skewy");
 			if (na < 1 || na > ((x || y) ? 1u : 2u))
 				return false;
 			double ax = 0, ay = 0;
@@ -1664,7 +1658,7 @@ static bool x_list_style(struct css_compute *cx, struct css_cv_list v, struct cs
 	const struct css_cv *type = NULL, *pos = NULL, *image = NULL;
 	int nones = 0;
 	for (int i = 0; i < n; i++) {
-		if (css_cv_is_ident(items[i], "none")) {
+		if (css_is_ident(items[i], "none")) {
 			nones++;
 			continue;
 		}
@@ -1681,7 +1675,7 @@ static bool x_list_style(struct css_compute *cx, struct css_cv_list v, struct cs
 		return false;
 	const struct css_cv *none_cv = NULL;
 	for (int i = 0; i < n; i++)
-		if (css_cv_is_ident(items[i], "none"))
+		if (css_is_ident(items[i], "none"))
 			none_cv = items[i];
 	if (pos)
 		emit(out, CSS_PROP_LIST_STYLE_POSITION, one(pos));
@@ -1712,7 +1706,7 @@ static bool x_border_radius(struct css_compute *cx, struct css_cv_list v, struct
 		return false;
 	int slash = -1;
 	for (int i = 0; i < n; i++)
-		if (css_cv_is_delim(items[i], '/'))
+		if (css_is_delim(items[i], '/'))
 			slash = i;
 	int nh = slash < 0 ? n : slash, nv = slash < 0 ? 0 : n - slash - 1;
 	if (nh < 1 || nh > 4 || (slash >= 0 && (nv < 1 || nv > 4)))
@@ -1797,7 +1791,7 @@ static bool x_flex(struct css_compute *cx, struct css_cv_list v, struct css_expa
 	int n = collect(v, items, 3);
 	if (n < 1)
 		return false;
-	if (n == 1 && css_cv_is_ident(items[0], "none")) {
+	if (n == 1 && css_is_ident(items[0], "none")) {
 		struct css_cv *vals = base_arena_calloc(cx->arena, 3, sizeof *vals);
 		vals[0].tok.type = vals[1].tok.type = CSS_TOK_NUMBER;
 		vals[0].tok.flags = vals[1].tok.flags = CSS_TOKEN_INTEGER;
@@ -1842,7 +1836,7 @@ static bool x_flex(struct css_compute *cx, struct css_cv_list v, struct css_expa
 static bool x_font_variant(struct css_compute *cx, struct css_cv_list v, struct css_expansion *out)
 {
 	const struct css_cv *cv = css_single(v);
-	if (css_cv_is_ident(cv, "none")) {
+	if (css_is_ident(cv, "none")) {
 		emit_initial(out, CSS_PROP_FONT_VARIANT_CAPS);
 		return true;
 	}
@@ -1863,14 +1857,14 @@ static bool x_font(struct css_compute *cx, struct css_cv_list v, struct css_expa
 	int i = 0, normals = 0;
 	for (; i < n && i < 4; i++) {
 		const struct css_cv *c = items[i];
-		if (css_cv_is_ident(c, "normal"))
+		if (css_is_ident(c, "normal"))
 			normals++;
 		else if (!style && valid_for(cx, CSS_PROP_FONT_STYLE, one(c)))
 			style = c;
-		else if (!variant && (css_cv_is_ident(c, "small-caps")))
+		else if (!variant && (css_is_ident(c, "small-caps")))
 			variant = c;
 		else if (!weight && c->tok.type != CSS_TOK_PERCENTAGE && valid_for(cx, CSS_PROP_FONT_WEIGHT, one(c)) &&
-			 !css_cv_is_ident(c, "bolder") && !css_cv_is_ident(c, "lighter"))
+			 !css_is_ident(c, "bolder") && !css_is_ident(c, "lighter"))
 			weight = c;
 		else if (!stretch && c->tok.type == CSS_TOK_IDENT && valid_for(cx, CSS_PROP_FONT_STRETCH, one(c)))
 			stretch = c;
@@ -1882,7 +1876,7 @@ static bool x_font(struct css_compute *cx, struct css_cv_list v, struct css_expa
 		return false;
 	const struct css_cv *size = items[i++];
 	const struct css_cv *lh = NULL;
-	if (i < n && css_cv_is_delim(items[i], '/')) {
+	if (i < n && css_is_delim(items[i], '/')) {
 		if (i + 1 >= n || !valid_for(cx, CSS_PROP_LINE_HEIGHT, one(items[i + 1])))
 			return false;
 		lh = items[i + 1];
@@ -1971,35 +1965,35 @@ static bool x_background(struct css_compute *cx, struct css_cv_list v, struct cs
 			struct css_image im;
 			struct css_color col;
 			uint8_t b;
-			if (!image && (css_cv_is_ident(c, "none") || css_parse_image_cv(cx, c, &im))) {
+			if (!image && (css_is_ident(c, "none") || css_parse_image_cv(cx, c, &im))) {
 				image = c;
-			} else if (!rfirst && (css_cv_is_ident(c, "repeat-x") || css_cv_is_ident(c, "repeat-y") ||
-					       css_cv_is_ident(c, "repeat") || css_cv_is_ident(c, "no-repeat") ||
-					       css_cv_is_ident(c, "space") || css_cv_is_ident(c, "round"))) {
+			} else if (!rfirst && (css_is_ident(c, "repeat-x") || css_is_ident(c, "repeat-y") ||
+					       css_is_ident(c, "repeat") || css_is_ident(c, "no-repeat") ||
+					       css_is_ident(c, "space") || css_is_ident(c, "round"))) {
 				rfirst = rlast = c;
-				if (i + 1 < k && !css_cv_is_ident(c, "repeat-x") && !css_cv_is_ident(c, "repeat-y") &&
-				    (css_cv_is_ident(items[i + 1], "repeat") || css_cv_is_ident(items[i + 1], "no-repeat") ||
-				     css_cv_is_ident(items[i + 1], "space") || css_cv_is_ident(items[i + 1], "round")))
+				if (i + 1 < k && !css_is_ident(c, "repeat-x") && !css_is_ident(c, "repeat-y") &&
+				    (css_is_ident(items[i + 1], "repeat") || css_is_ident(items[i + 1], "no-repeat") ||
+				     css_is_ident(items[i + 1], "space") || css_is_ident(items[i + 1], "round")))
 					rlast = items[++i];
-			} else if (!attach && (css_cv_is_ident(c, "fixed") || css_cv_is_ident(c, "scroll") ||
-					       css_cv_is_ident(c, "local"))) {
+			} else if (!attach && (css_is_ident(c, "fixed") || css_is_ident(c, "scroll") ||
+					       css_is_ident(c, "local"))) {
 				attach = c;
 			} else if (!box2 && match_kw(kw_box, c, &b)) {
 				if (!box1)
 					box1 = c;
 				else
 					box2 = c;
-			} else if (!have_pos && (c->tok.type != CSS_TOK_IDENT || css_cv_is_ident(c, "left") ||
-						 css_cv_is_ident(c, "right") || css_cv_is_ident(c, "top") ||
-						 css_cv_is_ident(c, "bottom") || css_cv_is_ident(c, "center")) &&
+			} else if (!have_pos && (c->tok.type != CSS_TOK_IDENT || css_is_ident(c, "left") ||
+						 css_is_ident(c, "right") || css_is_ident(c, "top") ||
+						 css_is_ident(c, "bottom") || css_is_ident(c, "center")) &&
 				   !css_parse_color_cv(cx, c, &col)) {
 				/* A position of up to 4 items, then optionally / size. */
 				int j = i;
 				struct css_length lx, ly;
-				while (j < k && j - i < 4 && !css_cv_is_delim(items[j], '/') &&
-				       (items[j]->tok.type != CSS_TOK_IDENT || css_cv_is_ident(items[j], "left") ||
-					css_cv_is_ident(items[j], "right") || css_cv_is_ident(items[j], "top") ||
-					css_cv_is_ident(items[j], "bottom") || css_cv_is_ident(items[j], "center")) &&
+				while (j < k && j - i < 4 && !css_is_delim(items[j], '/') &&
+				       (items[j]->tok.type != CSS_TOK_IDENT || css_is_ident(items[j], "left") ||
+					css_is_ident(items[j], "right") || css_is_ident(items[j], "top") ||
+					css_is_ident(items[j], "bottom") || css_is_ident(items[j], "center")) &&
 				       !css_parse_color_cv(cx, items[j], &col) &&
 				       !(items[j]->tok.type == CSS_TOK_FUNCTION && css_parse_image_cv(cx, items[j], &im)))
 					j++;
@@ -2013,11 +2007,11 @@ static bool x_background(struct css_compute *cx, struct css_cv_list v, struct cs
 				py[g] = px[g];
 				have_pos = true;
 				i = end - 1;
-				if (end < k && css_cv_is_delim(items[end], '/')) {
+				if (end < k && css_is_delim(items[end], '/')) {
 					int s0 = end + 1, s1 = s0;
 					while (s1 < k && s1 - s0 < 2 &&
-					       (css_cv_is_ident(items[s1], "auto") || css_cv_is_ident(items[s1], "cover") ||
-						css_cv_is_ident(items[s1], "contain") || items[s1]->tok.type != CSS_TOK_IDENT) &&
+					       (css_is_ident(items[s1], "auto") || css_is_ident(items[s1], "cover") ||
+						css_is_ident(items[s1], "contain") || items[s1]->tok.type != CSS_TOK_IDENT) &&
 					       !css_parse_color_cv(cx, items[s1], &col))
 						s1++;
 					struct css_background_layer tmp;
@@ -2082,6 +2076,93 @@ static bool x_background_position(struct css_compute *cx, struct css_cv_list v, 
 	return true;
 }
 
+/* Flow-relative properties (https://drafts.csswg.org/css-logical-1/),
+ * mapped for horizontal-tb, left-to-right text: block is top/bottom,
+ * inline is left/right. Each maps 1-2 values to physical properties
+ * (longhands, or the border side shorthands). */
+static const struct logical_map {
+	uint16_t id;
+	uint16_t targets[2];
+	uint8_t count;
+} logical_maps[] = {
+	{ CSS_PROP_MARGIN_BLOCK, { CSS_PROP_MARGIN_TOP, CSS_PROP_MARGIN_BOTTOM }, 2 },
+	{ CSS_PROP_MARGIN_INLINE, { CSS_PROP_MARGIN_LEFT, CSS_PROP_MARGIN_RIGHT }, 2 },
+	{ CSS_PROP_MARGIN_BLOCK_START, { CSS_PROP_MARGIN_TOP }, 1 },
+	{ CSS_PROP_MARGIN_BLOCK_END, { CSS_PROP_MARGIN_BOTTOM }, 1 },
+	{ CSS_PROP_MARGIN_INLINE_START, { CSS_PROP_MARGIN_LEFT }, 1 },
+	{ CSS_PROP_MARGIN_INLINE_END, { CSS_PROP_MARGIN_RIGHT }, 1 },
+	{ CSS_PROP_PADDING_BLOCK, { CSS_PROP_PADDING_TOP, CSS_PROP_PADDING_BOTTOM }, 2 },
+	{ CSS_PROP_PADDING_INLINE, { CSS_PROP_PADDING_LEFT, CSS_PROP_PADDING_RIGHT }, 2 },
+	{ CSS_PROP_PADDING_BLOCK_START, { CSS_PROP_PADDING_TOP }, 1 },
+	{ CSS_PROP_PADDING_BLOCK_END, { CSS_PROP_PADDING_BOTTOM }, 1 },
+	{ CSS_PROP_PADDING_INLINE_START, { CSS_PROP_PADDING_LEFT }, 1 },
+	{ CSS_PROP_PADDING_INLINE_END, { CSS_PROP_PADDING_RIGHT }, 1 },
+	{ CSS_PROP_INSET_BLOCK, { CSS_PROP_TOP, CSS_PROP_BOTTOM }, 2 },
+	{ CSS_PROP_INSET_INLINE, { CSS_PROP_LEFT, CSS_PROP_RIGHT }, 2 },
+	{ CSS_PROP_INSET_BLOCK_START, { CSS_PROP_TOP }, 1 },
+	{ CSS_PROP_INSET_BLOCK_END, { CSS_PROP_BOTTOM }, 1 },
+	{ CSS_PROP_INSET_INLINE_START, { CSS_PROP_LEFT }, 1 },
+	{ CSS_PROP_INSET_INLINE_END, { CSS_PROP_RIGHT }, 1 },
+	{ CSS_PROP_INLINE_SIZE, { CSS_PROP_WIDTH }, 1 },
+	{ CSS_PROP_BLOCK_SIZE, { CSS_PROP_HEIGHT }, 1 },
+	{ CSS_PROP_MIN_INLINE_SIZE, { CSS_PROP_MIN_WIDTH }, 1 },
+	{ CSS_PROP_MIN_BLOCK_SIZE, { CSS_PROP_MIN_HEIGHT }, 1 },
+	{ CSS_PROP_MAX_INLINE_SIZE, { CSS_PROP_MAX_WIDTH }, 1 },
+	{ CSS_PROP_MAX_BLOCK_SIZE, { CSS_PROP_MAX_HEIGHT }, 1 },
+	{ CSS_PROP_BORDER_BLOCK_START, { CSS_PROP_BORDER_TOP }, 1 },
+	{ CSS_PROP_BORDER_BLOCK_END, { CSS_PROP_BORDER_BOTTOM }, 1 },
+	{ CSS_PROP_BORDER_INLINE_START, { CSS_PROP_BORDER_LEFT }, 1 },
+	{ CSS_PROP_BORDER_INLINE_END, { CSS_PROP_BORDER_RIGHT }, 1 },
+	{ CSS_PROP_BORDER_BLOCK, { CSS_PROP_BORDER_TOP, CSS_PROP_BORDER_BOTTOM }, 0 },
+	{ CSS_PROP_BORDER_INLINE, { CSS_PROP_BORDER_LEFT, CSS_PROP_BORDER_RIGHT }, 0 },
+	{ CSS_PROP_BORDER_BLOCK_WIDTH, { CSS_PROP_BORDER_TOP_WIDTH, CSS_PROP_BORDER_BOTTOM_WIDTH }, 2 },
+	{ CSS_PROP_BORDER_INLINE_WIDTH, { CSS_PROP_BORDER_LEFT_WIDTH, CSS_PROP_BORDER_RIGHT_WIDTH }, 2 },
+	{ CSS_PROP_BORDER_BLOCK_STYLE, { CSS_PROP_BORDER_TOP_STYLE, CSS_PROP_BORDER_BOTTOM_STYLE }, 2 },
+	{ CSS_PROP_BORDER_INLINE_STYLE, { CSS_PROP_BORDER_LEFT_STYLE, CSS_PROP_BORDER_RIGHT_STYLE }, 2 },
+	{ CSS_PROP_BORDER_BLOCK_COLOR, { CSS_PROP_BORDER_TOP_COLOR, CSS_PROP_BORDER_BOTTOM_COLOR }, 2 },
+	{ CSS_PROP_BORDER_INLINE_COLOR, { CSS_PROP_BORDER_LEFT_COLOR, CSS_PROP_BORDER_RIGHT_COLOR }, 2 },
+};
+
+static const struct logical_map *logical_of(uint16_t id)
+{
+	for (size_t i = 0; i < BASE_ARRAY_LEN(logical_maps); i++)
+		if (logical_maps[i].id == id)
+			return &logical_maps[i];
+	return NULL;
+}
+
+static bool x_logical(struct css_compute *cx, struct css_cv_list v, struct css_expansion *out)
+{
+	const struct logical_map *m = logical_of(cx->prop);
+	if (!m)
+		return false;
+	uint16_t self = cx->prop;
+	bool ok = true;
+	if (m->count == 0 || css_properties[m->targets[0]].flags & CSS_PROP_SHORTHAND) {
+		/* Border sides: the whole value to each side's shorthand. */
+		size_t sides = m->count ? m->count : 2;
+		for (size_t i = 0; i < sides && ok; i++) {
+			cx->prop = m->targets[i];
+			ok = css_properties[m->targets[i]].expand(cx, v, out);
+		}
+		cx->prop = self;
+		return ok;
+	}
+	const struct css_cv *items[2];
+	int n = collect(v, items, 2);
+	if (n < 1 || n > m->count)
+		return false;
+	for (size_t i = 0; i < m->count; i++) {
+		struct css_cv_list one_v = one(items[BASE_MIN((int)i, n - 1)]);
+		if (m->count == 1)
+			one_v = v;
+		if (!valid_for(cx, m->targets[i], one_v))
+			return false;
+		emit(out, m->targets[i], one_v);
+	}
+	return true;
+}
+
 /* ---- The table --------------------------------------------------------------- */
 
 #define INH CSS_PROP_INHERITED
@@ -2096,6 +2177,65 @@ static bool x_background_position(struct css_compute *cx, struct css_cv_list v, 
 const struct css_property_info css_properties[CSS_PROP_COUNT] = {
 	CSS_PROPERTY_LIST(ROW_L, ROW_S)[CSS_PROP_CUSTOM] = { "--*", CSS_PROP_INHERITED, NULL, NULL, 0, 0 },
 };
+
+size_t css_shorthand_longhands(enum css_property_id id, uint16_t *out, size_t max)
+{
+	static const struct {
+		uint16_t shorthand;
+		uint16_t first, count; /* a run of consecutive longhands */
+		uint16_t stride;
+	} runs[] = {
+		{ CSS_PROP_MARGIN, CSS_PROP_MARGIN_TOP, 4, 1 },
+		{ CSS_PROP_PADDING, CSS_PROP_PADDING_TOP, 4, 1 },
+		{ CSS_PROP_INSET, CSS_PROP_TOP, 4, 1 },
+		{ CSS_PROP_BORDER, CSS_PROP_BORDER_TOP_WIDTH, 12, 1 },
+		{ CSS_PROP_BORDER_TOP, CSS_PROP_BORDER_TOP_WIDTH, 3, 4 },
+		{ CSS_PROP_BORDER_RIGHT, CSS_PROP_BORDER_RIGHT_WIDTH, 3, 4 },
+		{ CSS_PROP_BORDER_BOTTOM, CSS_PROP_BORDER_BOTTOM_WIDTH, 3, 4 },
+		{ CSS_PROP_BORDER_LEFT, CSS_PROP_BORDER_LEFT_WIDTH, 3, 4 },
+		{ CSS_PROP_BORDER_WIDTH, CSS_PROP_BORDER_TOP_WIDTH, 4, 1 },
+		{ CSS_PROP_BORDER_STYLE, CSS_PROP_BORDER_TOP_STYLE, 4, 1 },
+		{ CSS_PROP_BORDER_COLOR, CSS_PROP_BORDER_TOP_COLOR, 4, 1 },
+		{ CSS_PROP_BORDER_RADIUS, CSS_PROP_BORDER_TOP_LEFT_RADIUS, 4, 1 },
+		{ CSS_PROP_BACKGROUND, CSS_PROP_BACKGROUND_COLOR, 9, 1 },
+		{ CSS_PROP_BACKGROUND_POSITION, CSS_PROP_BACKGROUND_POSITION_X, 2, 1 },
+		{ CSS_PROP_FONT, CSS_PROP_FONT_FAMILY, 7, 1 },
+		{ CSS_PROP_FONT_VARIANT, CSS_PROP_FONT_VARIANT_CAPS, 1, 1 },
+		{ CSS_PROP_LIST_STYLE, CSS_PROP_LIST_STYLE_TYPE, 3, 1 },
+		{ CSS_PROP_FLEX, CSS_PROP_FLEX_GROW, 3, 1 },
+		{ CSS_PROP_FLEX_FLOW, CSS_PROP_FLEX_DIRECTION, 2, 1 },
+		{ CSS_PROP_GAP, CSS_PROP_ROW_GAP, 2, 1 },
+		{ CSS_PROP_GRID_GAP, CSS_PROP_ROW_GAP, 2, 1 },
+		{ CSS_PROP_OUTLINE, CSS_PROP_OUTLINE_WIDTH, 3, 1 },
+		{ CSS_PROP_OVERFLOW, CSS_PROP_OVERFLOW_X, 2, 1 },
+		{ CSS_PROP_TEXT_DECORATION, CSS_PROP_TEXT_DECORATION_LINE, 4, 1 },
+		{ CSS_PROP_PLACE_CONTENT, CSS_PROP_ALIGN_CONTENT, 1, 1 },
+		{ CSS_PROP_PLACE_CONTENT, CSS_PROP_JUSTIFY_CONTENT, 1, 1 },
+		{ CSS_PROP_PLACE_ITEMS, CSS_PROP_ALIGN_ITEMS, 1, 1 },
+		{ CSS_PROP_PLACE_ITEMS, CSS_PROP_JUSTIFY_ITEMS, 1, 1 },
+		{ CSS_PROP_PLACE_SELF, CSS_PROP_ALIGN_SELF, 1, 1 },
+		{ CSS_PROP_PLACE_SELF, CSS_PROP_JUSTIFY_SELF, 1, 1 },
+		{ CSS_PROP_WORD_WRAP, CSS_PROP_OVERFLOW_WRAP, 1, 1 },
+	};
+	size_t n = 0;
+	const struct logical_map *m = logical_of((uint16_t)id);
+	if (m) {
+		for (size_t i = 0; i < (m->count ? m->count : 2u); i++) {
+			if (css_properties[m->targets[i]].flags & CSS_PROP_SHORTHAND)
+				n += css_shorthand_longhands((enum css_property_id)m->targets[i], out + n, max - n);
+			else if (n < max)
+				out[n++] = m->targets[i];
+		}
+		return n;
+	}
+	for (size_t r = 0; r < BASE_ARRAY_LEN(runs); r++) {
+		if (runs[r].shorthand != id)
+			continue;
+		for (uint16_t i = 0; i < runs[r].count && n < max; i++)
+			out[n++] = (uint16_t)(runs[r].first + i * runs[r].stride);
+	}
+	return n;
+}
 
 enum css_property_id css_property_lookup(const char *name, size_t len)
 {

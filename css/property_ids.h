@@ -69,7 +69,7 @@
 	L(BACKGROUND_ATTACHMENT, "background-attachment", 0, p_background_attachment, backgrounds, background_count) \
 	L(BOX_SHADOW, "box-shadow", 0, p_box_shadow, box_shadows, box_shadow_count)                       \
 	L(FONT_FAMILY, "font-family", INH | EARLY, p_font_family, font_family, font_family)               \
-	L(FONT_SIZE, "font-size", INH | EARLY, p_font_size, font_size, font_size)                         \
+	L(FONT_SIZE, "font-size", INH | EARLY, p_font_size, font_size, font_size_keyword)                         \
 	L(FONT_WEIGHT, "font-weight", INH | EARLY, p_font_weight, font_weight, font_weight)               \
 	L(FONT_STYLE, "font-style", INH, p_keyword, font_style, font_style)                               \
 	L(FONT_STRETCH, "font-stretch", INH, p_font_stretch, font_stretch, font_stretch)                  \
@@ -152,7 +152,43 @@
 	S(PLACE_CONTENT, "place-content", x_place_content)                                                \
 	S(PLACE_ITEMS, "place-items", x_place_items)                                                      \
 	S(PLACE_SELF, "place-self", x_place_self)                                                         \
-	S(WORD_WRAP, "word-wrap", x_word_wrap)
+	S(WORD_WRAP, "word-wrap", x_word_wrap)                                                            \
+	S(MARGIN_BLOCK, "margin-block", x_logical)                                    \
+	S(MARGIN_INLINE, "margin-inline", x_logical)                                  \
+	S(MARGIN_BLOCK_START, "margin-block-start", x_logical)                        \
+	S(MARGIN_BLOCK_END, "margin-block-end", x_logical)                            \
+	S(MARGIN_INLINE_START, "margin-inline-start", x_logical)                      \
+	S(MARGIN_INLINE_END, "margin-inline-end", x_logical)                          \
+	S(PADDING_BLOCK, "padding-block", x_logical)                                  \
+	S(PADDING_INLINE, "padding-inline", x_logical)                                \
+	S(PADDING_BLOCK_START, "padding-block-start", x_logical)                      \
+	S(PADDING_BLOCK_END, "padding-block-end", x_logical)                          \
+	S(PADDING_INLINE_START, "padding-inline-start", x_logical)                    \
+	S(PADDING_INLINE_END, "padding-inline-end", x_logical)                        \
+	S(INSET_BLOCK, "inset-block", x_logical)                                      \
+	S(INSET_INLINE, "inset-inline", x_logical)                                    \
+	S(INSET_BLOCK_START, "inset-block-start", x_logical)                          \
+	S(INSET_BLOCK_END, "inset-block-end", x_logical)                              \
+	S(INSET_INLINE_START, "inset-inline-start", x_logical)                        \
+	S(INSET_INLINE_END, "inset-inline-end", x_logical)                            \
+	S(INLINE_SIZE, "inline-size", x_logical)                                      \
+	S(BLOCK_SIZE, "block-size", x_logical)                                        \
+	S(MIN_INLINE_SIZE, "min-inline-size", x_logical)                              \
+	S(MIN_BLOCK_SIZE, "min-block-size", x_logical)                                \
+	S(MAX_INLINE_SIZE, "max-inline-size", x_logical)                              \
+	S(MAX_BLOCK_SIZE, "max-block-size", x_logical)                                \
+	S(BORDER_BLOCK_START, "border-block-start", x_logical)                        \
+	S(BORDER_BLOCK_END, "border-block-end", x_logical)                            \
+	S(BORDER_INLINE_START, "border-inline-start", x_logical)                      \
+	S(BORDER_INLINE_END, "border-inline-end", x_logical)                          \
+	S(BORDER_BLOCK, "border-block", x_logical)                                    \
+	S(BORDER_INLINE, "border-inline", x_logical)                                  \
+	S(BORDER_BLOCK_WIDTH, "border-block-width", x_logical)                        \
+	S(BORDER_INLINE_WIDTH, "border-inline-width", x_logical)                      \
+	S(BORDER_BLOCK_STYLE, "border-block-style", x_logical)                        \
+	S(BORDER_INLINE_STYLE, "border-inline-style", x_logical)                      \
+	S(BORDER_BLOCK_COLOR, "border-block-color", x_logical)                        \
+	S(BORDER_INLINE_COLOR, "border-inline-color", x_logical)
 
 enum css_property_id {
 #define CSS_PROP_ENUM_L(id, name, flags, fn, first, last) CSS_PROP_##id,

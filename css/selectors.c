@@ -141,11 +141,11 @@ static bool parse_attribute(struct sel_parser *p, const struct css_cv *block, st
 	skip_ws(&q);
 	const struct css_cv *c = peek(&q);
 	/* Namespace prefixes: *|name and |name match in any namespace here. */
-	if (c && (css_cv_is_delim(c, '*') || css_cv_is_delim(c, '|'))) {
-		if (css_cv_is_delim(c, '*')) {
+	if (c && (css_is_delim(c, '*') || css_is_delim(c, '|'))) {
+		if (css_is_delim(c, '*')) {
 			q.pos++;
 			c = peek(&q);
-			if (!c || !css_cv_is_delim(c, '|'))
+			if (!c || !css_is_delim(c, '|'))
 				return false;
 		}
 		q.pos++;
@@ -154,7 +154,7 @@ static bool parse_attribute(struct sel_parser *p, const struct css_cv *block, st
 	if (!c || c->tok.type != CSS_TOK_IDENT)
 		return false;
 	q.pos++;
-	if (peek(&q) && css_cv_is_delim(peek(&q), '|') && q.pos + 1 < q.len && q.items[q.pos + 1].tok.type == CSS_TOK_IDENT) {
+	if (peek(&q) && css_is_delim(peek(&q), '|') && q.pos + 1 < q.len && q.items[q.pos + 1].tok.type == CSS_TOK_IDENT) {
 		q.pos++;
 		c = peek(&q);
 		q.pos++;
@@ -192,9 +192,9 @@ static bool parse_attribute(struct sel_parser *p, const struct css_cv *block, st
 	skip_ws(&q);
 	const struct css_cv *flag = peek(&q);
 	if (flag) {
-		if (css_cv_is_ident(flag, "i"))
+		if (css_is_ident(flag, "i"))
 			s->case_insensitive = true;
-		else if (css_cv_is_ident(flag, "s"))
+		else if (css_is_ident(flag, "s"))
 			s->case_sensitive_flag = true;
 		else
 			return false;
@@ -212,15 +212,13 @@ static bool parse_nth(struct sel_parser *p, const struct css_cv *fn, struct css_
 	struct css_cv_list in = fn->children;
 	size_t pos = 0;
 	int32_t a, b;
-	const struct css_cv *c = css_cv_next(in, &pos);
-	if (c && css_cv_is_ident(c, "odd")) {
+	const struct css_cv *c = css_next(in, &pos);
+	if (c && css_is_ident(c, "odd")) {
 		a = 2;
 		b = 1;
-		pos++;
-	} else if (c && css_cv_is_ident(c, "even")) {
+	} else if (c && css_is_ident(c, "even")) {
 		a = 2;
 		b = 0;
-		pos++;
 	} else {
 		pos = 0;
 		if (!css_parse_anb(in, &pos, &a, &b))
@@ -228,10 +226,10 @@ static bool parse_nth(struct sel_parser *p, const struct css_cv *fn, struct css_
 	}
 	s->a = a;
 	s->b = b;
-	const struct css_cv *next = css_cv_next(in, &pos);
+	const struct css_cv *next = css_next(in, &pos);
 	if (!next)
 		return true;
-	if ((s->op != CSS_PC_NTH_CHILD && s->op != CSS_PC_NTH_LAST_CHILD) || !css_cv_is_ident(next, "of"))
+	if ((s->op != CSS_PC_NTH_CHILD && s->op != CSS_PC_NTH_LAST_CHILD) || !css_is_ident(next, "of"))
 		return false;
 	struct css_cv_list rest = { in.items + pos, in.len - pos };
 	return parse_list(p, rest, false, false, &s->args) && s->args.count > 0;
@@ -286,7 +284,7 @@ static bool parse_pseudo(struct sel_parser *p, struct css_simple_selector *s, ui
 		case CSS_PC_LANG:
 		case CSS_PC_DIR: {
 			size_t pos = 0;
-			const struct css_cv *arg = css_cv_next(c->children, &pos);
+			const struct css_cv *arg = css_next(c->children, &pos);
 			if (!arg || (arg->tok.type != CSS_TOK_IDENT && arg->tok.type != CSS_TOK_STRING))
 				return false;
 			s->name = lower_dup(p->a, arg->tok.value);
@@ -308,17 +306,17 @@ static bool parse_compound(struct sel_parser *p, struct css_compound *out, uint8
 	size_t n = 0;
 	const struct css_cv *c = peek(p);
 	/* Type or universal, with an optional namespace prefix. */
-	if (c && (c->tok.type == CSS_TOK_IDENT || css_cv_is_delim(c, '*') || css_cv_is_delim(c, '|'))) {
+	if (c && (c->tok.type == CSS_TOK_IDENT || css_is_delim(c, '*') || css_is_delim(c, '|'))) {
 		const struct css_cv *name = c;
-		if (p->pos + 1 < p->len && css_cv_is_delim(&p->items[p->pos + 1], '|') && !css_cv_is_delim(c, '|')) {
+		if (p->pos + 1 < p->len && css_is_delim(&p->items[p->pos + 1], '|') && !css_is_delim(c, '|')) {
 			p->pos += 2;
 			name = peek(p);
-			if (!name || !(name->tok.type == CSS_TOK_IDENT || css_cv_is_delim(name, '*')))
+			if (!name || !(name->tok.type == CSS_TOK_IDENT || css_is_delim(name, '*')))
 				return false;
-		} else if (css_cv_is_delim(c, '|')) {
+		} else if (css_is_delim(c, '|')) {
 			p->pos++;
 			name = peek(p);
-			if (!name || !(name->tok.type == CSS_TOK_IDENT || css_cv_is_delim(name, '*')))
+			if (!name || !(name->tok.type == CSS_TOK_IDENT || css_is_delim(name, '*')))
 				return false;
 		}
 		p->pos++;
@@ -335,8 +333,8 @@ static bool parse_compound(struct sel_parser *p, struct css_compound *out, uint8
 	}
 	for (;;) {
 		c = peek(p);
-		if (!c || c->tok.type == CSS_TOK_WHITESPACE || css_cv_is_delim(c, '>') || css_cv_is_delim(c, '+') ||
-		    css_cv_is_delim(c, '~'))
+		if (!c || c->tok.type == CSS_TOK_WHITESPACE || css_is_delim(c, '>') || css_is_delim(c, '+') ||
+		    css_is_delim(c, '~'))
 			break;
 		if (n == BASE_ARRAY_LEN(tmp))
 			return false;
@@ -360,7 +358,7 @@ static bool parse_compound(struct sel_parser *p, struct css_compound *out, uint8
 			s->name = base_arena_strndup(p->a, c->tok.value.ptr, c->tok.value.len);
 			s->name_len = c->tok.value.len;
 			p->pos++;
-		} else if (css_cv_is_delim(c, '.')) {
+		} else if (css_is_delim(c, '.')) {
 			p->pos++;
 			c = peek(p);
 			if (!c || c->tok.type != CSS_TOK_IDENT)
@@ -465,11 +463,11 @@ static bool parse_complex(struct sel_parser *p, bool relative, struct css_select
 	if (relative) {
 		const struct css_cv *c = peek(p);
 		leading = CSS_COMB_DESCENDANT;
-		if (c && css_cv_is_delim(c, '>'))
+		if (c && css_is_delim(c, '>'))
 			leading = CSS_COMB_CHILD;
-		else if (c && css_cv_is_delim(c, '+'))
+		else if (c && css_is_delim(c, '+'))
 			leading = CSS_COMB_NEXT_SIBLING;
-		else if (c && css_cv_is_delim(c, '~'))
+		else if (c && css_is_delim(c, '~'))
 			leading = CSS_COMB_SUBSEQUENT_SIBLING;
 		if (leading != CSS_COMB_DESCENDANT) {
 			p->pos++;
@@ -488,11 +486,11 @@ static bool parse_complex(struct sel_parser *p, bool relative, struct css_select
 		const struct css_cv *c = peek(p);
 		if (!c)
 			break;
-		if (css_cv_is_delim(c, '>'))
+		if (css_is_delim(c, '>'))
 			comb = CSS_COMB_CHILD;
-		else if (css_cv_is_delim(c, '+'))
+		else if (css_is_delim(c, '+'))
 			comb = CSS_COMB_NEXT_SIBLING;
-		else if (css_cv_is_delim(c, '~'))
+		else if (css_is_delim(c, '~'))
 			comb = CSS_COMB_SUBSEQUENT_SIBLING;
 		else if (ws)
 			comb = CSS_COMB_DESCENDANT;

@@ -15,7 +15,7 @@
 const struct css_cv *css_single(struct css_cv_list v)
 {
 	size_t pos = 0;
-	const struct css_cv *cv = css_cv_next(v, &pos);
+	const struct css_cv *cv = css_next(v, &pos);
 	if (!cv || !css_cv_at_end(v, pos))
 		return NULL;
 	return cv;
@@ -130,10 +130,10 @@ static bool calc_function(struct css_compute *cx, const struct css_cv *cv, int d
 {
 	if (depth > CALC_MAX_DEPTH)
 		return false;
-	if (cv->tok.type == CSS_TOK_LPAREN || css_cv_is_function(cv, "calc"))
+	if (cv->tok.type == CSS_TOK_LPAREN || css_is_function(cv, "calc"))
 		return calc_sum(cx, cv->children, depth + 1, out);
-	bool is_min = css_cv_is_function(cv, "min"), is_max = css_cv_is_function(cv, "max"),
-	     is_clamp = css_cv_is_function(cv, "clamp");
+	bool is_min = css_is_function(cv, "min"), is_max = css_is_function(cv, "max"),
+	     is_clamp = css_is_function(cv, "clamp");
 	if (!is_min && !is_max && !is_clamp)
 		return false;
 	struct css_cv_list *args;
@@ -199,9 +199,9 @@ static bool calc_value(struct css_compute *cx, const struct css_cv *cv, int dept
 	}
 	case CSS_TOK_IDENT:
 		out->type = CALC_NUMBER;
-		if (css_cv_is_ident(cv, "pi"))
+		if (css_is_ident(cv, "pi"))
 			out->num = M_PI;
-		else if (css_cv_is_ident(cv, "e"))
+		else if (css_is_ident(cv, "e"))
 			out->num = M_E;
 		else
 			return false;
@@ -225,7 +225,7 @@ static bool calc_product(struct css_compute *cx, const struct css_cv *const *ite
 		struct calc_value r;
 		if (!calc_value(cx, items[i + 1], depth, &r))
 			return false;
-		if (css_cv_is_delim(items[i], '*')) {
+		if (css_is_delim(items[i], '*')) {
 			if (out->type == CALC_NUMBER) {
 				double k = out->num;
 				*out = r;
@@ -237,7 +237,7 @@ static bool calc_product(struct css_compute *cx, const struct css_cv *const *ite
 			} else {
 				return false;
 			}
-		} else if (css_cv_is_delim(items[i], '/')) {
+		} else if (css_is_delim(items[i], '/')) {
 			if (r.type != CALC_NUMBER || r.num == 0)
 				return false;
 			out->num /= r.num;
@@ -264,7 +264,7 @@ static bool calc_sum(struct css_compute *cx, struct css_cv_list in, int depth, s
 		const struct css_cv *cv = &in.items[i];
 		if (cv->tok.type == CSS_TOK_WHITESPACE)
 			continue;
-		if ((css_cv_is_delim(cv, '+') || css_cv_is_delim(cv, '-')) &&
+		if ((css_is_delim(cv, '+') || css_is_delim(cv, '-')) &&
 		    (i == 0 || i + 1 >= in.len || in.items[i - 1].tok.type != CSS_TOK_WHITESPACE ||
 		     in.items[i + 1].tok.type != CSS_TOK_WHITESPACE))
 			return false;
@@ -276,7 +276,7 @@ static bool calc_sum(struct css_compute *cx, struct css_cv_list in, int depth, s
 	int sign = 1;
 	size_t start = 0;
 	for (size_t i = 0; i <= n; i++) {
-		if (i < n && !css_cv_is_delim(items[i], '+') && !css_cv_is_delim(items[i], '-'))
+		if (i < n && !css_is_delim(items[i], '+') && !css_is_delim(items[i], '-'))
 			continue;
 		struct calc_value term;
 		if (!calc_product(cx, items + start, i - start, depth, &term))
@@ -294,7 +294,7 @@ static bool calc_sum(struct css_compute *cx, struct css_cv_list in, int depth, s
 			out->has_pct |= term.has_pct;
 		}
 		if (i < n)
-			sign = css_cv_is_delim(items[i], '-') ? -1 : 1;
+			sign = css_is_delim(items[i], '-') ? -1 : 1;
 		start = i + 1;
 	}
 	return true;
@@ -302,8 +302,8 @@ static bool calc_sum(struct css_compute *cx, struct css_cv_list in, int depth, s
 
 static bool is_math_function(const struct css_cv *cv)
 {
-	return css_cv_is_function(cv, "calc") || css_cv_is_function(cv, "min") || css_cv_is_function(cv, "max") ||
-	       css_cv_is_function(cv, "clamp");
+	return css_is_function(cv, "calc") || css_is_function(cv, "min") || css_is_function(cv, "max") ||
+	       css_is_function(cv, "clamp");
 }
 
 /* ---- Typed parsers ------------------------------------------------------ */
@@ -342,7 +342,7 @@ bool css_parse_length_cv(struct css_compute *cx, const struct css_cv *cv, unsign
 			{ "-webkit-fit-content", CSS_LP_SIZING, CSS_LEN_FIT_CONTENT },
 		};
 		for (size_t i = 0; i < BASE_ARRAY_LEN(kws); i++)
-			if ((flags & kws[i].flag) && css_cv_is_ident(cv, kws[i].name)) {
+			if ((flags & kws[i].flag) && css_is_ident(cv, kws[i].name)) {
 				out->kind = kws[i].kind;
 				return true;
 			}
@@ -458,9 +458,9 @@ const char *css_resolve_url(struct css_compute *cx, const struct css_cv *cv)
 	struct css_str s;
 	if (cv->tok.type == CSS_TOK_URL || cv->tok.type == CSS_TOK_STRING) {
 		s = cv->tok.value;
-	} else if (css_cv_is_function(cv, "url") || css_cv_is_function(cv, "src")) {
+	} else if (css_is_function(cv, "url") || css_is_function(cv, "src")) {
 		size_t pos = 0;
-		const struct css_cv *arg = css_cv_next(cv->children, &pos);
+		const struct css_cv *arg = css_next(cv->children, &pos);
 		if (!arg || arg->tok.type != CSS_TOK_STRING)
 			return NULL;
 		s = arg->tok.value;
@@ -478,7 +478,7 @@ const char *css_resolve_url(struct css_compute *cx, const struct css_cv *cv)
 
 static bool is_url(const struct css_cv *cv)
 {
-	return cv->tok.type == CSS_TOK_URL || css_cv_is_function(cv, "url");
+	return cv->tok.type == CSS_TOK_URL || css_is_function(cv, "url");
 }
 
 /* Position keywords of <bg-position> and gradient centres, as percent. */
@@ -493,7 +493,7 @@ static bool position_keyword(const struct css_cv *cv, bool *horizontal, bool *ve
 		{ "bottom", false, true, 100 }, { "center", true, true, 50 },
 	};
 	for (size_t i = 0; i < BASE_ARRAY_LEN(kws); i++)
-		if (css_cv_is_ident(cv, kws[i].name)) {
+		if (css_is_ident(cv, kws[i].name)) {
 			*horizontal = kws[i].h;
 			*vertical = kws[i].v;
 			*pct = kws[i].pct;
@@ -617,7 +617,7 @@ static bool parse_stops(struct css_compute *cx, struct css_cv_list *groups, size
 		const struct css_cv *items[4];
 		size_t k = 0;
 		const struct css_cv *cv;
-		while ((cv = css_cv_next(groups[g], &pos)) && k < 4)
+		while ((cv = css_next(groups[g], &pos)) && k < 4)
 			items[k++] = cv;
 		if (cv || k == 0)
 			return false;
@@ -670,22 +670,22 @@ static bool parse_linear_gradient(struct css_compute *cx, const struct css_cv *c
 	img->angle_deg = 180;
 	size_t first = 0;
 	size_t pos = 0;
-	const struct css_cv *a = css_cv_next(groups[0], &pos);
+	const struct css_cv *a = css_next(groups[0], &pos);
 	double deg;
 	if (a && css_parse_angle_cv(cx, a, true, &deg) && css_cv_at_end(groups[0], pos)) {
 		img->angle_deg = (float)deg;
 		first = 1;
-	} else if (a && css_cv_is_ident(a, "to")) {
+	} else if (a && css_is_ident(a, "to")) {
 		int dx = 0, dy = 0;
 		const struct css_cv *k;
-		while ((k = css_cv_next(groups[0], &pos))) {
-			if (css_cv_is_ident(k, "left") && !dx)
+		while ((k = css_next(groups[0], &pos))) {
+			if (css_is_ident(k, "left") && !dx)
 				dx = -1;
-			else if (css_cv_is_ident(k, "right") && !dx)
+			else if (css_is_ident(k, "right") && !dx)
 				dx = 1;
-			else if (css_cv_is_ident(k, "top") && !dy)
+			else if (css_is_ident(k, "top") && !dy)
 				dy = -1;
-			else if (css_cv_is_ident(k, "bottom") && !dy)
+			else if (css_is_ident(k, "bottom") && !dy)
 				dy = 1;
 			else
 				return false;
@@ -721,7 +721,7 @@ static bool parse_radial_gradient(struct css_compute *cx, const struct css_cv *c
 	const struct css_cv *items[16];
 	size_t k = 0;
 	const struct css_cv *c;
-	while ((c = css_cv_next(groups[0], &pos)) && k < 16)
+	while ((c = css_next(groups[0], &pos)) && k < 16)
 		items[k++] = c;
 	bool is_shape = false;
 	size_t lens = 0;
@@ -731,10 +731,10 @@ static bool parse_radial_gradient(struct css_compute *cx, const struct css_cv *c
 		static const char *const extents[] = { "farthest-corner", "closest-side", "closest-corner",
 						       "farthest-side" };
 		int e;
-		if (css_cv_is_ident(items[i], "circle")) {
+		if (css_is_ident(items[i], "circle")) {
 			img->radial_circle = true;
 			is_shape = true;
-		} else if (css_cv_is_ident(items[i], "ellipse")) {
+		} else if (css_is_ident(items[i], "ellipse")) {
 			is_shape = true;
 		} else if ((e = css_keyword_index(items[i], extents, 4)) >= 0) {
 			img->radial_extent = (uint8_t)e;
@@ -753,7 +753,7 @@ static bool parse_radial_gradient(struct css_compute *cx, const struct css_cv *c
 		if (lens == 1)
 			img->radial_circle = true;
 	}
-	if (i < k && css_cv_is_ident(items[i], "at")) {
+	if (i < k && css_is_ident(items[i], "at")) {
 		if (!css_parse_position(cx, items + i + 1, k - i - 1, &img->center_x, &img->center_y))
 			return false;
 		i = k;
@@ -779,17 +779,17 @@ bool css_parse_image_cv(struct css_compute *cx, const struct css_cv *cv, struct 
 			out->kind = CSS_IMAGE_NONE;
 		return true;
 	}
-	if (css_cv_is_function(cv, "linear-gradient") || css_cv_is_function(cv, "-webkit-linear-gradient"))
+	if (css_is_function(cv, "linear-gradient") || css_is_function(cv, "-webkit-linear-gradient"))
 		return parse_linear_gradient(cx, cv, out);
-	if (css_cv_is_function(cv, "repeating-linear-gradient")) {
+	if (css_is_function(cv, "repeating-linear-gradient")) {
 		out->repeating = true;
 		bool ok = parse_linear_gradient(cx, cv, out);
 		out->repeating = true;
 		return ok;
 	}
-	if (css_cv_is_function(cv, "radial-gradient"))
+	if (css_is_function(cv, "radial-gradient"))
 		return parse_radial_gradient(cx, cv, out);
-	if (css_cv_is_function(cv, "repeating-radial-gradient")) {
+	if (css_is_function(cv, "repeating-radial-gradient")) {
 		bool ok = parse_radial_gradient(cx, cv, out);
 		out->repeating = true;
 		return ok;
