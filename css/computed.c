@@ -39,6 +39,7 @@ static const struct css_style initial_style = {
 	.font_family = { (const char **)initial_family_names, (bool *)initial_family_quoted, 1 },
 	.font_size = 16,
 	.font_size_keyword = 4,
+	.font_size_factor = 1,
 	.font_weight = 400,
 	.font_stretch = 100,
 	.line_height_kind = CSS_LH_NORMAL,
@@ -237,7 +238,8 @@ void css_compute_style(struct css_compute *cx, const struct css_style *parent, c
 			apply(cx, parent, p, &c->decl[p], &explicit_current[p]);
 		if (p == CSS_PROP_FONT_SIZE) {
 			if (s->font_size_keyword)
-				s->font_size = css_font_size_for_keyword(s->font_size_keyword, monospace_only(&s->font_family));
+				s->font_size = css_font_size_for_keyword(s->font_size_keyword, monospace_only(&s->font_family)) *
+					       s->font_size_factor;
 			cx->em = s->font_size;
 			if (is_root)
 				cx->root_font_size = s->font_size;

@@ -284,6 +284,9 @@ struct css_style {
 	 * xxx-large; 0 none): it is resized when the generic family changes
 	 * (monospace's 13px medium), as browsers do. */
 	uint8_t font_size_keyword;
+	/* With a keyword: the product of the em/% factors applied since it,
+	 * so that the size follows a change to or from monospace. */
+	float font_size_factor;
 	uint16_t font_weight; /* 1..1000 */
 	uint8_t font_style;
 	float font_stretch; /* percent, 100 normal */

@@ -261,6 +261,10 @@ struct css_simple_selector {
 	struct css_selector_list args; /* :not() :is() :where() :has() and nth-child(of S) */
 };
 
+/* A valid pseudo-element whose box is never generated (::selection...):
+ * its rules are dropped. */
+#define CSS_PSEUDO_NEVER CSS_PSEUDO_COUNT
+
 enum css_combinator {
 	CSS_COMB_NONE, /* leftmost compound */
 	CSS_COMB_DESCENDANT,
@@ -291,6 +295,10 @@ struct css_selector {
 /* Parses a selector list from a rule prelude; false when invalid. */
 bool css_parse_selector_list(struct base_arena *a, struct css_cv_list in, bool relative,
 			     struct css_selector_list *out);
+/* A nested style rule's selectors (CSS Nesting): & is the parent's list,
+ * and a selector without & is relative to it. */
+bool css_parse_nested_selector_list(struct base_arena *a, struct css_cv_list in, const struct css_selector_list *parent,
+				    struct css_selector_list *out);
 uint32_t css_specificity_of_list_max(const struct css_selector_list *l);
 
 /* Bloom filter of ancestors' ids, classes and tags (256 bits). */

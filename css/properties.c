@@ -779,6 +779,9 @@ float css_font_size_for_keyword(int keyword, bool monospace)
 	return monospace ? mono[keyword - 1] : sans[keyword - 1];
 }
 
+/* Keyword-derived sizes (a keyword, then only em/%/larger/smaller) keep
+ * the keyword and the factor, as Chromium does, so that a change of
+ * generic family to or from monospace rescales them. */
 static bool p_font_size(struct css_compute *cx, struct css_cv_list v)
 {
 	static const char *const kws[] = { "xx-small", "x-small", "small", "medium", "large", "x-large", "xx-large",
@@ -786,20 +789,29 @@ static bool p_font_size(struct css_compute *cx, struct css_cv_list v)
 	const struct css_cv *cv = css_single(v);
 	struct css_style *s = cx->style;
 	float parent = cx->parent ? cx->parent->font_size : 16;
+	uint8_t parent_kw = cx->parent ? cx->parent->font_size_keyword : 4;
+	float parent_factor = cx->parent ? cx->parent->font_size_factor : 1;
 	int k = css_keyword_index(cv, kws, 8);
+	float factor = 0;
 	if (k >= 0) {
 		s->font_size_keyword = (uint8_t)(k + 1);
+		s->font_size_factor = 1;
 		s->font_size = css_font_size_for_keyword(k + 1, monospace_only(&s->font_family));
 		return true;
 	}
-	if (css_is_ident(cv, "larger")) {
-		s->font_size_keyword = 0;
-		s->font_size = parent * 1.2f;
-		return true;
-	}
-	if (css_is_ident(cv, "smaller")) {
-		s->font_size_keyword = 0;
-		s->font_size = parent / 1.2f;
+	if (css_is_ident(cv, "larger"))
+		factor = 1.2f;
+	else if (css_is_ident(cv, "smaller"))
+		factor = 1 / 1.2f;
+	else if (cv && cv->tok.type == CSS_TOK_PERCENTAGE && cv->tok.number >= 0)
+		factor = (float)cv->tok.number / 100.0f;
+	else if (cv && cv->tok.type == CSS_TOK_DIMENSION && base_ascii_ieq_lit(cv->tok.value.ptr, cv->tok.value.len, "em") &&
+		 cv->tok.number >= 0)
+		factor = (float)cv->tok.number;
+	if (factor > 0) {
+		s->font_size = parent * factor;
+		s->font_size_keyword = parent_kw;
+		s->font_size_factor = parent_kw ? parent_factor * factor : 1;
 		return true;
 	}
 	struct css_length l;
@@ -810,6 +822,7 @@ static bool p_font_size(struct css_compute *cx, struct css_cv_list v)
 	if (!ok)
 		return false;
 	s->font_size_keyword = 0;
+	s->font_size_factor = 1;
 	s->font_size = l.px + (l.has_percent ? l.percent * parent / 100.0f : 0);
 	if (s->font_size < 0)
 		s->font_size = 0;

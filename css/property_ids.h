@@ -69,7 +69,7 @@
 	L(BACKGROUND_ATTACHMENT, "background-attachment", 0, p_background_attachment, backgrounds, background_count) \
 	L(BOX_SHADOW, "box-shadow", 0, p_box_shadow, box_shadows, box_shadow_count)                       \
 	L(FONT_FAMILY, "font-family", INH | EARLY, p_font_family, font_family, font_family)               \
-	L(FONT_SIZE, "font-size", INH | EARLY, p_font_size, font_size, font_size_keyword)                         \
+	L(FONT_SIZE, "font-size", INH | EARLY, p_font_size, font_size, font_size_factor)                         \
 	L(FONT_WEIGHT, "font-weight", INH | EARLY, p_font_weight, font_weight, font_weight)               \
 	L(FONT_STYLE, "font-style", INH, p_keyword, font_style, font_style)                               \
 	L(FONT_STRETCH, "font-stretch", INH, p_font_stretch, font_stretch, font_stretch)                  \

@@ -25,6 +25,10 @@ struct sel_parser {
 	size_t len;
 	size_t pos;
 	int depth;
+	/* CSS Nesting: the parent rule's selectors that & stands for, and
+	 * whether the selector being parsed used &. */
+	const struct css_selector_list *nest;
+	bool *saw_nest;
 };
 
 static const struct css_cv *peek(struct sel_parser *p)
@@ -99,6 +103,17 @@ static const struct {
 	{ "user-valid", CSS_PC_NEVER },
 	{ "playing", CSS_PC_NEVER },
 	{ "paused", CSS_PC_NEVER },
+	{ "host", CSS_PC_NEVER }, /* shadow trees: none here */
+	{ "open", CSS_PC_NEVER },
+	{ "closed", CSS_PC_NEVER },
+	{ "picture-in-picture", CSS_PC_NEVER },
+	{ "blank", CSS_PC_NEVER },
+	{ "local-link", CSS_PC_NEVER },
+	{ "current", CSS_PC_NEVER },
+	{ "past", CSS_PC_NEVER },
+	{ "future", CSS_PC_NEVER },
+	{ "-webkit-autofill", CSS_PC_NEVER },
+	{ "-moz-focusring", CSS_PC_NEVER },
 };
 
 static const struct {
@@ -129,15 +144,27 @@ static const struct {
 	{ "first-line", CSS_PSEUDO_FIRST_LINE, true },
 	{ "first-letter", CSS_PSEUDO_FIRST_LETTER, true },
 	{ "marker", CSS_PSEUDO_MARKER, false },
+	/* Valid, but for boxes this engine never generates. */
+	{ "selection", CSS_PSEUDO_NEVER, false },
+	{ "placeholder", CSS_PSEUDO_NEVER, false },
+	{ "backdrop", CSS_PSEUDO_NEVER, false },
+	{ "file-selector-button", CSS_PSEUDO_NEVER, false },
+	{ "cue", CSS_PSEUDO_NEVER, false },
+	{ "target-text", CSS_PSEUDO_NEVER, false },
+	{ "spelling-error", CSS_PSEUDO_NEVER, false },
+	{ "grammar-error", CSS_PSEUDO_NEVER, false },
+	{ "details-content", CSS_PSEUDO_NEVER, false },
 };
 
 static bool parse_list(struct sel_parser *outer, struct css_cv_list in, bool relative, bool forgiving,
 		       struct css_selector_list *out);
+static bool parse_list_nest(struct sel_parser *outer, struct css_cv_list in, bool relative, bool forgiving,
+			    bool nest_top, struct css_selector_list *out);
 
 /* An attribute selector's [] block contents. */
 static bool parse_attribute(struct sel_parser *p, const struct css_cv *block, struct css_simple_selector *s)
 {
-	struct sel_parser q = { p->a, block->children.items, block->children.len, 0, p->depth };
+	struct sel_parser q = { p->a, block->children.items, block->children.len, 0, p->depth, p->nest, p->saw_nest };
 	skip_ws(&q);
 	const struct css_cv *c = peek(&q);
 	/* Namespace prefixes: *|name and |name match in any namespace here. */
@@ -256,6 +283,13 @@ static bool parse_pseudo(struct sel_parser *p, struct css_simple_selector *s, ui
 				*pseudo_element = s->op;
 				return true;
 			}
+		/* Chromium accepts any ::-webkit- pseudo-element. */
+		if (element && c->tok.value.len > 8 && base_ascii_ieq_lit(c->tok.value.ptr, 8, "-webkit-")) {
+			s->kind = CSS_SEL_PSEUDO_ELEMENT;
+			s->op = CSS_PSEUDO_NEVER;
+			*pseudo_element = s->op;
+			return true;
+		}
 		if (element)
 			return false;
 		for (size_t i = 0; i < BASE_ARRAY_LEN(pseudo_class_names); i++)
@@ -265,6 +299,15 @@ static bool parse_pseudo(struct sel_parser *p, struct css_simple_selector *s, ui
 				return true;
 			}
 		return false;
+	}
+	if (c->tok.type == CSS_TOK_FUNCTION && (css_is_function(c, "host") || css_is_function(c, "host-context") ||
+						 (element && (css_is_function(c, "slotted") || css_is_function(c, "part") ||
+							      css_is_function(c, "highlight") || css_is_function(c, "cue"))))) {
+		s->kind = element ? CSS_SEL_PSEUDO_ELEMENT : CSS_SEL_PSEUDO_CLASS;
+		s->op = element ? CSS_PSEUDO_NEVER : CSS_PC_NEVER;
+		if (element)
+			*pseudo_element = s->op;
+		return true;
 	}
 	if (c->tok.type != CSS_TOK_FUNCTION || element)
 		return false;
@@ -305,8 +348,21 @@ static bool parse_compound(struct sel_parser *p, struct css_compound *out, uint8
 	struct css_simple_selector tmp[32];
 	size_t n = 0;
 	const struct css_cv *c = peek(p);
+	if (c && css_is_delim(c, '&')) {
+		if (!p->nest)
+			return false;
+		p->pos++;
+		memset(&tmp[n], 0, sizeof tmp[n]);
+		tmp[n].kind = CSS_SEL_PSEUDO_CLASS;
+		tmp[n].op = CSS_PC_IS;
+		tmp[n].args = *p->nest;
+		n++;
+		if (p->saw_nest)
+			*p->saw_nest = true;
+		c = peek(p);
+	}
 	/* Type or universal, with an optional namespace prefix. */
-	if (c && (c->tok.type == CSS_TOK_IDENT || css_is_delim(c, '*') || css_is_delim(c, '|'))) {
+	if (n == 0 && c && (c->tok.type == CSS_TOK_IDENT || css_is_delim(c, '*') || css_is_delim(c, '|'))) {
 		const struct css_cv *name = c;
 		if (p->pos + 1 < p->len && css_is_delim(&p->items[p->pos + 1], '|') && !css_is_delim(c, '|')) {
 			p->pos += 2;
@@ -336,10 +392,29 @@ static bool parse_compound(struct sel_parser *p, struct css_compound *out, uint8
 		if (!c || c->tok.type == CSS_TOK_WHITESPACE || css_is_delim(c, '>') || css_is_delim(c, '+') ||
 		    css_is_delim(c, '~'))
 			break;
+		if (css_is_delim(c, '&') && p->nest) {
+			if (n == BASE_ARRAY_LEN(tmp))
+				return false;
+			p->pos++;
+			memset(&tmp[n], 0, sizeof tmp[n]);
+			tmp[n].kind = CSS_SEL_PSEUDO_CLASS;
+			tmp[n].op = CSS_PC_IS;
+			tmp[n].args = *p->nest;
+			n++;
+			if (p->saw_nest)
+				*p->saw_nest = true;
+			continue;
+		}
 		if (n == BASE_ARRAY_LEN(tmp))
 			return false;
 		struct css_simple_selector *s = &tmp[n];
 		memset(s, 0, sizeof *s);
+		if (*pseudo_element == CSS_PSEUDO_NEVER) {
+			/* Whatever follows a never-generated pseudo-element
+			 * (::-webkit-scrollbar:horizontal...) cannot matter. */
+			p->pos++;
+			continue;
+		}
 		if (*pseudo_element != CSS_PSEUDO_NONE) {
 			/* Only user-action pseudo-classes may follow a pseudo-element. */
 			if (c->tok.type != CSS_TOK_COLON)
@@ -452,10 +527,16 @@ static void ancestor_hashes(struct css_selector *sel)
 	}
 }
 
-static bool parse_complex(struct sel_parser *p, bool relative, struct css_selector **out)
+static bool parse_complex(struct sel_parser *p, bool relative, bool nest_top, struct css_selector **out)
 {
-	struct css_compound tmp[64];
+	struct css_compound tmp[65];
 	size_t n = 0;
+	bool saw_nest = false;
+	if (nest_top) {
+		p->saw_nest = &saw_nest;
+		relative = true;
+		n = 1; /* room for an implied & */
+	}
 	uint8_t pseudo = CSS_PSEUDO_NONE;
 	uint8_t comb = CSS_COMB_NONE;
 	uint8_t leading = CSS_COMB_NONE;
@@ -474,6 +555,7 @@ static bool parse_complex(struct sel_parser *p, bool relative, struct css_select
 			skip_ws(p);
 		}
 	}
+	size_t first = n;
 	for (;;) {
 		if (n == BASE_ARRAY_LEN(tmp) || pseudo != CSS_PSEUDO_NONE)
 			return false;
@@ -501,8 +583,27 @@ static bool parse_complex(struct sel_parser *p, bool relative, struct css_select
 			skip_ws(p);
 		}
 	}
+	struct css_compound *start = tmp;
+	if (nest_top) {
+		if (saw_nest && leading == CSS_COMB_DESCENDANT) {
+			start = tmp + 1; /* & written: no implied parent */
+			n--;
+		} else {
+			/* A nested selector without & is relative to the parent:
+			 * "& <combinator> selector". */
+			struct css_simple_selector *amp = base_arena_calloc(p->a, 1, sizeof *amp);
+			amp->kind = CSS_SEL_PSEUDO_CLASS;
+			amp->op = CSS_PC_IS;
+			amp->args = *p->nest;
+			tmp[0].simples = amp;
+			tmp[0].count = 1;
+			tmp[0].combinator = CSS_COMB_NONE;
+			tmp[first].combinator = leading;
+		}
+		leading = CSS_COMB_NONE;
+	}
 	struct css_selector *sel = base_arena_calloc(p->a, 1, sizeof *sel);
-	sel->compounds = base_arena_memdup(p->a, tmp, n * sizeof *tmp);
+	sel->compounds = base_arena_memdup(p->a, start, n * sizeof *tmp);
 	sel->count = n;
 	sel->pseudo_element = pseudo;
 	sel->relative = leading;
@@ -512,8 +613,8 @@ static bool parse_complex(struct sel_parser *p, bool relative, struct css_select
 	return true;
 }
 
-static bool parse_list(struct sel_parser *outer, struct css_cv_list in, bool relative, bool forgiving,
-		       struct css_selector_list *out)
+static bool parse_list_nest(struct sel_parser *outer, struct css_cv_list in, bool relative, bool forgiving,
+			    bool nest_top, struct css_selector_list *out)
 {
 	memset(out, 0, sizeof *out);
 	if (outer && outer->depth >= MAX_SELECTOR_DEPTH)
@@ -523,9 +624,9 @@ static bool parse_list(struct sel_parser *outer, struct css_cv_list in, bool rel
 	size_t n = css_split_commas(a, in, &groups);
 	out->items = base_arena_calloc(a, n ? n : 1, sizeof *out->items);
 	for (size_t i = 0; i < n; i++) {
-		struct sel_parser p = { a, groups[i].items, groups[i].len, 0, outer->depth + 1 };
+		struct sel_parser p = { a, groups[i].items, groups[i].len, 0, outer->depth + 1, outer->nest, outer->saw_nest };
 		struct css_selector *sel;
-		bool ok = parse_complex(&p, relative, &sel);
+		bool ok = parse_complex(&p, relative, nest_top, &sel);
 		/* Pseudo-elements are not allowed inside :is() :not() :has(). */
 		if (ok && outer->depth > 0 && sel->pseudo_element != CSS_PSEUDO_NONE)
 			ok = false;
@@ -539,9 +640,22 @@ static bool parse_list(struct sel_parser *outer, struct css_cv_list in, bool rel
 	return forgiving || out->count > 0;
 }
 
+static bool parse_list(struct sel_parser *outer, struct css_cv_list in, bool relative, bool forgiving,
+		       struct css_selector_list *out)
+{
+	return parse_list_nest(outer, in, relative, forgiving, false, out);
+}
+
 bool css_parse_selector_list(struct base_arena *a, struct css_cv_list in, bool relative,
 			     struct css_selector_list *out)
 {
-	struct sel_parser top = { a, NULL, 0, 0, 0 };
+	struct sel_parser top = { a, NULL, 0, 0, 0, NULL, NULL };
 	return parse_list(&top, in, relative, false, out);
+}
+
+bool css_parse_nested_selector_list(struct base_arena *a, struct css_cv_list in, const struct css_selector_list *parent,
+				    struct css_selector_list *out)
+{
+	struct sel_parser top = { a, NULL, 0, 0, 0, parent, NULL };
+	return parse_list_nest(&top, in, false, false, true, out);
 }

@@ -126,6 +126,8 @@ static char *key_lower(struct css_sheet_set *s, const char *name, size_t n)
 /* Files a selector under the most specific key of its rightmost compound. */
 static void hash_selector(struct css_sheet_set *s, const struct css_selector *sel, const struct css_style_rule *rule)
 {
+	if (sel->pseudo_element >= CSS_PSEUDO_COUNT)
+		return;
 	struct css_rule_hash *h = &s->hash[sel->pseudo_element];
 	struct css_rule_entry e = { sel, rule };
 	const struct css_compound *c = &sel->compounds[sel->count - 1];
@@ -348,28 +350,73 @@ void css_parse_declarations_text(struct css_sheet_set *s, struct base_arena *a, 
 static void add_rule_list(struct css_sheet_set *s, struct css_node_list nodes, const struct sheet_context *ctx,
 			  bool top_level);
 
-static void add_style_rule(struct css_sheet_set *s, const struct css_node *n, const struct sheet_context *ctx)
+static void add_nested_contents(struct css_sheet_set *s, struct css_node_list nodes,
+				const struct css_selector_list *sel, const struct sheet_context *ctx);
+
+/* A style rule with its selectors already parsed: its declarations, then
+ * its nested rules (CSS Nesting) in order. */
+static void add_rule_with_selectors(struct css_sheet_set *s, const struct css_selector_list *sel,
+				    struct css_cv_list block, const struct sheet_context *ctx)
 {
-	struct css_selector_list sel;
-	if (!css_parse_selector_list(&s->arena, n->prelude, false, &sel))
-		return;
+	struct css_node_list nodes = css_parse_block_contents_cv(&s->arena, block);
+	add_nested_contents(s, nodes, sel, ctx);
+}
+
+static void add_nested_contents(struct css_sheet_set *s, struct css_node_list nodes,
+				const struct css_selector_list *sel, const struct sheet_context *ctx)
+{
 	struct css_style_rule *rule = base_arena_calloc(&s->arena, 1, sizeof *rule);
-	rule->selectors = sel;
+	rule->selectors = *sel;
 	rule->origin = ctx->origin;
 	rule->layer = (uint16_t)ctx->layer;
 	rule->order = s->rule_count++;
-	/* Block contents: declarations (nested rules of CSS Nesting are not
-	 * supported and are skipped). */
-	struct css_node_list nodes = css_parse_block_contents_cv(&s->arena, n->block);
 	struct decl_builder b = { NULL, 0, 0, &s->arena };
 	for (size_t i = 0; i < nodes.len; i++)
 		if (nodes.items[i].type == CSS_NODE_DECLARATION)
 			add_declaration(s, &b, &nodes.items[i], ctx->base_path);
 	finish_block(&b, &rule->block);
-	if (!rule->block.count)
+	if (rule->block.count)
+		for (size_t i = 0; i < sel->count; i++)
+			hash_selector(s, sel->items[i], rule);
+	if (ctx->depth >= MAX_NESTING)
 		return;
-	for (size_t i = 0; i < sel.count; i++)
-		hash_selector(s, sel.items[i], rule);
+	struct sheet_context sub = *ctx;
+	sub.depth++;
+	for (size_t i = 0; i < nodes.len; i++) {
+		const struct css_node *n = &nodes.items[i];
+		if (n->type == CSS_NODE_QUALIFIED_RULE) {
+			struct css_selector_list nested;
+			if (css_parse_nested_selector_list(&s->arena, n->prelude, sel, &nested))
+				add_rule_with_selectors(s, &nested, n->block, &sub);
+		} else if (n->type == CSS_NODE_AT_RULE && n->has_block) {
+			/* Conditional group rules nested in a style rule hold
+			 * declarations for the same selectors. */
+			struct css_str name = n->name;
+			const struct css_media *media = s->opt ? &s->opt->media : NULL;
+			bool ok = false;
+			struct sheet_context inner = sub;
+			if (base_ascii_ieq_lit(name.ptr, name.len, "media"))
+				ok = css_media_list_matches(n->prelude, media);
+			else if (base_ascii_ieq_lit(name.ptr, name.len, "supports"))
+				ok = css_supports_condition(s, n->prelude);
+			else if (base_ascii_ieq_lit(name.ptr, name.len, "layer")) {
+				size_t pos = 0;
+				inner.layer = css_cv_at_end(n->prelude, 0) ? layer_add(s, NULL, ctx->layer)
+									   : layer_from_name(s, n->prelude, &pos, ctx->layer);
+				ok = inner.layer >= 0;
+			}
+			if (ok)
+				add_rule_with_selectors(s, sel, n->block, &inner);
+		}
+	}
+}
+
+static void add_style_rule(struct css_sheet_set *s, const struct css_node *n, const struct sheet_context *ctx)
+{
+	struct css_selector_list sel;
+	if (!css_parse_selector_list(&s->arena, n->prelude, false, &sel))
+		return;
+	add_rule_with_selectors(s, &sel, n->block, ctx);
 }
 
 static void load_sheet(struct css_sheet_set *s, const char *path, const struct sheet_context *ctx)
