@@ -117,6 +117,12 @@ static int cmp_important(const void *a, const void *b)
 	return x->important_key < y->important_key ? -1 : x->important_key > y->important_key;
 }
 
+static void sort_list(struct css_match_list *l, int (*cmp)(const void *, const void *))
+{
+	if (l->len > 1)
+		qsort(l->items, l->len, sizeof *l->items, cmp);
+}
+
 /* ---- Cascading -------------------------------------------------------------------- */
 
 struct winner {
@@ -197,7 +203,7 @@ static struct css_style *cascade_and_compute(struct css_styler *st, struct css_w
 {
 	struct css_match_list *important = &w->important;
 	important->len = 0;
-	qsort(normal->items, normal->len, sizeof *normal->items, cmp_key);
+	sort_list(normal, cmp_key);
 	for (size_t i = 0; i < normal->len; i++)
 		if (normal->items[i].block->has_important) {
 			if (important->len == important->cap) {
@@ -206,7 +212,7 @@ static struct css_style *cascade_and_compute(struct css_styler *st, struct css_w
 			}
 			important->items[important->len++] = normal->items[i];
 		}
-	qsort(important->items, important->len, sizeof *important->items, cmp_important);
+	sort_list(important, cmp_important);
 
 	struct winner *win = w->winners;
 	memset(win, 0, sizeof(struct winner) * CSS_PROP_COUNT);
@@ -335,11 +341,11 @@ const struct css_style *css_style_element(struct css_styler *st, struct css_work
 	bool uses_attr = false;
 	for (int p = 1; p < CSS_PSEUDO_COUNT; p++) {
 		match_rules(st, w, el, p, &lists[p]);
-		qsort(lists[p].items, lists[p].len, sizeof *lists[p].items, cmp_key);
+		sort_list(&lists[p], cmp_key);
 		for (size_t i = 0; i < lists[p].len; i++)
 			uses_attr |= lists[p].items[i].block->uses_attr;
 	}
-	qsort(normal->items, normal->len, sizeof *normal->items, cmp_key);
+	sort_list(normal, cmp_key);
 	for (size_t i = 0; i < normal->len; i++)
 		uses_attr |= normal->items[i].block->uses_attr;
 

@@ -410,6 +410,9 @@ bool css_supports_condition(struct css_sheet_set *s, struct css_cv_list in);
 /* The UA stylesheet text (ua.css, embedded at build time). */
 extern const char css_ua_stylesheet[];
 extern const size_t css_ua_stylesheet_len;
+/* Added in quirks mode (ua-quirks.css). */
+extern const char css_ua_quirks_stylesheet[];
+extern const size_t css_ua_quirks_stylesheet_len;
 
 /* ---- Cascade and computed values (cascade.c, computed.c) --------------- */
 

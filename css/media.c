@@ -468,7 +468,29 @@ static bool supports_in_parens(struct css_sheet_set *s, const struct css_cv *c, 
 	 * value valid. */
 	struct css_decl_block block;
 	css_parse_declarations(s, &s->scratch, c->children, NULL, &block);
-	return block.count > 0;
+	if (block.count > 0)
+		return true;
+	/* Properties browsers support that have no computed value here. */
+	static const char *const recognised[] = {
+		"font-variation-settings", "font-feature-settings", "font-kerning", "font-optical-sizing",
+		"filter", "backdrop-filter", "-webkit-backdrop-filter", "mask", "-webkit-mask", "mask-image",
+		"clip-path", "appearance", "-webkit-appearance", "-moz-appearance", "aspect-ratio", "contain",
+		"content-visibility", "scroll-behavior", "scroll-snap-type", "overscroll-behavior", "touch-action",
+		"will-change", "user-select", "-webkit-user-select", "text-size-adjust", "-webkit-text-size-adjust",
+		"hyphens", "text-wrap", "text-rendering", "font-smoothing", "-webkit-font-smoothing", "isolation",
+		"mix-blend-mode", "accent-color", "caret-color", "color-scheme", "container-type", "inset-block",
+		"grid-template-columns", "grid-template-rows", "grid-area", "grid-column", "grid-row", "columns",
+		"column-count", "position-anchor", "view-transition-name", "animation", "transition",
+	};
+	size_t pos = 0;
+	const struct css_cv *name = css_next(c->children, &pos);
+	const struct css_cv *colon = css_next(c->children, &pos);
+	if (!name || name->tok.type != CSS_TOK_IDENT || !colon || colon->tok.type != CSS_TOK_COLON)
+		return false;
+	for (size_t i = 0; i < BASE_ARRAY_LEN(recognised); i++)
+		if (base_ascii_ieq_lit(name->tok.value.ptr, name->tok.value.len, recognised[i]))
+			return true;
+	return false;
 }
 
 bool css_supports_condition(struct css_sheet_set *s, struct css_cv_list in)

@@ -1597,7 +1597,7 @@ static bool any_order(struct css_compute *cx, struct css_cv_list v, struct css_e
 		for (size_t p = 0; p < np && !used; p++) {
 			if (first[p]) {
 				/* A multi-item longhand (text-decoration-line) extends. */
-				if (last[p] + 1 == items[i] && valid_for(cx, props[p], span(first[p], items[i]))) {
+				if (i > 0 && last[p] == items[i - 1] && valid_for(cx, props[p], span(first[p], items[i]))) {
 					last[p] = items[i];
 					used = true;
 				}
@@ -1921,7 +1921,8 @@ static struct css_cv_list join_layers(struct css_compute *cx, struct css_cv_list
 	for (size_t i = 0; i < n; i++) {
 		if (i)
 			items[k++].tok.type = CSS_TOK_COMMA;
-		memcpy(items + k, parts[i].items, parts[i].len * sizeof *items);
+		if (parts[i].len)
+			memcpy(items + k, parts[i].items, parts[i].len * sizeof *items);
 		k += parts[i].len;
 	}
 	struct css_cv_list l = { items, k };

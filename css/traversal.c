@@ -190,6 +190,9 @@ struct css_styled_document *css_style_document(const struct html_document *doc, 
 
 	css_sheets_init(&priv->sheets, doc, &priv->opt);
 	css_sheets_add_text(&priv->sheets, css_ua_stylesheet, css_ua_stylesheet_len, CSS_ORIGIN_USER_AGENT, NULL);
+	if (doc->quirks == HTML_QUIRKS)
+		css_sheets_add_text(&priv->sheets, css_ua_quirks_stylesheet, css_ua_quirks_stylesheet_len,
+				    CSS_ORIGIN_USER_AGENT, NULL);
 	css_sheets_add_document(&priv->sheets);
 	css_sheets_finish(&priv->sheets);
 
