@@ -154,9 +154,13 @@ const struct html_encoding *html_encoding_for_label(const char *label, size_t le
 	return NULL;
 }
 
-/* Fills table[0x80..0xFF] with the code points of an encoding's upper half. */
-static void build_table(const struct html_encoding *enc, uint32_t table[128])
+void html_single_byte_table(const struct html_encoding *enc, uint32_t table[128])
 {
+	if (enc->kind == HTML_ENC_X_USER_DEFINED) {
+		for (int b = 0; b < 128; b++)
+			table[b] = 0xF780 + (uint32_t)b;
+		return;
+	}
 	bool windows = strncmp(enc->name, "windows-", 8) == 0;
 	iconv_t cd = iconv_open("UTF-32LE", enc->iconv_name);
 	for (int b = 0x80; b <= 0xFF; b++) {
@@ -185,11 +189,7 @@ const char *html_decode_single_byte(struct base_arena *a, const struct html_enco
 				    size_t len, size_t *out_len)
 {
 	uint32_t table[128];
-	if (enc->kind == HTML_ENC_X_USER_DEFINED)
-		for (int b = 0; b < 128; b++)
-			table[b] = 0xF780 + (uint32_t)b;
-	else
-		build_table(enc, table);
+	html_single_byte_table(enc, table);
 	struct base_buf out = {0};
 	base_buf_reserve(&out, len + len / 2 + 16);
 	const unsigned char *p = (const unsigned char *)bytes;

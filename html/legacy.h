@@ -23,6 +23,9 @@ struct html_encoding {
 /* The encoding for a label (ASCII case-insensitive, surrounding
  * whitespace ignored), or NULL. */
 const struct html_encoding *html_encoding_for_label(const char *label, size_t len);
+/* The code points of bytes 0x80-0xFF (table[b - 0x80]); U+FFFD where the
+ * encoding has none. */
+void html_single_byte_table(const struct html_encoding *enc, uint32_t table[128]);
 /* Decodes a single-byte encoding (or x-user-defined) to UTF-8 in a. */
 const char *html_decode_single_byte(struct base_arena *a, const struct html_encoding *enc, const char *bytes,
 				    size_t len, size_t *out_len);
