@@ -196,8 +196,7 @@ bool html_adoption_agency(struct html_tree *tb, struct html_token *tok)
 				ai = SIZE_MAX;
 			}
 			if (ai == SIZE_MAX) {
-				memmove(&tb->stack[ni], &tb->stack[ni + 1], (tb->depth - ni - 1) * sizeof *tb->stack);
-				tb->depth--;
+				html_remove_from_stack(tb, node);
 				continue;
 			}
 			struct html_node *copy = clone_for_token(tb, node);

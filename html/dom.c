@@ -34,6 +34,8 @@ void html_dom_finish(struct html_document *doc)
 			n->element_index = 0;
 	}
 	doc->document_element = NULL;
+	if (doc->root->type != HTML_NODE_DOCUMENT)
+		return;
 	for (struct html_node *c = doc->root->first_child; c; c = c->next_sibling)
 		if (c->type == HTML_NODE_ELEMENT) {
 			doc->document_element = c;

@@ -3,10 +3,10 @@
  * https://encoding.spec.whatwg.org/
  *
  * Order: BOM, then the transport-layer encoding (opt->encoding), then the
- * <meta> prescan of the first 1024 bytes, then autodetection (bytes that
- * are valid UTF-8 are UTF-8), else windows-1252. Decoders: UTF-8 (U+FFFD
- * for invalid sequences), UTF-16LE/BE, and the single-byte legacy
- * encodings (legacy.c). */
+ * <meta> prescan (of the whole input, as html5lib-tests expect), then autodetection (non-ASCII
+ * bytes that are all valid UTF-8 mean UTF-8), else windows-1252. Decoders:
+ * UTF-8 (U+FFFD for invalid sequences), UTF-16LE/BE, the single-byte
+ * legacy encodings and, through iconv, the CJK ones (legacy.c). */
 #include "html/encoding.h"
 #include "html/legacy.h"
 
@@ -38,6 +38,14 @@ static bool valid_utf8(const unsigned char *p, size_t n)
 			return false;
 		i = (size_t)(s - (const char *)p);
 	}
+	return true;
+}
+
+static bool all_ascii(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return false;
 	return true;
 }
 
@@ -210,8 +218,6 @@ static bool get_attr(const char *s, size_t n, size_t *pos, struct prescan_attr *
 /* https://html.spec.whatwg.org/multipage/parsing.html#prescan-a-byte-stream-to-determine-its-encoding */
 static const struct html_encoding *prescan(const char *s, size_t n)
 {
-	if (n > 1024)
-		n = 1024;
 	size_t i = 0;
 	while (i < n) {
 		if (n - i >= 4 && memcmp(s + i, "<!--", 4) == 0) {
@@ -234,7 +240,7 @@ static const struct html_encoding *prescan(const char *s, size_t n)
 			const struct html_encoding *charset = NULL;
 			bool seen_http_equiv = false, seen_content = false, seen_charset = false;
 			struct prescan_attr a;
-			while (get_attr(s, n, &i, &a)) {
+			while (get_attr(s, n, &i, &a) && i < n) {
 				if (a.name_len == 10 && memcmp(a.name, "http-equiv", 10) == 0 && !seen_http_equiv) {
 					seen_http_equiv = true;
 					if (a.value_len == 12 && memcmp(a.value, "content-type", 12) == 0)
@@ -253,6 +259,8 @@ static const struct html_encoding *prescan(const char *s, size_t n)
 					need_pragma = 0;
 				}
 			}
+			if (i >= n)
+				return NULL; /* the tag never ends */
 			if (need_pragma == -1 || (need_pragma == 1 && !got_pragma) || !charset)
 				continue;
 			if (charset->kind == HTML_ENC_UTF16LE || charset->kind == HTML_ENC_UTF16BE)
@@ -307,7 +315,7 @@ const char *html_decode_input(struct html_document *doc, const char *bytes, size
 		enc = html_encoding_for_label(transport, strlen(transport));
 	if (!enc)
 		enc = prescan(bytes, len);
-	if (!enc && valid_utf8((const unsigned char *)bytes, len))
+	if (!enc && !all_ascii(bytes, len) && valid_utf8((const unsigned char *)bytes, len))
 		enc = html_encoding_for_label("utf-8", 5);
 	if (!enc)
 		enc = html_encoding_for_label("windows-1252", 12);
@@ -319,6 +327,8 @@ const char *html_decode_input(struct html_document *doc, const char *bytes, size
 		return decode_utf16(doc, bytes, len, false, out_len);
 	case HTML_ENC_UTF16BE:
 		return decode_utf16(doc, bytes, len, true, out_len);
+	case HTML_ENC_MULTI_BYTE:
+		return html_decode_multi_byte(&doc->arena, enc, bytes, len, out_len);
 	default:
 		return html_decode_single_byte(&doc->arena, enc, bytes, len, out_len);
 	}

@@ -9,6 +9,7 @@
  * (U+FFFD). */
 #include "html/legacy.h"
 
+#include <errno.h>
 #include <iconv.h>
 #include <string.h>
 
@@ -57,13 +58,15 @@ static const struct html_encoding encodings[] = {
 	[E_1258] = {"windows-1258", HTML_ENC_SINGLE_BYTE, "CP1258"},
 	[E_MACCYR] = {"x-mac-cyrillic", HTML_ENC_SINGLE_BYTE, "MAC-CYRILLIC"},
 	[E_USER] = {"x-user-defined", HTML_ENC_X_USER_DEFINED, NULL},
-	[E_GBK] = {"GBK", HTML_ENC_UNSUPPORTED, NULL},
-	[E_GB18030] = {"gb18030", HTML_ENC_UNSUPPORTED, NULL},
-	[E_BIG5] = {"Big5", HTML_ENC_UNSUPPORTED, NULL},
-	[E_EUCJP] = {"EUC-JP", HTML_ENC_UNSUPPORTED, NULL},
-	[E_ISO2022JP] = {"ISO-2022-JP", HTML_ENC_UNSUPPORTED, NULL},
-	[E_SJIS] = {"Shift_JIS", HTML_ENC_UNSUPPORTED, NULL},
-	[E_EUCKR] = {"EUC-KR", HTML_ENC_UNSUPPORTED, NULL},
+	/* The standard's GBK decoder is its gb18030 decoder; its Shift_JIS and
+	 * EUC-KR are Microsoft's supersets (CP932, CP949). */
+	[E_GBK] = {"GBK", HTML_ENC_MULTI_BYTE, "GB18030"},
+	[E_GB18030] = {"gb18030", HTML_ENC_MULTI_BYTE, "GB18030"},
+	[E_BIG5] = {"Big5", HTML_ENC_MULTI_BYTE, "BIG5-HKSCS"},
+	[E_EUCJP] = {"EUC-JP", HTML_ENC_MULTI_BYTE, "EUC-JP"},
+	[E_ISO2022JP] = {"ISO-2022-JP", HTML_ENC_MULTI_BYTE, "ISO-2022-JP"},
+	[E_SJIS] = {"Shift_JIS", HTML_ENC_MULTI_BYTE, "CP932"},
+	[E_EUCKR] = {"EUC-KR", HTML_ENC_MULTI_BYTE, "CP949"},
 };
 
 static const struct label labels[] = {
@@ -144,12 +147,8 @@ const struct html_encoding *html_encoding_for_label(const char *label, size_t le
 		len--;
 	for (size_t i = 0; i < BASE_ARRAY_LEN(labels); i++) {
 		size_t n = strlen(labels[i].label);
-		if (n == len && base_ascii_ieq(label, len, labels[i].label, n)) {
-			const struct html_encoding *e = &encodings[labels[i].enc];
-			/* Multi-byte legacy encodings are not decoded: treat them
-			 * as the web's default legacy encoding. */
-			return e->kind == HTML_ENC_UNSUPPORTED ? &encodings[E_1252] : e;
-		}
+		if (n == len && base_ascii_ieq(label, len, labels[i].label, n))
+			return &encodings[labels[i].enc];
 	}
 	return NULL;
 }
@@ -204,6 +203,38 @@ const char *html_decode_single_byte(struct base_arena *a, const struct html_enco
 		}
 		i = j;
 	}
+	char *s = base_arena_strndup(a, out.data ? out.data : "", out.len);
+	*out_len = out.len;
+	base_buf_free(&out);
+	return s;
+}
+
+const char *html_decode_multi_byte(struct base_arena *a, const struct html_encoding *enc, const char *bytes,
+				   size_t len, size_t *out_len)
+{
+	iconv_t cd = iconv_open("UTF-8", enc->iconv_name);
+	if (cd == (iconv_t)-1) {
+		/* No converter: the web's default legacy encoding. */
+		return html_decode_single_byte(a, &encodings[E_1252], bytes, len, out_len);
+	}
+	struct base_buf out = {0};
+	char *in = (char *)bytes;
+	size_t left = len;
+	while (left) {
+		base_buf_reserve(&out, left * 2 + 16);
+		char *op = out.data + out.len;
+		size_t room = out.cap - out.len - 1;
+		size_t r = iconv(cd, &in, &left, &op, &room);
+		out.len = (size_t)(op - out.data);
+		if (r != (size_t)-1 || errno == E2BIG)
+			continue;
+		/* An invalid or truncated sequence: one replacement, then resync. */
+		base_buf_put_utf8(&out, 0xFFFD);
+		in++;
+		left--;
+		iconv(cd, NULL, NULL, NULL, NULL);
+	}
+	iconv_close(cd);
 	char *s = base_arena_strndup(a, out.data ? out.data : "", out.len);
 	*out_len = out.len;
 	base_buf_free(&out);

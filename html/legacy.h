@@ -11,7 +11,7 @@ enum html_encoding_kind {
 	HTML_ENC_UTF16BE,
 	HTML_ENC_SINGLE_BYTE,
 	HTML_ENC_X_USER_DEFINED,
-	HTML_ENC_UNSUPPORTED, /* a multi-byte legacy encoding: decoded as windows-1252 */
+	HTML_ENC_MULTI_BYTE, /* CJK legacy encodings, decoded with iconv */
 };
 
 struct html_encoding {
@@ -26,6 +26,10 @@ const struct html_encoding *html_encoding_for_label(const char *label, size_t le
 /* The code points of bytes 0x80-0xFF (table[b - 0x80]); U+FFFD where the
  * encoding has none. */
 void html_single_byte_table(const struct html_encoding *enc, uint32_t table[128]);
+/* Decodes a multi-byte legacy encoding with iconv (U+FFFD for invalid
+ * sequences) to UTF-8 in a. */
+const char *html_decode_multi_byte(struct base_arena *a, const struct html_encoding *enc, const char *bytes,
+				   size_t len, size_t *out_len);
 /* Decodes a single-byte encoding (or x-user-defined) to UTF-8 in a. */
 const char *html_decode_single_byte(struct base_arena *a, const struct html_encoding *enc, const char *bytes,
 				    size_t len, size_t *out_len);

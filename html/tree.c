@@ -316,6 +316,8 @@ void html_push(struct html_tree *tb, struct html_node *n)
 		tb->stack = base_xrealloc(tb->stack, tb->stack_cap * sizeof *tb->stack);
 	}
 	tb->stack[tb->depth++] = n;
+	if (n->ns == HTML_NS_HTML)
+		tb->open_count[n->tag]++;
 }
 
 static bool is_selectedcontent(const struct html_node *n)
@@ -384,14 +386,23 @@ static void maybe_clone_option(struct html_tree *tb, struct html_node *option)
 		chosen = first;
 	if (chosen != option || !target)
 		return;
+	/* Clone first: the selectedcontent may sit inside the option. */
+	struct html_node *copy = html_tree_new_node(tb, HTML_NODE_FRAGMENT);
+	clone_children(tb, option, copy);
 	while (target->first_child)
 		html_tree_detach(target->first_child);
-	clone_children(tb, option, target);
+	while (copy->first_child) {
+		struct html_node *c = copy->first_child;
+		html_tree_detach(c);
+		html_tree_append(target, c);
+	}
 }
 
 /* Every pop of the stack of open elements goes through here. */
 static void popped(struct html_tree *tb, struct html_node *n)
 {
+	if (n->ns == HTML_NS_HTML)
+		tb->open_count[n->tag]--;
 	if (tb->seen_selectedcontent && html_is(n, HTML_TAG_OPTION))
 		maybe_clone_option(tb, n);
 }
@@ -462,10 +473,7 @@ bool html_stack_contains(const struct html_tree *tb, const struct html_node *n)
 
 bool html_has_on_stack(const struct html_tree *tb, enum html_tag tag)
 {
-	for (size_t i = tb->depth; i-- > 0;)
-		if (html_is(tb->stack[i], tag))
-			return true;
-	return false;
+	return tb->open_count[tag] != 0;
 }
 
 struct html_node *html_adjusted_current(const struct html_tree *tb)
@@ -511,6 +519,8 @@ static bool is_scope_boundary(const struct html_node *n, enum html_scope scope)
 
 bool html_in_scope(const struct html_tree *tb, enum html_tag tag, enum html_scope scope)
 {
+	if (!tb->open_count[tag])
+		return false;
 	for (size_t i = tb->depth; i-- > 0;) {
 		const struct html_node *n = tb->stack[i];
 		if (html_is(n, tag))
@@ -535,6 +545,11 @@ bool html_node_in_scope(const struct html_tree *tb, const struct html_node *targ
 
 bool html_heading_in_scope(const struct html_tree *tb)
 {
+	uint32_t open = 0;
+	for (enum html_tag t = HTML_TAG_H1; t <= HTML_TAG_H6; t++)
+		open += tb->open_count[t];
+	if (!open)
+		return false;
 	for (size_t i = tb->depth; i-- > 0;) {
 		const struct html_node *n = tb->stack[i];
 		if (n->ns == HTML_NS_HTML && n->tag >= HTML_TAG_H1 && n->tag <= HTML_TAG_H6)

@@ -59,6 +59,9 @@ struct html_tree {
 
 	struct html_node **stack;
 	size_t depth, stack_cap;
+	/* HTML elements of each tag on the stack: "in scope" answers "no" at
+	 * once for a tag that is not open, keeping deep trees linear. */
+	uint32_t open_count[HTML_TAG_COUNT];
 	struct html_afe *afe;
 	size_t afe_len, afe_cap;
 	enum html_mode *template_modes;

@@ -26,6 +26,7 @@ struct xml_builder {
 	struct base_buf text;
 	struct html_node *text_parent;
 	bool seen_root;
+	bool undefined_entity;
 	struct base_vec stylesheets;
 };
 
@@ -250,6 +251,18 @@ static int XMLCALL on_external_entity(XML_Parser parser, const XML_Char *context
 	return st == XML_STATUS_OK ? XML_STATUS_OK : XML_STATUS_ERROR;
 }
 
+/* A reference to an entity nobody declared: a well-formedness error for
+ * a browser, though expat lets it pass when a DTD is in play. */
+static void XMLCALL on_skipped_entity(void *ud, const XML_Char *name, int is_parameter_entity)
+{
+	struct xml_builder *b = ud;
+	(void)name;
+	if (is_parameter_entity)
+		return;
+	b->undefined_entity = true;
+	XML_StopParser(b->parser, XML_FALSE);
+}
+
 /* Single-byte legacy encodings expat does not know, from our tables. */
 static int XMLCALL on_unknown_encoding(void *data, const XML_Char *name, XML_Encoding *info)
 {
@@ -327,6 +340,7 @@ struct html_document *html_parse_xml(const char *bytes, size_t len, const char *
 	XML_SetStartDoctypeDeclHandler(p, on_doctype);
 	XML_SetXmlDeclHandler(p, on_xml_decl);
 	XML_SetUnknownEncodingHandler(p, on_unknown_encoding, NULL);
+	XML_SetSkippedEntityHandler(p, on_skipped_entity);
 	XML_SetParamEntityParsing(p, XML_PARAM_ENTITY_PARSING_ALWAYS);
 	XML_SetExternalEntityRefHandler(p, on_external_entity);
 	XML_UseForeignDTD(p, XML_TRUE);
@@ -334,7 +348,8 @@ struct html_document *html_parse_xml(const char *bytes, size_t len, const char *
 		const char *msg = base_arena_printf(&doc->arena, "XML parse error at line %lu, column %lu: %s",
 						    (unsigned long)XML_GetCurrentLineNumber(p),
 						    (unsigned long)XML_GetCurrentColumnNumber(p) + 1,
-						    XML_ErrorString(XML_GetErrorCode(p)));
+						    XML_ErrorString(b.undefined_entity ? XML_ERROR_UNDEFINED_ENTITY
+										       : XML_GetErrorCode(p)));
 		doc->fatal_error = msg;
 		error_page(&b, msg);
 	} else {
