@@ -320,6 +320,12 @@ const char *html_decode_input(struct html_document *doc, const char *bytes, size
 	if (!enc)
 		enc = html_encoding_for_label("windows-1252", 12);
 	doc->encoding = enc->name;
+	if (enc->kind != HTML_ENC_UTF16LE && enc->kind != HTML_ENC_UTF16BE && enc->kind != HTML_ENC_X_USER_DEFINED &&
+	    enc->kind != HTML_ENC_MULTI_BYTE && all_ascii(bytes, len)) {
+		/* ASCII means the same in every ASCII-compatible encoding. */
+		*out_len = len;
+		return bytes;
+	}
 	switch (enc->kind) {
 	case HTML_ENC_UTF8:
 		return decode_utf8(doc, bytes, len, out_len);

@@ -73,7 +73,9 @@ static void test_elements_and_names(void **state)
 	struct base_arena ar;
 	base_arena_init(&ar, 1024);
 	assert_string_equal(html_document_title(a, &ar), "A b c");
-	assert_null(html_document_title(parse("<p>", NULL), &ar));
+	struct html_document *untitled = parse("<p>", NULL);
+	assert_null(html_document_title(untitled, &ar));
+	html_document_free(untitled);
 	base_arena_free(&ar);
 	html_document_free(a);
 	html_document_free(b);
