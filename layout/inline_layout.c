@@ -275,9 +275,11 @@ static void build_para(struct para *pa)
 					 * still may not break inside nowrap text. */
 					continue;
 				}
-				if (s->white_space == CSS_WS_BREAK_SPACES || s->white_space == CSS_WS_PRE_WRAP) {
-					/* Preserved spaces: break after the last space of a run. */
-				}
+				/* Blink breaks after any space run, whatever follows
+				 * (UAX #14's LB13/LB14 would keep "a .b" together). */
+				if ((text[b] == ' ' || text[b] == '\t') && b + 1 < len && text[b + 1] != ' ' && text[b + 1] != '\n' &&
+				    pa->brk[b] == LAYOUT_BREAK_NONE)
+					pa->brk[b] = LAYOUT_BREAK_ALLOWED;
 				if ((s->word_break == CSS_WORD_BREAK_BREAK_ALL) && (text[b + 1] & 0xC0) != 0x80 && b + 1 < it->end &&
 				    text[b] != ' ')
 					pa->brk[b] = pa->brk[b] == LAYOUT_BREAK_MANDATORY ? pa->brk[b] : LAYOUT_BREAK_ALLOWED;
