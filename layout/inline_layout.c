@@ -87,6 +87,58 @@ static uint32_t transform_cp(uint32_t cp, uint8_t tt, bool word_start)
 	}
 }
 
+/* The style of synthesized small capitals: 70% of the font size (CSS
+ * Fonts 4 §6.6 synthesis, the ratio browsers use). */
+static const struct css_style *small_caps_style(struct layout_ctx *ctx, const struct css_style *s)
+{
+	char key[sizeof s + 1];
+	memcpy(key, &s, sizeof s);
+	key[sizeof s] = (char)0xFE;
+	struct css_style *sc = base_map_get(&ctx->anon_styles, key, sizeof key);
+	if (sc)
+		return sc;
+	sc = base_arena_alloc(&ctx->scratch, sizeof *sc);
+	*sc = *s;
+	sc->font_size = s->font_size * 0.7f;
+	sc->font_variant_small_caps = 0;
+	base_map_put(&ctx->anon_styles, key, sizeof key, sc);
+	return sc;
+}
+
+/* font-variant: small-caps without a font feature: lower-case letters are
+ * upper-cased and set smaller, as separate text items. */
+static void split_small_caps(struct para *pa, size_t first)
+{
+	struct item whole = pa->items[first];
+	pa->count = first;
+	const struct css_style *small = small_caps_style(pa->ctx, whole.style);
+	char *text = pa->text.data;
+	size_t i = whole.start;
+	while (i < whole.end) {
+		size_t run = i;
+		bool lower = false;
+		for (size_t k = i; k < whole.end;) {
+			const char *q = text + k;
+			uint32_t cp = base_utf8_decode(&q, text + whole.end);
+			uint32_t up = (uint32_t)towupper((wint_t)cp);
+			char enc[4];
+			bool is_lower = up != cp && base_utf8_encode(up, enc) == (size_t)(q - (text + k));
+			if (k == i)
+				lower = is_lower;
+			else if (is_lower != lower)
+				break;
+			if (is_lower)
+				memcpy(text + k, enc, (size_t)(q - (text + k)));
+			k = (size_t)(q - text);
+			run = k;
+		}
+		struct item *it = push_item(pa, IT_TEXT, whole.box, lower ? small : whole.style);
+		it->start = i;
+		it->end = run;
+		i = run;
+	}
+}
+
 /* CSS Text 3 §4.1.1 phase I: collapsing and transformation. */
 static void add_text(struct para *pa, struct layout_box *t)
 {
@@ -130,6 +182,8 @@ static void add_text(struct para *pa, struct layout_box *t)
 		word_start = cp == ' ' || cp == '\t' || cp == '-';
 	}
 	it->end = pa->text.len;
+	if (s->font_variant_small_caps && it->end > it->start)
+		split_small_caps(pa, (size_t)(it - pa->items));
 }
 
 static void add_object(struct para *pa, struct item *it)
