@@ -256,6 +256,8 @@ static void draw_item(struct worker *w, const struct paint_target *t, const stru
 	bool solid = it->kind == PAINT_ITEM_TEXT || it->source == PAINT_SRC_COLOR;
 	if (!solid && !paint_matrix_invert(&m, &inv))
 		return;
+	/* Footprint of a device pixel in local px, for image minification. */
+	float fdx = solid ? 1.0f : fabsf(inv.a) + fabsf(inv.c), fdy = solid ? 1.0f : fabsf(inv.b) + fabsf(inv.d);
 	for (int y = 0; y < r.h; y++) {
 		const float *cov = w->cov + (size_t)y * (size_t)r.w;
 		float *d = dst + ((size_t)(r.y - tile.y + y) * TILE + (size_t)(r.x - tile.x)) * 4;
@@ -283,7 +285,7 @@ static void draw_item(struct worker *w, const struct paint_target *t, const stru
 				continue;
 			float s[4], lx, ly;
 			paint_matrix_apply(&inv, (float)(r.x + x) + 0.5f, (float)(r.y + y) + 0.5f, &lx, &ly);
-			paint_source_sample(it, lx, ly, s);
+			paint_source_sample(it, lx, ly, fdx, fdy, s);
 			float ia = 1.0f - s[3] * c * it->color[3];
 			for (int k = 0; k < 4; k++)
 				d[k] = s[k] * it->color[3] * c + d[k] * ia;

@@ -41,8 +41,9 @@ void paint_blur(float *buf, int w, int h, float sigma, float *tmp);
 /* Gradient colour at tile-local (u, v), premultiplied (gradient.c). */
 void paint_gradient_sample(const struct paint_gradient *g, bool radial, float u, float v, float out[4]);
 
-/* Premultiplied colour of a non-solid source at local point (x, y). */
-void paint_source_sample(const struct paint_item *it, float x, float y, float out[4]);
+/* Premultiplied colour of a non-solid source at local point (x, y); a
+ * device pixel covers dx x dy local px there (for image filtering). */
+void paint_source_sample(const struct paint_item *it, float x, float y, float dx, float dy, float out[4]);
 
 /* A rendered glyph: coverage bitmap, origin offset from the pen. */
 struct paint_glyph_bitmap {

@@ -30,15 +30,8 @@ static void texel(const struct layout_image *img, int x, int y, float out[4])
 		out[k] = (float)p[k] * (1.0f / 255.0f);
 }
 
-/* Bilinear filtering (nearest when pixelated) at tile point (u, v). */
-static void image_sample(const struct paint_item *it, float u, float v, float out[4])
+static void bilinear(const struct layout_image *img, float sx, float sy, float out[4])
 {
-	const struct layout_image *img = it->image;
-	float sx = u * (float)img->width / it->pattern.w, sy = v * (float)img->height / it->pattern.h;
-	if (it->pattern.pixelated) {
-		texel(img, (int)floorf(sx), (int)floorf(sy), out);
-		return;
-	}
 	sx -= 0.5f;
 	sy -= 0.5f;
 	float fx0 = floorf(sx), fy0 = floorf(sy);
@@ -55,7 +48,39 @@ static void image_sample(const struct paint_item *it, float u, float v, float ou
 	}
 }
 
-void paint_source_sample(const struct paint_item *it, float x, float y, float out[4])
+/* Filtering at tile point (u, v): nearest when pixelated, bilinear when
+ * magnifying, and when minifying the mean of bilinear samples spread over
+ * the device pixel's footprint (fx x fy texels), which stands in for the
+ * mipmaps browsers use so that shrunken images do not alias. */
+static void image_sample(const struct paint_item *it, float u, float v, float fx, float fy, float out[4])
+{
+	const struct layout_image *img = it->image;
+	float sx = u * (float)img->width / it->pattern.w, sy = v * (float)img->height / it->pattern.h;
+	if (it->pattern.pixelated) {
+		texel(img, (int)floorf(sx), (int)floorf(sy), out);
+		return;
+	}
+	int nx = (int)BASE_MIN(ceilf(fx), 8.0f), ny = (int)BASE_MIN(ceilf(fy), 8.0f);
+	if (nx <= 1 && ny <= 1) {
+		bilinear(img, sx, sy, out);
+		return;
+	}
+	nx = BASE_MAX(nx, 1);
+	ny = BASE_MAX(ny, 1);
+	float acc[4] = { 0, 0, 0, 0 }, s[4];
+	for (int j = 0; j < ny; j++)
+		for (int i = 0; i < nx; i++) {
+			bilinear(img, sx + fx * (((float)i + 0.5f) / (float)nx - 0.5f),
+				 sy + fy * (((float)j + 0.5f) / (float)ny - 0.5f), s);
+			for (int k = 0; k < 4; k++)
+				acc[k] += s[k];
+		}
+	float inv = 1.0f / (float)(nx * ny);
+	for (int k = 0; k < 4; k++)
+		out[k] = acc[k] * inv;
+}
+
+void paint_source_sample(const struct paint_item *it, float x, float y, float dx, float dy, float out[4])
 {
 	float u, v;
 	if (!pattern_uv(&it->pattern, x, y, &u, &v)) {
@@ -66,7 +91,8 @@ void paint_source_sample(const struct paint_item *it, float x, float y, float ou
 	case PAINT_SRC_IMAGE:
 		if (it->image && it->image->width > 0 && it->image->height > 0 && it->pattern.w > 0.0f &&
 		    it->pattern.h > 0.0f) {
-			image_sample(it, u, v, out);
+			image_sample(it, u, v, dx * (float)it->image->width / it->pattern.w,
+				     dy * (float)it->image->height / it->pattern.h, out);
 			return;
 		}
 		break;
