@@ -278,6 +278,114 @@ static void test_canvas_background(void **state)
 	fx_free(&f);
 }
 
+/* A 2x2 image: red, green / blue, white (premultiplied, opaque). */
+static const uint8_t quad_px[16] = { 255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 255, 255, 255, 255, 255, 255 };
+static const struct layout_image quad = { 2, 2, (uint8_t *)quad_px };
+
+static const struct layout_image *quad_get(void *ctx, const char *path)
+{
+	(void)ctx;
+	return strcmp(path, "quad.png") == 0 ? &quad : NULL;
+}
+
+static void test_image_fragment(void **state)
+{
+	(void)state;
+	struct fx f;
+	fx_init(&f, 64, 64);
+	struct css_style *s = fx_style(&f);
+	s->image_rendering = CSS_IMAGE_RENDERING_PIXELATED;
+	struct layout_fragment *img = fx_add(&f, f.root, LAYOUT_FRAG_IMAGE, s, 10, 10, 20, 20);
+	img->image = &quad;
+	uint8_t *px = fx_render(&f, 64, 64, 1.0f, NULL);
+	/* Nearest-neighbour: each texel is a 10x10 block. */
+	FX_ASSERT_RGBA(fx_px(px, 64, 10, 10), 255, 0, 0, 255);
+	FX_ASSERT_RGBA(fx_px(px, 64, 19, 19), 255, 0, 0, 255);
+	FX_ASSERT_RGBA(fx_px(px, 64, 20, 10), 0, 255, 0, 255);
+	FX_ASSERT_RGBA(fx_px(px, 64, 10, 20), 0, 0, 255, 255);
+	FX_ASSERT_RGBA(fx_px(px, 64, 29, 29), 255, 255, 255, 255);
+	FX_ASSERT_RGBA(fx_px(px, 64, 30, 30), 255, 255, 255, 255);
+	FX_ASSERT_RGBA(fx_px(px, 64, 9, 9), 255, 255, 255, 255);
+	free(px);
+	/* Bilinear: the centre of the image blends all four texels. */
+	s->image_rendering = CSS_IMAGE_RENDERING_AUTO;
+	px = fx_render(&f, 64, 64, 1.0f, NULL);
+	FX_ASSERT_RGBA(fx_px(px, 64, 10, 10), 255, 0, 0, 255);
+	FX_ASSERT_NEAR(fx_px(px, 64, 19, 19), 133, 122, 122, 12);
+	free(px);
+	fx_free(&f);
+}
+
+static struct css_background_layer *image_layer(struct fx *f, struct css_style *s)
+{
+	struct css_background_layer *l = base_arena_calloc(&f->tree.arena, 1, sizeof(*l));
+	l->image.kind = CSS_IMAGE_URL;
+	l->image.url = "quad.png";
+	l->size_w = (struct css_length){ 10, 0, CSS_LEN_FIXED, false };
+	l->size_h = (struct css_length){ 10, 0, CSS_LEN_FIXED, false };
+	s->backgrounds = l;
+	s->background_count = 1;
+	s->image_rendering = CSS_IMAGE_RENDERING_PIXELATED;
+	return l;
+}
+
+static uint8_t *render_with_images(struct fx *f, int w, int h)
+{
+	struct layout_image_provider images = { NULL, quad_get };
+	struct paint_display_list *dl = paint_build_display_list(&f->tree, &images);
+	uint8_t *px = calloc((size_t)w * (size_t)h, 4);
+	struct paint_target t = { px, w, h, (size_t)w * 4, 1.0f, 0, 0 };
+	assert_int_equal(paint_rasterize(dl, &t, NULL), 0);
+	paint_display_list_free(dl);
+	return px;
+}
+
+static void test_background_repeat(void **state)
+{
+	(void)state;
+	struct fx f;
+	fx_init(&f, 64, 64);
+	struct css_style *s = fx_style(&f);
+	struct css_background_layer *l = image_layer(&f, s);
+	fx_box(&f, f.root, s, 0, 0, 35, 20);
+	/* repeat: 10px tiles from the top-left, cut at the box edge. */
+	uint8_t *px = render_with_images(&f, 64, 64);
+	FX_ASSERT_RGBA(fx_px(px, 64, 0, 0), 255, 0, 0, 255);
+	FX_ASSERT_RGBA(fx_px(px, 64, 5, 0), 0, 255, 0, 255);
+	FX_ASSERT_RGBA(fx_px(px, 64, 10, 0), 255, 0, 0, 255);
+	FX_ASSERT_RGBA(fx_px(px, 64, 30, 5), 0, 0, 255, 255);
+	FX_ASSERT_RGBA(fx_px(px, 64, 34, 0), 255, 0, 0, 255);
+	FX_ASSERT_RGBA(fx_px(px, 64, 35, 0), 255, 255, 255, 255);
+	free(px);
+	/* no-repeat at 100% 100%: one tile in the bottom-right corner. */
+	l->repeat_x = l->repeat_y = CSS_REPEAT_NO;
+	l->position_x = l->position_y = (struct css_length){ 0, 100, CSS_LEN_FIXED, true };
+	px = render_with_images(&f, 64, 64);
+	FX_ASSERT_RGBA(fx_px(px, 64, 24, 10), 255, 255, 255, 255);
+	FX_ASSERT_RGBA(fx_px(px, 64, 25, 10), 255, 0, 0, 255);
+	FX_ASSERT_RGBA(fx_px(px, 64, 34, 19), 255, 255, 255, 255);
+	FX_ASSERT_RGBA(fx_px(px, 64, 0, 0), 255, 255, 255, 255);
+	free(px);
+	/* space: three tiles fit in 35px, spread to both edges (gap 2.5). */
+	l->repeat_x = CSS_REPEAT_SPACE;
+	l->repeat_y = CSS_REPEAT_NO;
+	l->position_y = (struct css_length){ 0, 0, CSS_LEN_FIXED, false };
+	px = render_with_images(&f, 64, 64);
+	FX_ASSERT_RGBA(fx_px(px, 64, 0, 0), 255, 0, 0, 255);
+	FX_ASSERT_RGBA(fx_px(px, 64, 11, 0), 255, 255, 255, 255);
+	FX_ASSERT_RGBA(fx_px(px, 64, 13, 0), 255, 0, 0, 255);
+	FX_ASSERT_RGBA(fx_px(px, 64, 34, 0), 0, 255, 0, 255);
+	free(px);
+	/* round: 35px holds 3.5 tiles, rounded to 4 of 8.75px. */
+	l->repeat_x = CSS_REPEAT_ROUND;
+	px = render_with_images(&f, 64, 64);
+	FX_ASSERT_RGBA(fx_px(px, 64, 9, 0), 255, 0, 0, 255);
+	FX_ASSERT_RGBA(fx_px(px, 64, 34, 0), 0, 255, 0, 255);
+	FX_ASSERT_RGBA(fx_px(px, 64, 31, 0), 0, 255, 0, 255);
+	free(px);
+	fx_free(&f);
+}
+
 /* A busy scene over several tiles: the same bytes whatever the thread
  * count, and scale 2 doubles every rectangle exactly. */
 static void build_scene(struct fx *f)
@@ -342,6 +450,7 @@ int main(void)
 		cmocka_unit_test(test_rounded_corners),	 cmocka_unit_test(test_linear_gradient),
 		cmocka_unit_test(test_opacity_and_clip), cmocka_unit_test(test_box_shadow),
 		cmocka_unit_test(test_canvas_background), cmocka_unit_test(test_threads_identical),
+		cmocka_unit_test(test_image_fragment),	 cmocka_unit_test(test_background_repeat),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
