@@ -1,0 +1,58 @@
+/* Internal state of the embedding API: what an engine and a document own.
+ *
+ * Ownership: the engine owns its fonts and thread pool. A document owns its
+ * source bytes, each stage's product (DOM, styled document, fragment tree,
+ * display list), its decoded images, and the strings in its arena. A stage's
+ * product is freed before the stage is re-run, later stages first. */
+#ifndef WEFT_SHELL_DOCUMENT_H
+#define WEFT_SHELL_DOCUMENT_H
+
+#include "paint/paint.h"
+#include "shell/weft.h"
+
+#include <pthread.h>
+
+struct weft_engine {
+	struct layout_fonts *fonts;
+	struct base_pool *pool;
+	char *root_dir; /* NULL when none */
+	int threads;
+};
+
+struct weft_document {
+	struct weft_engine *engine;
+	char *path; /* the document's own path ("" for stdin/bytes) */
+	struct base_buf bytes;
+	bool is_xml;
+	float viewport_width, viewport_height;
+
+	struct html_document *html;
+	struct css_styled_document *styled;
+	struct layout_tree *layout;
+	struct paint_display_list *display_list;
+	struct paint_images *images;
+
+	struct css_element_state state;
+	struct css_loader loader;
+	struct layout_image_provider image_provider;
+
+	/* Warnings and dependencies may be added from style-loading callbacks;
+	 * the lock keeps that safe whatever thread they run on. */
+	pthread_mutex_t lock;
+	struct base_vec warnings; /* char *, heap-owned */
+	struct base_vec dependencies; /* char *, heap-owned */
+
+	struct weft_timings timings;
+	char *title;
+	struct base_arena arena; /* resolved URLs and other per-document strings */
+};
+
+/* Records a warning line (formatted) for weft_document_warning(). */
+void shell_document_warn(struct weft_document *doc, const char *fmt, ...) BASE_PRINTF(2, 3);
+/* Records a file the document depends on (once). */
+void shell_document_depend(struct weft_document *doc, const char *path);
+/* Drops the products from a stage on: 0 DOM, 1 style, 2 layout, 3 display list. */
+void shell_document_invalidate(struct weft_document *doc, int from_stage);
+void shell_error_set(struct weft_error *err, enum weft_status status, const char *fmt, ...) BASE_PRINTF(3, 4);
+
+#endif

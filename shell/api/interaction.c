@@ -1,0 +1,92 @@
+/* Hit testing, pointer state, anchors and links: what the viewer needs. */
+#include "shell/api/document.h"
+#include "shell/api/url.h"
+
+#include <string.h>
+
+static const struct html_node *enclosing_link(const struct html_node *n)
+{
+	for (; n; n = n->parent)
+		if (n->type == HTML_NODE_ELEMENT && n->ns == HTML_NS_HTML &&
+		    (n->tag == HTML_TAG_A || n->tag == HTML_TAG_AREA) && html_element_attr(n, "href"))
+			return n;
+	return NULL;
+}
+
+int weft_document_hit_test(struct weft_document *doc, float x, float y, struct weft_hit *hit)
+{
+	memset(hit, 0, sizeof *hit);
+	int rc = weft_document_layout(doc, NULL);
+	if (rc != WEFT_OK)
+		return rc;
+	const struct html_node *el = layout_hit_test(doc->layout, x, y);
+	const struct html_node *link = enclosing_link(el);
+	if (link) {
+		hit->is_link = true;
+		snprintf(hit->href, sizeof hit->href, "%s", html_element_attr_value(link, "href"));
+	}
+	const struct css_style *style = el ? css_style_of(doc->styled, el) : NULL;
+	if (style && style->cursor == CSS_CURSOR_POINTER)
+		hit->cursor = 1;
+	else if (style && style->cursor == CSS_CURSOR_TEXT)
+		hit->cursor = 2;
+	else if (link && (!style || style->cursor == CSS_CURSOR_AUTO))
+		hit->cursor = 1;
+	return WEFT_OK;
+}
+
+bool weft_document_set_pointer(struct weft_document *doc, float x, float y, bool active)
+{
+	const struct html_node *el = NULL;
+	if (x >= 0 && y >= 0 && weft_document_layout(doc, NULL) == WEFT_OK)
+		el = layout_hit_test(doc->layout, x, y);
+	const struct html_node *act = active ? el : NULL;
+	if (el == doc->state.hover && act == doc->state.active)
+		return false;
+	doc->state.hover = el;
+	doc->state.active = act;
+	shell_document_invalidate(doc, 1);
+	return true;
+}
+
+static const struct html_node *find_anchor(const struct html_document *d, const char *name)
+{
+	for (size_t i = 0; i < d->element_count; i++) {
+		const struct html_node *el = d->elements[i];
+		const char *id = html_element_attr_value(el, "id");
+		if (id && strcmp(id, name) == 0)
+			return el;
+	}
+	for (size_t i = 0; i < d->element_count; i++) {
+		const struct html_node *el = d->elements[i];
+		const char *n = el->tag == HTML_TAG_A ? html_element_attr_value(el, "name") : NULL;
+		if (n && strcmp(n, name) == 0)
+			return el;
+	}
+	return NULL;
+}
+
+/* https://html.spec.whatwg.org/multipage/browsing-the-web.html#the-indicated-part-of-the-document */
+bool weft_document_anchor_position(struct weft_document *doc, const char *fragment, float *y)
+{
+	*y = 0;
+	if (!fragment || !*fragment || strcmp(fragment, "top") == 0)
+		return fragment && *fragment;
+	if (weft_document_layout(doc, NULL) != WEFT_OK)
+		return false;
+	const struct html_node *el = find_anchor(doc->html, fragment);
+	struct layout_rect r;
+	if (!el || !layout_element_rect(doc->layout, el, &r))
+		return false;
+	*y = r.y;
+	return true;
+}
+
+const char *weft_document_resolve_link(struct weft_document *doc, const char *href, char *fragment,
+				       size_t fragment_size)
+{
+	const char *out;
+	enum shell_url_kind k = shell_url_resolve(&doc->arena, doc->engine->root_dir, doc->path, href, strlen(href),
+						  &out, fragment, fragment_size);
+	return k == SHELL_URL_FILE ? out : NULL;
+}
