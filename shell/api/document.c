@@ -78,13 +78,19 @@ static void loader_warn(void *ctx, const char *message)
 static const struct layout_image *provide_image(void *ctx, const char *path)
 {
 	struct weft_document *doc = ctx;
-	char why[256] = "";
-	const struct layout_image *img = paint_images_get(doc->images, path, why, sizeof why);
 	if (strncmp(path, "data:", 5) != 0)
 		shell_document_depend(doc, path);
-	if (!img && why[0])
-		shell_document_warn(doc, "image '%.200s': %s", path, why);
-	return img;
+	return paint_images_get(doc->images, path);
+}
+
+/* Moves the image decoders' new warnings into the document's list. */
+static void collect_image_warnings(struct weft_document *doc)
+{
+	const char *w;
+	while ((w = paint_images_warning(doc->images, doc->image_warnings_seen))) {
+		shell_document_warn(doc, "%s", w);
+		doc->image_warnings_seen++;
+	}
 }
 
 /* ---- Loading ------------------------------------------------------------ */
@@ -279,6 +285,7 @@ int weft_document_layout(struct weft_document *doc, struct weft_error *err)
 	};
 	doc->layout = layout_document(doc->styled, &lo);
 	doc->timings.layout_ns = base_now_ns() - t0;
+	collect_image_warnings(doc);
 	if (!doc->layout) {
 		shell_error_set(err, WEFT_ERR_RENDER, "layout of '%s' failed", doc->path);
 		return WEFT_ERR_RENDER;
@@ -286,14 +293,15 @@ int weft_document_layout(struct weft_document *doc, struct weft_error *err)
 	return WEFT_OK;
 }
 
-static int build_display_list(struct weft_document *doc, struct weft_error *err)
+int shell_document_build_display_list(struct weft_document *doc, struct weft_error *err)
 {
 	if (doc->display_list)
 		return WEFT_OK;
 	int rc = weft_document_layout(doc, err);
 	if (rc != WEFT_OK)
 		return rc;
-	doc->display_list = paint_build_display_list(doc->layout);
+	doc->display_list = paint_build_display_list(doc->layout, &doc->image_provider);
+	collect_image_warnings(doc);
 	if (!doc->display_list) {
 		shell_error_set(err, WEFT_ERR_RENDER, "building the display list of '%s' failed", doc->path);
 		return WEFT_ERR_RENDER;
@@ -342,7 +350,7 @@ int weft_document_paint(struct weft_document *doc, const struct weft_paint_targe
 		shell_error_set(err, WEFT_ERR_INPUT, "invalid paint target");
 		return WEFT_ERR_INPUT;
 	}
-	int rc = build_display_list(doc, err);
+	int rc = shell_document_build_display_list(doc, err);
 	if (rc != WEFT_OK)
 		return rc;
 	uint64_t t0 = base_now_ns();

@@ -42,6 +42,7 @@ struct weft_document {
 	struct base_vec warnings; /* char *, heap-owned */
 	struct base_vec dependencies; /* char *, heap-owned */
 
+	size_t image_warnings_seen; /* paint_images_warning() entries already copied */
 	struct weft_timings timings;
 	char *title;
 	struct base_arena arena; /* resolved URLs and other per-document strings */
@@ -53,6 +54,8 @@ void shell_document_warn(struct weft_document *doc, const char *fmt, ...) BASE_P
 void shell_document_depend(struct weft_document *doc, const char *path);
 /* Drops the products from a stage on: 0 DOM, 1 style, 2 layout, 3 display list. */
 void shell_document_invalidate(struct weft_document *doc, int from_stage);
+/* Runs the stages up to the display list. */
+int shell_document_build_display_list(struct weft_document *doc, struct weft_error *err);
 void shell_error_set(struct weft_error *err, enum weft_status status, const char *fmt, ...) BASE_PRINTF(3, 4);
 
 #endif

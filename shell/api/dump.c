@@ -53,9 +53,7 @@ int weft_document_dump(struct weft_document *doc, enum weft_dump_kind kind, FILE
 		}
 		break;
 	case WEFT_DUMP_DISPLAY_LIST:
-		rc = weft_document_layout(doc, err);
-		if (rc == WEFT_OK && !doc->display_list)
-			doc->display_list = paint_build_display_list(doc->layout);
+		rc = shell_document_build_display_list(doc, err);
 		if (rc == WEFT_OK)
 			paint_dump_display_list(doc->display_list, &b);
 		break;
