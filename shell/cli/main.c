@@ -26,8 +26,6 @@ static const struct command commands[] = {
 	{"render", shell_cmd_render},
 	{"dump", shell_cmd_dump},
 	{"bench", shell_cmd_bench},
-	{"reftest", shell_cmd_reftest},
-	{"view", shell_cmd_view},
 };
 
 int main(int argc, char **argv)
