@@ -300,6 +300,7 @@ static void build_para(struct para *pa)
 	pa->collapsible = base_xcalloc(len + 1, 1);
 	const char *text = pa->text.data ? pa->text.data : "";
 	layout_line_breaks(text, len, NULL, pa->brk);
+	uint8_t *nowrap = base_xcalloc(len + 1, 1);
 	for (size_t i = 0; i < pa->count; i++) {
 		struct item *it = &pa->items[i];
 		if (it->type == IT_TEXT && it->end > it->start) {
@@ -341,13 +342,16 @@ static void build_para(struct para *pa)
 				    b + 1 < it->end && text[b + 1] != ' ')
 					pa->brk[b] = LAYOUT_BREAK_NONE;
 			}
-			/* The end of a nowrap item only breaks if the
-			 * following text allows it and it ends with a space. */
+			/* A space ending nowrap text may still break before
+			 * wrapping text: decided below, once all styles are known. */
 			if (!wrap && it->end > it->start && text[it->end - 1] == ' ' && collapse)
 				pa->brk[it->end - 1] = LAYOUT_BREAK_ALLOWED;
+			memset(nowrap + it->start, !wrap, it->end - it->start);
 		} else if (it->type == IT_ATOMIC) {
 			layout_atomic(pa, it);
 			pa->adv[it->start] = it->margin_width;
+			const struct css_style *ps = it->box->parent ? it->box->parent->style : pa->root->style;
+			memset(nowrap + it->start, !wraps(ps->white_space), it->end - it->start);
 		} else if (it->type == IT_BR) {
 			pa->brk[it->start] = LAYOUT_BREAK_MANDATORY;
 		}
@@ -373,8 +377,12 @@ static void build_para(struct para *pa)
 			}
 		}
 	}
-	/* No break inside nowrap content between a closing and an opening
-	 * item: breaks belong to the text of the wrapping style. */
+	/* A soft break between two nowrap characters is no break (CSS Text 3
+	 * §5.1: the white-space of both sides forbids it). */
+	for (size_t b = 0; b + 1 < len; b++)
+		if (pa->brk[b] == LAYOUT_BREAK_ALLOWED && nowrap[b] && nowrap[b + 1])
+			pa->brk[b] = LAYOUT_BREAK_NONE;
+	free(nowrap);
 	if (len > 0)
 		pa->brk[len - 1] = LAYOUT_BREAK_NONE;
 }
