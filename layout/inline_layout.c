@@ -871,8 +871,10 @@ done:
 			f->y = baseline - mp->vm.ascent;
 		}
 	}
-	/* Children of pieces become relative to their piece. */
-	for (size_t p = 1; p < lb.npieces; p++) {
+	/* Children of pieces become relative to their piece; nested pieces
+	 * come after their parents, so go backwards while positions are
+	 * still line-relative. */
+	for (size_t p = lb.npieces; p-- > 1;) {
 		struct piece *pc = &lb.pieces[p];
 		struct layout_fragment *f = pc->frag;
 		for (size_t k = 0; k < pc->children.len; k++) {
