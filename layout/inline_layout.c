@@ -266,8 +266,6 @@ static void collect(struct para *pa, struct layout_box *parent, int depth)
 			cl->edge = op->m.right + op->b.right + op->p.right;
 			cl->match = (int)open;
 			op->match = (int)(pa->count - 1);
-			if (op->edge > 0 || cl->edge > 0)
-				pa->prev_space = pa->prev_space && false;
 			break;
 		}
 		default: {
