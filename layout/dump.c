@@ -2,8 +2,9 @@
  * width, height in CSS px relative to the parent fragment) and the
  * getBoundingClientRect() JSON of every element in document order (the
  * union of its border-box fragments in document coordinates, skipping
- * empty ones unless all are empty; null without a box). Both walk the tree
- * with an explicit stack. */
+ * empty ones unless all are empty; null without a box; undecorated inline
+ * boxes count as their contents, as in Blink). Both walk the tree with an
+ * explicit stack. */
 #include "layout/internal.h"
 
 #include <stdlib.h>
@@ -13,6 +14,7 @@ struct walk_frame {
 	const struct layout_fragment *f;
 	float x, y; /* document position of f */
 	int depth;
+	float line_y, line_h; /* the enclosing line box, for empty inlines */
 };
 
 struct walker {
@@ -26,7 +28,7 @@ static void walk_push(struct walker *w, const struct layout_fragment *f, float x
 		w->cap = w->cap ? w->cap * 2 : 256;
 		w->st = base_xrealloc(w->st, w->cap * sizeof *w->st);
 	}
-	w->st[w->n++] = (struct walk_frame){f, x, y, depth};
+	w->st[w->n++] = (struct walk_frame){f, x, y, depth, 0, 0};
 }
 
 static const char *kind_name(const struct layout_fragment *f)
@@ -117,6 +119,41 @@ static void unite(struct elem_rect *r, float x, float y, float w, float h)
 	r->y1 = BASE_MAX(r->y1, y + h);
 }
 
+/* Blink does not give an inline box without decorations a fragment of its
+ * own ("culled inline"): its client rects are those of its contents. */
+static bool is_culled_inline(const struct layout_fragment *f)
+{
+	const struct css_style *s = f->style;
+	if (f->kind != LAYOUT_FRAG_BOX || !f->node || s->display != CSS_DISPLAY_INLINE || f->node->tag == HTML_TAG_BR)
+		return false;
+	for (int i = 0; i < 4; i++)
+		if (f->border[i] != 0 || f->padding[i] != 0 || f->margin[i] != 0 || s->border_width[i] != 0 ||
+		    css_length_resolve(s->padding[i], 0) != 0)
+			return false;
+	if (s->background_color.a != 0 || s->background_count > 0 || s->box_shadow_count > 0 ||
+	    (s->outline_style != CSS_BORDER_NONE && s->outline_width > 0) || s->position != CSS_POSITION_STATIC)
+		return false;
+	return true;
+}
+
+/* A fragment's part of its element's client rects at document (x, y);
+ * an empty culled inline is a zero-width rect as tall as its line. */
+static void contribute(struct elem_rect *r, const struct layout_fragment *f, float x, float y, float line_y, float line_h, int depth)
+{
+	if (!is_culled_inline(f) || depth > LAYOUT_MAX_DEPTH) {
+		unite(r, x, y, f->width, f->height);
+		return;
+	}
+	if (f->child_count == 0) {
+		unite(r, x, line_y, 0, line_h);
+		return;
+	}
+	for (size_t i = 0; i < f->child_count; i++) {
+		const struct layout_fragment *c = f->children[i];
+		contribute(r, c, x + c->x, y + c->y, line_y, line_h, depth + 1);
+	}
+}
+
 static struct elem_rect *collect_rects(const struct layout_tree *tree, size_t count, const struct html_node *only)
 {
 	struct elem_rect *rects = base_xcalloc(count ? count : 1, sizeof *rects);
@@ -130,11 +167,14 @@ static struct elem_rect *collect_rects(const struct layout_tree *tree, size_t co
 		    f->kind != LAYOUT_FRAG_LINE) {
 			size_t idx = only ? (f->node == only ? 0 : SIZE_MAX) : f->node->element_index;
 			if (idx < count)
-				unite(&rects[idx], fr.x, fr.y, f->width, f->height);
+				contribute(&rects[idx], f, fr.x, fr.y, fr.line_y, fr.line_h, 0);
 		}
+		bool is_line = f->kind == LAYOUT_FRAG_LINE;
 		for (size_t i = f->child_count; i-- > 0;) {
 			const struct layout_fragment *c = f->children[i];
 			walk_push(&w, c, fr.x + c->x, fr.y + c->y, 0);
+			w.st[w.n - 1].line_y = is_line ? fr.y : fr.line_y;
+			w.st[w.n - 1].line_h = is_line ? f->height : fr.line_h;
 		}
 	}
 	free(w.st);

@@ -696,6 +696,8 @@ static void build_line(struct para *pa, size_t ls, size_t content_end, size_t le
 			open_stack->len--;
 			continue;
 		}
+		if (it->type == IT_TEXT && it->end == it->start)
+			continue; /* white space collapsed away entirely */
 		if (it->start >= le && it->type != IT_FLOAT && it->type != IT_ABSPOS)
 			break;
 		if (it->type == IT_FLOAT || it->type == IT_ABSPOS) {
