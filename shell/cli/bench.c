@@ -24,6 +24,7 @@ static const char bench_usage[] =
 	"  --threads N   worker threads (default: one per core)\n"
 	"  --width N --height N   viewport in CSS px (default 800x600); paint renders the\n"
 	"                full page, at most 16384 CSS px tall\n"
+	"  --root DIR, --font-dir DIR, --xml   as for weft render\n"
 	"  --json        print one JSON object instead of a table\n";
 
 enum phase { PH_PARSE, PH_STYLE, PH_LAYOUT, PH_PAINT, PH_ENCODE, PH_COUNT };
@@ -39,13 +40,20 @@ static int cmp_u64(const void *a, const void *b)
 
 int shell_cmd_bench(int argc, char **argv)
 {
+	const char *cmd = "weft bench";
 	const char *file = NULL, *phase_name = "all";
-	int runs = 10, threads = 0;
+	int runs = 10;
 	bool json = false;
-	float width = 800, height = 600;
+	struct shell_doc_options o;
+	shell_doc_options_init(&o);
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i], *v = NULL;
 		bool missing = false;
+		int r = shell_doc_option(argc, argv, &i, cmd, &o);
+		if (r < 0)
+			return 2;
+		if (r > 0)
+			continue;
 		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
 			fputs(bench_usage, stdout);
 			return 0;
@@ -55,15 +63,6 @@ int shell_cmd_bench(int argc, char **argv)
 			phase_name = v;
 		} else if (shell_opt_value(argc, argv, &i, "--runs", &v, &missing)) {
 			if (!missing && !shell_parse_int(v, 1, 100000, &runs))
-				goto bad_value;
-		} else if (shell_opt_value(argc, argv, &i, "--threads", &v, &missing)) {
-			if (!missing && !shell_parse_int(v, 1, 256, &threads))
-				goto bad_value;
-		} else if (shell_opt_value(argc, argv, &i, "--width", &v, &missing)) {
-			if (!missing && !shell_parse_float(v, 1, 16384, &width))
-				goto bad_value;
-		} else if (shell_opt_value(argc, argv, &i, "--height", &v, &missing)) {
-			if (!missing && !shell_parse_float(v, 1, 16384, &height))
 				goto bad_value;
 		} else if (a[0] == '-' && a[1]) {
 			fprintf(stderr, "weft bench: unknown option '%s'\n", a);
@@ -105,10 +104,8 @@ bad_value:
 		return 2;
 	}
 	struct weft_error err = {0};
-	struct weft_engine_options eo = {.threads = threads};
-	struct weft_engine *engine = weft_engine_new(&eo, &err);
+	struct weft_engine *engine = shell_engine_new(cmd, &o);
 	if (!engine) {
-		fprintf(stderr, "weft bench: %s\n", err.message);
 		base_buf_free(&input);
 		return 2;
 	}
@@ -118,7 +115,7 @@ bad_value:
 	uint8_t *pixels = NULL;
 	size_t pixels_size = 0;
 	for (int r = 0; r < runs && status == 0; r++) {
-		struct weft_load_options lo = {.viewport_width = width, .viewport_height = height};
+		struct weft_load_options lo = {.viewport_width = o.width, .viewport_height = o.height};
 		struct weft_document *doc =
 			weft_document_load_bytes(engine, input.data ? input.data : "", input.len, file, &lo, &err);
 		if (!doc) {
@@ -136,8 +133,8 @@ bad_value:
 		if (!status && last >= PH_PAINT) {
 			float dw, dh;
 			weft_document_size(doc, &dw, &dh);
-			pw = (int)ceilf(width);
-			ph = (int)ceilf(fminf(fmaxf(dh, height), BENCH_MAX_PAINT_HEIGHT));
+			pw = (int)ceilf(o.width);
+			ph = (int)ceilf(fminf(fmaxf(dh, o.height), BENCH_MAX_PAINT_HEIGHT));
 			size_t need = (size_t)pw * 4 * (size_t)ph;
 			if (need > pixels_size) {
 				free(pixels);

@@ -45,23 +45,25 @@ int shell_cmd_dump(int argc, char **argv)
 		return argc < 2 ? 2 : 0;
 	}
 	const char *kind = argv[1];
-	const char *in = NULL, *format = "tree", *fragment = NULL, *root = NULL;
-	const char *font_dirs[64];
-	size_t font_dir_count = 0;
-	bool json = false, parse_errors = false, scripting = false, xml = false;
-	float width = 800, height = 600;
-	int threads = 0;
+	const char *cmd = "weft dump";
+	const char *in = NULL, *format = "tree", *fragment = NULL;
+	struct shell_doc_options o;
+	shell_doc_options_init(&o);
+	bool json = false, parse_errors = false, scripting = false;
 	for (int i = 2; i < argc; i++) {
 		const char *a = argv[i], *v = NULL;
 		bool missing = false;
+		int r = shell_doc_option(argc, argv, &i, cmd, &o);
+		if (r < 0)
+			return 2;
+		if (r > 0)
+			continue;
 		if (strcmp(a, "--json") == 0) {
 			json = true;
 		} else if (strcmp(a, "--html") == 0) {
 			format = "html";
 		} else if (strcmp(a, "--parse-errors") == 0) {
 			parse_errors = true;
-		} else if (strcmp(a, "--xml") == 0) {
-			xml = true;
 		} else if (shell_opt_value(argc, argv, &i, "--format", &v, &missing)) {
 			format = v;
 		} else if (shell_opt_value(argc, argv, &i, "--fragment", &v, &missing)) {
@@ -70,20 +72,6 @@ int shell_cmd_dump(int argc, char **argv)
 			if (!missing && strcmp(v, "on") != 0 && strcmp(v, "off") != 0)
 				goto bad_value;
 			scripting = !missing && strcmp(v, "on") == 0;
-		} else if (shell_opt_value(argc, argv, &i, "--width", &v, &missing)) {
-			if (!missing && !shell_parse_float(v, 1, 16384, &width))
-				goto bad_value;
-		} else if (shell_opt_value(argc, argv, &i, "--height", &v, &missing)) {
-			if (!missing && !shell_parse_float(v, 1, 16384, &height))
-				goto bad_value;
-		} else if (shell_opt_value(argc, argv, &i, "--threads", &v, &missing)) {
-			if (!missing && !shell_parse_int(v, 1, 256, &threads))
-				goto bad_value;
-		} else if (shell_opt_value(argc, argv, &i, "--root", &v, &missing)) {
-			root = v;
-		} else if (shell_opt_value(argc, argv, &i, "--font-dir", &v, &missing)) {
-			if (!missing && font_dir_count < BASE_ARRAY_LEN(font_dirs))
-				font_dirs[font_dir_count++] = v;
 		} else if (a[0] == '-' && a[1] != '\0') {
 			fprintf(stderr, "weft dump: unknown option '%s' (see weft dump --help)\n", a);
 			return 2;
@@ -147,13 +135,10 @@ bad_value:
 	}
 
 	struct weft_error err = {0};
-	struct weft_engine_options eo = {threads, root, font_dirs, font_dir_count};
-	struct weft_engine *engine = weft_engine_new(&eo, &err);
-	if (!engine) {
-		fprintf(stderr, "weft dump: %s\n", err.message);
+	struct weft_engine *engine = shell_engine_new(cmd, &o);
+	if (!engine)
 		return 2;
-	}
-	struct weft_load_options lo = {.force_xml = xml, .viewport_width = width, .viewport_height = height};
+	struct weft_load_options lo = {.force_xml = o.xml, .viewport_width = o.width, .viewport_height = o.height};
 	struct weft_document *doc = weft_document_load_file(engine, in ? in : "-", &lo, &err);
 	int status = 0;
 	if (!doc) {

@@ -63,91 +63,73 @@ static bool output_dir_exists(const char *out)
 
 int shell_cmd_render(int argc, char **argv)
 {
-	const char *in = NULL, *out = NULL, *root = NULL;
-	const char *font_dirs[64];
-	size_t font_dir_count = 0;
-	float width = 800, height = 600, scale = 1, scroll_y = 0;
-	int threads = 0;
-	bool full_page = false, xml = false;
+	const char *cmd = "weft render";
+	const char *in = NULL, *out = NULL;
+	struct shell_doc_options o;
+	shell_doc_options_init(&o);
+	float scale = 1, scroll_y = 0;
+	bool full_page = false;
 	for (int i = 1; i < argc; i++) {
 		const char *v = NULL;
 		bool missing = false;
 		const char *a = argv[i];
+		int r = shell_doc_option(argc, argv, &i, cmd, &o);
+		if (r < 0)
+			return 2;
+		if (r > 0)
+			continue;
 		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
 			fputs(render_usage, stdout);
 			return 0;
 		} else if (strcmp(a, "--full-page") == 0) {
 			full_page = true;
-		} else if (strcmp(a, "--xml") == 0) {
-			xml = true;
 		} else if (shell_opt_value(argc, argv, &i, "-o", &v, &missing) ||
 			   shell_opt_value(argc, argv, &i, "--output", &v, &missing)) {
 			out = v;
-		} else if (shell_opt_value(argc, argv, &i, "--width", &v, &missing)) {
-			if (!missing && !shell_parse_float(v, 1, 16384, &width))
-				goto bad_value;
-		} else if (shell_opt_value(argc, argv, &i, "--height", &v, &missing)) {
-			if (!missing && !shell_parse_float(v, 1, 16384, &height))
-				goto bad_value;
 		} else if (shell_opt_value(argc, argv, &i, "--scale", &v, &missing)) {
 			if (!missing && !(shell_parse_float(v, 1, 2, &scale) && (scale == 1 || scale == 2)))
 				goto bad_value;
 		} else if (shell_opt_value(argc, argv, &i, "--scroll-y", &v, &missing)) {
 			if (!missing && !shell_parse_float(v, 0, 1e6f, &scroll_y))
 				goto bad_value;
-		} else if (shell_opt_value(argc, argv, &i, "--threads", &v, &missing)) {
-			if (!missing && !shell_parse_int(v, 1, 256, &threads))
-				goto bad_value;
-		} else if (shell_opt_value(argc, argv, &i, "--root", &v, &missing)) {
-			root = v;
-		} else if (shell_opt_value(argc, argv, &i, "--font-dir", &v, &missing)) {
-			if (!missing) {
-				if (font_dir_count == BASE_ARRAY_LEN(font_dirs)) {
-					fprintf(stderr, "weft render: too many --font-dir options\n");
-					return 2;
-				}
-				font_dirs[font_dir_count++] = v;
-			}
 		} else if (a[0] == '-' && a[1] != '\0') {
-			fprintf(stderr, "weft render: unknown option '%s' (see weft render --help)\n", a);
+			fprintf(stderr, "%s: unknown option '%s' (see weft render --help)\n", cmd, a);
 			return 2;
 		} else if (!in) {
 			in = a;
 		} else {
-			fprintf(stderr, "weft render: more than one input ('%s' and '%s')\n", in, a);
+			fprintf(stderr, "%s: more than one input ('%s' and '%s')\n", cmd, in, a);
 			return 2;
 		}
 		if (missing) {
-			fprintf(stderr, "weft render: option '%s' needs a value\n", a);
+			fprintf(stderr, "%s: option '%s' needs a value\n", cmd, a);
 			return 2;
 		}
 		continue;
 bad_value:
-		fprintf(stderr, "weft render: invalid value '%s' for %s (see weft render --help)\n", v, a);
+		fprintf(stderr, "%s: invalid value '%s' for %s (see weft render --help)\n", cmd, v, a);
 		return 2;
 	}
 	if (!in || !out) {
-		fprintf(stderr, "weft render: %s\n%s", !in ? "no input file given" : "no output file given (-o OUT.png)",
+		fprintf(stderr, "%s: %s\n%s", cmd, !in ? "no input file given" : "no output file given (-o OUT.png)",
 			render_usage);
 		return 2;
 	}
 	if (is_network_url(in)) {
-		fprintf(stderr, "weft render: '%s': network fetching is not supported; save the page locally\n", in);
+		fprintf(stderr, "%s: '%s': network fetching is not supported; save the page locally\n", cmd, in);
 		return 2;
 	}
 	if (!output_dir_exists(out)) {
-		fprintf(stderr, "weft render: cannot write '%s': output directory does not exist\n", out);
+		fprintf(stderr, "%s: cannot write '%s': output directory does not exist\n", cmd, out);
 		return 2;
 	}
+	float width = o.width, height = o.height;
 
 	struct weft_error err = {0};
-	struct weft_engine_options eo = {threads, root, font_dirs, font_dir_count};
-	struct weft_engine *engine = weft_engine_new(&eo, &err);
-	if (!engine) {
-		fprintf(stderr, "weft render: %s\n", err.message);
-		return err.status ? (int)err.status : 2;
-	}
-	struct weft_load_options lo = {.force_xml = xml, .viewport_width = width, .viewport_height = height};
+	struct weft_engine *engine = shell_engine_new(cmd, &o);
+	if (!engine)
+		return 2;
+	struct weft_load_options lo = {.force_xml = o.xml, .viewport_width = width, .viewport_height = height};
 	struct weft_document *doc = weft_document_load_file(engine, in, &lo, &err);
 	int status = 0;
 	uint8_t *pixels = NULL;
