@@ -59,7 +59,8 @@ static struct layout_box *new_text(struct layout_ctx *ctx, const struct html_nod
 }
 
 /* Inherited properties are copied from the parent, the others are reset
- * (CSS 2.1 §9.2.1.1: anonymous boxes inherit from their enclosing box). */
+ * (CSS 2.1 §9.2.1.1: anonymous boxes inherit from their enclosing box).
+ * Fragments point to these styles, so they live in the tree's arena. */
 const struct css_style *layout_anonymous_style(struct layout_ctx *ctx, const struct css_style *parent, uint8_t display)
 {
 	char key[sizeof parent + 1];
@@ -68,7 +69,7 @@ const struct css_style *layout_anonymous_style(struct layout_ctx *ctx, const str
 	struct css_style *s = base_map_get(&ctx->anon_styles, key, sizeof key);
 	if (s)
 		return s;
-	s = base_arena_alloc(&ctx->scratch, sizeof *s);
+	s = base_arena_alloc(&ctx->tree->arena, sizeof *s);
 	*s = *ctx->sd->initial;
 	s->font_family = parent->font_family;
 	s->font_size = parent->font_size;

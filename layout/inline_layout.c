@@ -97,7 +97,7 @@ static const struct css_style *small_caps_style(struct layout_ctx *ctx, const st
 	struct css_style *sc = base_map_get(&ctx->anon_styles, key, sizeof key);
 	if (sc)
 		return sc;
-	sc = base_arena_alloc(&ctx->scratch, sizeof *sc);
+	sc = base_arena_alloc(&ctx->tree->arena, sizeof *sc);
 	*sc = *s;
 	sc->font_size = s->font_size * 0.7f;
 	sc->font_variant_small_caps = 0;
