@@ -323,8 +323,97 @@ static bool needs_pseudo(int pseudo, const struct css_match_list *l, const struc
 	return l->len > 0;
 }
 
+static const struct css_style *style_element_matched(struct css_styler *st, struct css_worker *w,
+						     const struct html_node *el, const struct css_style *parent,
+						     const struct css_style **pseudo_out);
+
+/* ---- Sibling sharing ---------------------------------------------------------- */
+
+static bool same_attributes(const struct html_node *a, const struct html_node *b)
+{
+	if (a->attr_count != b->attr_count)
+		return false;
+	for (size_t i = 0; i < a->attr_count; i++) {
+		const struct html_attr *x = &a->attrs[i], *y = &b->attrs[i];
+		if (x->ns != y->ns || x->value_len != y->value_len || strcmp(x->name, y->name) != 0 ||
+		    memcmp(x->value, y->value, x->value_len) != 0)
+			return false;
+	}
+	return true;
+}
+
+static bool in_state(const struct css_element_state *st, const struct html_node *el)
+{
+	const struct html_node *targets[3] = { st->hover, st->active, st->focus };
+	for (int i = 0; i < 3; i++)
+		for (const struct html_node *n = targets[i]; n; n = n->parent)
+			if (n == el)
+				return true;
+	return false;
+}
+
+static void revalidate(struct css_styler *st, const struct html_node *el, uint8_t *bits)
+{
+	const struct css_sheet_set *s = st->sheets;
+	struct css_match_context mc = { st->doc, st->info, st->opt ? st->opt->state : NULL, s->quirks, 0 };
+	for (size_t i = 0; i < s->revalidation_count; i++)
+		bits[i] = css_selector_matches(&mc, s->revalidation[i], el);
+}
+
+/* Servo's sharing conditions, for the previous sibling this worker
+ * styled: same parent, same name, same attributes (so same id, classes,
+ * style attribute and hints), no hover/active/focus involvement, and the
+ * same results for every sibling-dependent selector. Everything else a
+ * selector can test (ancestors) is common to siblings. */
+static bool share_with_last(struct css_styler *st, struct css_worker *w, const struct html_node *el,
+			    const struct css_style *parent)
+{
+	const struct html_node *c = w->last;
+	if (!c || c->parent != el->parent || w->last_parent != parent || c->ns != el->ns || c->tag != el->tag ||
+	    strcmp(c->local_name, el->local_name) != 0 || !same_attributes(c, el))
+		return false;
+	const struct css_element_state *state = st->opt ? st->opt->state : NULL;
+	if (state && (in_state(state, el) || in_state(state, c)))
+		return false;
+	size_t n = st->sheets->revalidation_count;
+	if (n) {
+		if (!w->last_bits_valid) {
+			revalidate(st, c, w->last_bits);
+			w->last_bits_valid = true;
+		}
+		revalidate(st, el, w->bits);
+		if (memcmp(w->bits, w->last_bits, n) != 0)
+			return false;
+	}
+	return true;
+}
+
 const struct css_style *css_style_element(struct css_styler *st, struct css_worker *w, const struct html_node *el,
 					  const struct css_style *parent, const struct css_style **pseudo_out)
+{
+	bool is_root = el == st->doc->document_element;
+	if (!is_root && share_with_last(st, w, el, parent)) {
+		w->shared++;
+		w->last = el; /* same revalidation results as before */
+		for (int p = 0; p < CSS_PSEUDO_COUNT; p++)
+			pseudo_out[p] = w->last_pseudo[p];
+		return w->last_style;
+	}
+	const struct css_style *result = style_element_matched(st, w, el, parent, pseudo_out);
+	w->last = el;
+	w->last_parent = parent;
+	w->last_style = result;
+	w->last_bits_valid = false;
+	for (int p = 0; p < CSS_PSEUDO_COUNT; p++)
+		w->last_pseudo[p] = pseudo_out[p];
+	return result;
+}
+
+/* Styles an element by matching its rules; the sharing cache reuses the
+ * style of an earlier element with the same parent style and blocks. */
+static const struct css_style *style_element_matched(struct css_styler *st, struct css_worker *w,
+						     const struct html_node *el, const struct css_style *parent,
+						     const struct css_style **pseudo_out)
 {
 	size_t idx = el->element_index;
 	bool is_root = el == st->doc->document_element;
@@ -405,9 +494,11 @@ const struct css_style *css_style_element(struct css_styler *st, struct css_work
 	return s;
 }
 
-void css_worker_init(struct css_worker *w)
+void css_worker_init(struct css_worker *w, size_t revalidation_count)
 {
 	memset(w, 0, sizeof *w);
+	w->bits = base_xcalloc(revalidation_count + 1, 1);
+	w->last_bits = base_xcalloc(revalidation_count + 1, 1);
 	base_arena_init(&w->arena, 256 * 1024);
 	w->winners = base_xcalloc(CSS_PROP_COUNT, sizeof(struct winner));
 	w->cascaded = base_xcalloc(1, sizeof *w->cascaded);
@@ -424,6 +515,9 @@ void css_worker_release_scratch(struct css_worker *w)
 	free(w->cascaded);
 	free(w->cache);
 	free(w->custom);
+	free(w->bits);
+	free(w->last_bits);
+	w->bits = w->last_bits = NULL;
 	w->winners = NULL;
 	w->cascaded = NULL;
 	w->cache = NULL;

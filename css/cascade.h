@@ -47,11 +47,19 @@ struct css_worker {
 	struct css_custom_decl *custom;
 	size_t custom_len, custom_cap;
 	struct css_share_entry *cache;
+	/* The last element this worker styled, for sibling sharing: its
+	 * style, pseudo-element styles and revalidation results. */
+	const struct html_node *last;
+	const struct css_style *last_parent;
+	const struct css_style *last_style;
+	const struct css_style *last_pseudo[CSS_PSEUDO_COUNT];
+	uint8_t *last_bits, *bits; /* one byte per revalidation selector */
+	bool last_bits_valid;
 	size_t shared;
 	size_t styled;
 };
 
-void css_worker_init(struct css_worker *w);
+void css_worker_init(struct css_worker *w, size_t revalidation_count);
 void css_worker_release_scratch(struct css_worker *w);
 
 #endif

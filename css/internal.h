@@ -385,6 +385,11 @@ struct css_sheet_set {
 	bool quirks;
 	int import_depth;
 	size_t bytes_loaded;
+	/* Selectors whose result can differ between siblings with the same
+	 * attributes (structural pseudo-classes, sibling combinators, :has(),
+	 * :empty): compared before sibling style sharing. */
+	const struct css_selector **revalidation;
+	size_t revalidation_count, revalidation_cap;
 };
 
 void css_sheets_init(struct css_sheet_set *s, const struct html_document *doc, const struct css_style_options *opt);

@@ -123,11 +123,65 @@ static char *key_lower(struct css_sheet_set *s, const char *name, size_t n)
 	return k;
 }
 
+/* Whether siblings with equal attributes can differ in matching sel. */
+static bool sibling_dependent_list(const struct css_selector_list *l, int depth);
+
+static bool sibling_dependent(const struct css_selector *sel, int depth)
+{
+	if (depth > 16)
+		return true;
+	for (size_t i = 0; i < sel->count; i++) {
+		const struct css_compound *c = &sel->compounds[i];
+		if (c->combinator == CSS_COMB_NEXT_SIBLING || c->combinator == CSS_COMB_SUBSEQUENT_SIBLING)
+			return true;
+		for (size_t k = 0; k < c->count; k++) {
+			const struct css_simple_selector *x = &c->simples[k];
+			if (x->kind != CSS_SEL_PSEUDO_CLASS)
+				continue;
+			switch (x->op) {
+			case CSS_PC_FIRST_CHILD:
+			case CSS_PC_LAST_CHILD:
+			case CSS_PC_ONLY_CHILD:
+			case CSS_PC_FIRST_OF_TYPE:
+			case CSS_PC_LAST_OF_TYPE:
+			case CSS_PC_ONLY_OF_TYPE:
+			case CSS_PC_NTH_CHILD:
+			case CSS_PC_NTH_LAST_CHILD:
+			case CSS_PC_NTH_OF_TYPE:
+			case CSS_PC_NTH_LAST_OF_TYPE:
+			case CSS_PC_EMPTY:
+			case CSS_PC_HAS:
+			case CSS_PC_PLACEHOLDER_SHOWN:
+				return true;
+			default:
+				if (x->args.count && sibling_dependent_list(&x->args, depth + 1))
+					return true;
+			}
+		}
+	}
+	return false;
+}
+
+static bool sibling_dependent_list(const struct css_selector_list *l, int depth)
+{
+	for (size_t i = 0; i < l->count; i++)
+		if (sibling_dependent(l->items[i], depth))
+			return true;
+	return false;
+}
+
 /* Files a selector under the most specific key of its rightmost compound. */
 static void hash_selector(struct css_sheet_set *s, const struct css_selector *sel, const struct css_style_rule *rule)
 {
 	if (sel->pseudo_element >= CSS_PSEUDO_COUNT)
 		return;
+	if (sibling_dependent(sel, 0)) {
+		if (s->revalidation_count == s->revalidation_cap) {
+			s->revalidation_cap = s->revalidation_cap ? s->revalidation_cap * 2 : 16;
+			s->revalidation = base_xrealloc(s->revalidation, s->revalidation_cap * sizeof *s->revalidation);
+		}
+		s->revalidation[s->revalidation_count++] = sel;
+	}
 	struct css_rule_hash *h = &s->hash[sel->pseudo_element];
 	struct css_rule_entry e = { sel, rule };
 	const struct css_compound *c = &sel->compounds[sel->count - 1];
@@ -750,6 +804,7 @@ void css_sheets_free(struct css_sheet_set *s)
 			free(h->by_tag[t].items);
 		free(h->universal.items);
 	}
+	free(s->revalidation);
 	base_arena_free(&s->scratch);
 	base_arena_free(&s->arena);
 }

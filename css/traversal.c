@@ -208,7 +208,7 @@ struct css_styled_document *css_style_document(const struct html_document *doc, 
 	priv->worker_count = pool ? base_pool_threads(pool) : 1;
 	priv->workers = base_xcalloc((size_t)priv->worker_count, sizeof *priv->workers);
 	for (int i = 0; i < priv->worker_count; i++)
-		css_worker_init(&priv->workers[i]);
+		css_worker_init(&priv->workers[i], priv->sheets.revalidation_count);
 	style_tree(priv, pool);
 	for (int i = 0; i < priv->worker_count; i++) {
 		sd->shared_count += priv->workers[i].shared;
