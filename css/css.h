@@ -307,7 +307,7 @@ struct css_style {
 	struct css_length vertical_align_length;
 	struct css_shadow *text_shadows;
 	size_t text_shadow_count;
-	float tab_size; /* in spaces */
+	float tab_size; /* in spaces; a negative value is a length in px (tab-size: 20px gives -20) */
 
 	/* Lists and generated content */
 	uint8_t list_style_type, list_style_position;

@@ -423,6 +423,25 @@ static void test_nesting_and_sharing(void **state)
 	done(&r);
 }
 
+static void test_sibling_sharing_revalidation(void **state)
+{
+	(void)state;
+	struct styled r = style("<!DOCTYPE html><style>li:first-child { color: rgb(1,0,0) }"
+				"li:nth-child(3n) { color: rgb(3,0,0) } li + li.x { color: rgb(4,0,0) }"
+				"li:empty { margin-left: 5px }</style>"
+				"<ul><li id=a>1</li><li id=b>2</li><li id=c>3</li><li id=d>4</li><li id=e></li>"
+				"<li id=f class=x>6</li></ul>");
+	assert_rgb(by_id(&r, "a")->color, 1, 0, 0);
+	assert_rgb(by_id(&r, "b")->color, 0, 0, 0);
+	assert_rgb(by_id(&r, "c")->color, 3, 0, 0);
+	assert_rgb(by_id(&r, "d")->color, 0, 0, 0);
+	assert_px(by_id(&r, "e")->margin[3].px, 5);
+	assert_px(by_id(&r, "d")->margin[3].px, 0);
+	assert_rgb(by_id(&r, "f")->color, 4, 0, 0);
+	assert_ptr_equal(by_id(&r, "b"), by_id(&r, "d"));
+	done(&r);
+}
+
 static void test_json_dump(void **state)
 {
 	(void)state;
@@ -488,6 +507,7 @@ int main(void)
 		cmocka_unit_test(test_media_supports_import),
 		cmocka_unit_test(test_presentational_hints),
 		cmocka_unit_test(test_nesting_and_sharing),
+		cmocka_unit_test(test_sibling_sharing_revalidation),
 		cmocka_unit_test(test_json_dump),
 		cmocka_unit_test(test_hostile_input),
 	};
