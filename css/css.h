@@ -363,7 +363,9 @@ struct css_loader {
 	/* An @font-face rule with a resolved local source file. */
 	void (*font_face)(void *ctx, const char *family, const char *path, int weight, int style);
 	/* Resolves a URL from a stylesheet/document at base_path into a file
-	 * path (arena-allocated), or NULL when it cannot be fetched. */
+	 * path (arena-allocated), or NULL when it cannot be fetched. Called
+	 * while styling too (url() values), possibly from several pool
+	 * threads at once, each with its own arena: it must be thread-safe. */
 	const char *(*resolve)(void *ctx, const char *base_path, const char *url, size_t len, struct base_arena *a);
 	void (*warn)(void *ctx, const char *message);
 };
