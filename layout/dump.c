@@ -150,7 +150,13 @@ static void contribute(struct elem_rect *r, const struct layout_fragment *f, flo
 	}
 	for (size_t i = 0; i < f->child_count; i++) {
 		const struct layout_fragment *c = f->children[i];
-		contribute(r, c, x + c->x, y + c->y, line_y, line_h, depth + 1);
+		/* An atomic inline inside counts with its horizontal extent and
+		 * the culled box's own content-area height. */
+		bool atomic = c->kind == LAYOUT_FRAG_IMAGE || (c->kind == LAYOUT_FRAG_BOX && c->style->display != CSS_DISPLAY_INLINE);
+		if (atomic)
+			unite(r, x + c->x, y, c->width, f->height);
+		else
+			contribute(r, c, x + c->x, y + c->y, line_y, line_h, depth + 1);
 	}
 }
 
