@@ -43,15 +43,24 @@ static bool establishes_bfc(const struct layout_box *box)
 	}
 }
 
-/* §10.3.3: used margins of a block in normal flow with a given width. */
-static void resolve_horizontal_margins(const struct css_style *s, float cb_width, float w, struct layout_edges *m)
+/* §10.3.3: used margins of a block in normal flow with a given width.
+ * HTML's legacy alignment of the parent (-webkit-center/right) aligns
+ * blocks whose margins are not auto, as Blink does. */
+static void resolve_horizontal_margins(const struct css_style *s, const struct css_style *parent, float cb_width, float w,
+				       struct layout_edges *m)
 {
 	bool ml_auto = layout_len_is_auto(s->margin[3]), mr_auto = layout_len_is_auto(s->margin[1]);
+	uint8_t legacy = parent ? parent->text_align : CSS_TEXT_ALIGN_START;
+	if (!ml_auto && !mr_auto && legacy == CSS_TEXT_ALIGN_WEBKIT_CENTER)
+		ml_auto = mr_auto = true;
+	else if (!ml_auto && !mr_auto && legacy == CSS_TEXT_ALIGN_WEBKIT_RIGHT)
+		ml_auto = true;
 	float rest = cb_width - w - m->left - m->right;
 	if (ml_auto && mr_auto) {
-		m->left = m->right = rest / 2 > 0 ? layout_snap(rest / 2) : 0;
-		if (rest < 0)
-			m->left = 0;
+		float ml = layout_len_is_auto(s->margin[3]) ? 0 : m->left, mr = layout_len_is_auto(s->margin[1]) ? 0 : m->right;
+		rest = cb_width - w - ml - mr;
+		m->left = ml + (rest / 2 > 0 ? layout_unit(rest / 2) : 0);
+		m->right = mr + (rest / 2 > 0 ? rest - layout_unit(rest / 2) : rest);
 	} else if (ml_auto) {
 		m->left = rest + m->left > 0 ? rest + m->left : 0;
 		if (rest < 0)
@@ -392,7 +401,7 @@ void layout_block(struct layout_ctx *ctx, struct layout_box *box, const struct l
 	if (box->type == LAYOUT_BOX_REPLACED) {
 		memset(out, 0, sizeof *out);
 		out->frag = layout_replaced(ctx, box, space->cb_width, space->cb_height);
-		resolve_horizontal_margins(s, space->cb_width, out->frag->width, &m);
+		resolve_horizontal_margins(s, box->parent ? box->parent->style : NULL, space->cb_width, out->frag->width, &m);
 		memcpy(out->frag->margin, &m, sizeof out->frag->margin);
 		layout_strut_add(&out->top, m.top);
 		layout_strut_add(&out->bottom, m.bottom);
@@ -423,7 +432,7 @@ void layout_block(struct layout_ctx *ctx, struct layout_box *box, const struct l
 			w = mn;
 	}
 	w = layout_clamp_border_width(s, w, cb_width, &b, &p);
-	resolve_horizontal_margins(s, avail, w, &m);
+	resolve_horizontal_margins(s, box->parent ? box->parent->style : NULL, avail, w, &m);
 	m.left += shift;
 	layout_block_container(ctx, box, cb_width, space->cb_height, w, &m, &b, &p, new_bfc, space->floats, space->bfc_x + m.left, top_bfc_y,
 			       space->depth, out);

@@ -925,6 +925,12 @@ static uint8_t resolved_align(const struct css_style *s, bool last_line)
 														       : CSS_TEXT_ALIGN_START;
 	bool rtl = s->direction == CSS_DIRECTION_RTL;
 	switch (a) {
+	case CSS_TEXT_ALIGN_WEBKIT_CENTER:
+		return CSS_TEXT_ALIGN_CENTER;
+	case CSS_TEXT_ALIGN_WEBKIT_LEFT:
+		return CSS_TEXT_ALIGN_LEFT;
+	case CSS_TEXT_ALIGN_WEBKIT_RIGHT:
+		return CSS_TEXT_ALIGN_RIGHT;
 	case CSS_TEXT_ALIGN_START:
 	case CSS_TEXT_ALIGN_MATCH_PARENT:
 		return rtl ? CSS_TEXT_ALIGN_RIGHT : CSS_TEXT_ALIGN_LEFT;
