@@ -747,6 +747,10 @@ static void build_line(struct para *pa, size_t ls, size_t content_end, size_t le
 			struct atomic_ref *ar = base_arena_alloc(&ctx->scratch, sizeof *ar);
 			*ar = (struct atomic_ref){f, cur, vm->ascent, 0, f->height, it->style, true};
 			base_vec_push(&lb.atomics, ar);
+			/* A line with a <br> counts as a line of text for the
+			 * quirks-mode strut. */
+			for (int p = cur; p >= 0; p = lb.pieces[p].parent)
+				lb.pieces[p].has_text = true;
 			has_content = true;
 			break;
 		}

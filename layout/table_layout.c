@@ -283,7 +283,49 @@ float layout_table_content(struct layout_ctx *ctx, struct layout_box *box, float
 		if (avail > smax)
 			avail = smax;
 	}
-	distribute(avail, n, cmin, cmax, fixed, cw);
+	/* Percentage columns take their share of the table first; the rest
+	 * is distributed over the other columns. */
+	float *pct = base_xcalloc((size_t)n + 1, sizeof *pct);
+	float pct_sum = 0;
+	for (int i = 0; i < g.ncells; i++) {
+		const struct css_style *cs = g.cells[i].box->style;
+		if (g.cells[i].colspan == 1 && cs->width.kind == CSS_LEN_FIXED && cs->width.has_percent && cs->width.px == 0)
+			pct[g.cells[i].col] = BASE_MAX(pct[g.cells[i].col], cs->width.percent);
+	}
+	for (int i = 0; i < n; i++)
+		pct_sum += pct[i];
+	if (pct_sum > 0 && !width_auto) {
+		float used = 0;
+		for (int i = 0; i < n; i++) {
+			if (pct[i] <= 0)
+				continue;
+			cw[i] = BASE_MAX(cmin[i], avail * BASE_MIN(pct[i], 100) / 100);
+			used += cw[i];
+		}
+		int rest_n = 0;
+		float *rmin = base_xcalloc((size_t)n + 1, sizeof *rmin), *rmax = base_xcalloc((size_t)n + 1, sizeof *rmax);
+		float *rw = base_xcalloc((size_t)n + 1, sizeof *rw);
+		bool *rfixed = base_xcalloc((size_t)n + 1, sizeof *rfixed);
+		for (int i = 0; i < n; i++)
+			if (pct[i] <= 0) {
+				rmin[rest_n] = cmin[i];
+				rmax[rest_n] = cmax[i];
+				rfixed[rest_n] = fixed[i];
+				rest_n++;
+			}
+		if (rest_n > 0)
+			distribute(BASE_MAX(avail - used, 0), rest_n, rmin, rmax, rfixed, rw);
+		for (int i = 0, k = 0; i < n; i++)
+			if (pct[i] <= 0)
+				cw[i] = rw[k++];
+		free(rmin);
+		free(rmax);
+		free(rw);
+		free(rfixed);
+	} else {
+		distribute(avail, n, cmin, cmax, fixed, cw);
+	}
+	free(pct);
 	float x = g.hspace;
 	for (int i = 0; i < n; i++) {
 		cx[i] = x;
