@@ -137,7 +137,8 @@ static bool is_culled_inline(const struct layout_fragment *f)
 }
 
 /* A fragment's part of its element's client rects at document (x, y);
- * an empty culled inline is a zero-width rect as tall as its line. */
+ * an empty culled inline is a zero-width rect of its content area, or an
+ * empty rect on an empty line. */
 static void contribute(struct elem_rect *r, const struct layout_fragment *f, float x, float y, float line_y, float line_h, int depth)
 {
 	if (!is_culled_inline(f) || depth > LAYOUT_MAX_DEPTH) {
@@ -145,7 +146,10 @@ static void contribute(struct elem_rect *r, const struct layout_fragment *f, flo
 		return;
 	}
 	if (f->child_count == 0) {
-		unite(r, x, line_y, 0, line_h);
+		if (line_h > 0)
+			unite(r, x, y, 0, f->height);
+		else
+			unite(r, x, line_y, 0, 0);
 		return;
 	}
 	for (size_t i = 0; i < f->child_count; i++) {
