@@ -189,6 +189,8 @@ static void layout_block_children(struct flow_state *st, bool collapse_top, stru
 		};
 		struct layout_block_result r;
 		layout_block(ctx, c, &space, child_top, &r);
+		if (!isnan(r.clearance_y) && (isnan(clear_y) || r.clearance_y > clear_y))
+			clear_y = r.clearance_y;
 		float child_x = st->inset_x + r.frag->margin[3];
 		if (r.collapsed_through && isnan(clear_y)) {
 			struct layout_margin_strut all = pending;
@@ -248,6 +250,7 @@ static void layout_block_container(struct layout_ctx *ctx, struct layout_box *bo
 	const struct css_style *s = box->style;
 	struct layout_fragment *frag = layout_new_fragment(ctx, LAYOUT_FRAG_BOX, box);
 	memset(out, 0, sizeof *out);
+	out->clearance_y = NAN;
 	out->frag = frag;
 	frag->width = w;
 	memcpy(frag->margin, m, sizeof frag->margin);
@@ -400,6 +403,7 @@ void layout_block(struct layout_ctx *ctx, struct layout_box *box, const struct l
 	layout_box_edges(s, space->cb_width, &m, &b, &p);
 	if (box->type == LAYOUT_BOX_REPLACED) {
 		memset(out, 0, sizeof *out);
+		out->clearance_y = NAN;
 		out->frag = layout_replaced(ctx, box, space->cb_width, space->cb_height);
 		resolve_horizontal_margins(s, box->parent ? box->parent->style : NULL, space->cb_width, out->frag->width, &m);
 		memcpy(out->frag->margin, &m, sizeof out->frag->margin);
@@ -411,25 +415,38 @@ void layout_block(struct layout_ctx *ctx, struct layout_box *box, const struct l
 	float cb_width = space->cb_width;
 	float avail = cb_width;
 	float shift = 0;
-	if (new_bfc && space->floats && space->floats->count > 0) {
-		/* §9.5: a BFC root's border box must not overlap floats; it
-		 * is narrowed to the free band beside them. */
-		float l, r;
-		layout_floats_band(space->floats, top_bfc_y, 1, space->bfc_x, space->bfc_x + cb_width, &l, &r);
-		shift = l - space->bfc_x;
-		avail = r - l;
-	}
-	float w = layout_specified_border_width(s, cb_width, &b, &p);
-	if (w < 0) {
-		w = avail - m.left - m.right;
-		if (layout_is_table(box))
-			w = BASE_MIN(w, layout_shrink_to_fit(ctx, box, avail - m.left - m.right, space->depth));
-	} else if (layout_is_table(box)) {
-		/* A table is never narrower than its min-content width. */
-		float mn, mx;
-		layout_table_intrinsic(ctx, box, space->depth, &mn, &mx);
-		if (w < mn)
-			w = mn;
+	float pushed_y = NAN;
+	float w;
+	for (int guard = 0;; guard++) {
+		if (new_bfc && space->floats && space->floats->count > 0) {
+			/* §9.5: a BFC root's border box must not overlap floats;
+			 * it is narrowed to the free band beside them, or moved
+			 * down below them when it does not fit. */
+			float l, r;
+			layout_floats_band(space->floats, top_bfc_y, 1, space->bfc_x, space->bfc_x + cb_width, &l, &r);
+			shift = l - space->bfc_x;
+			avail = r - l;
+		}
+		w = layout_specified_border_width(s, cb_width, &b, &p);
+		if (w < 0) {
+			w = avail - m.left - m.right;
+			if (layout_is_table(box))
+				w = BASE_MIN(w, layout_shrink_to_fit(ctx, box, avail - m.left - m.right, space->depth));
+		} else if (layout_is_table(box)) {
+			/* A table is never narrower than its min-content width. */
+			float mn, mx;
+			layout_table_intrinsic(ctx, box, space->depth, &mn, &mx);
+			if (w < mn)
+				w = mn;
+		}
+		if (avail >= cb_width || w + m.left + m.right <= avail + 0.01f || guard > 1000)
+			break;
+		float next = layout_floats_next_bottom(space->floats, top_bfc_y);
+		if (!isfinite(next))
+			break;
+		top_bfc_y = pushed_y = next;
+		avail = cb_width;
+		shift = 0;
 	}
 	w = layout_clamp_border_width(s, w, cb_width, &b, &p);
 	resolve_horizontal_margins(s, box->parent ? box->parent->style : NULL, avail, w, &m);
@@ -437,6 +454,7 @@ void layout_block(struct layout_ctx *ctx, struct layout_box *box, const struct l
 	layout_block_container(ctx, box, cb_width, space->cb_height, w, &m, &b, &p, new_bfc, space->floats, space->bfc_x + m.left, top_bfc_y,
 			       space->depth, out);
 	out->frag->margin[3] = m.left;
+	out->clearance_y = pushed_y;
 }
 
 void layout_bfc_root(struct layout_ctx *ctx, struct layout_box *box, float cb_width, float cb_height, float border_box_width, int depth,

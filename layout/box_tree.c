@@ -483,6 +483,43 @@ static void split_inline(struct layout_ctx *ctx, struct layout_box *inl, struct 
 	list_push(out, cur);
 }
 
+static bool proper_table_child(uint8_t table_display, uint8_t d)
+{
+	if (table_display == CSS_DISPLAY_TABLE_ROW)
+		return d == CSS_DISPLAY_TABLE_CELL;
+	return d == CSS_DISPLAY_TABLE_ROW_GROUP || d == CSS_DISPLAY_TABLE_HEADER_GROUP || d == CSS_DISPLAY_TABLE_FOOTER_GROUP ||
+	       d == CSS_DISPLAY_TABLE_ROW || d == CSS_DISPLAY_TABLE_CAPTION || d == CSS_DISPLAY_TABLE_COLUMN ||
+	       d == CSS_DISPLAY_TABLE_COLUMN_GROUP || d == CSS_DISPLAY_TABLE_CELL;
+}
+
+/* CSS 2.1 §17.2.1 rule 2 in part: runs of children that are not table
+ * parts are wrapped in one anonymous cell (the table layout gives stray
+ * cells an implicit row). */
+static void wrap_table_children(struct layout_ctx *ctx, struct layout_box *box)
+{
+	uint8_t d = box->style->display;
+	if (d != CSS_DISPLAY_TABLE && d != CSS_DISPLAY_INLINE_TABLE && d != CSS_DISPLAY_TABLE_ROW)
+		return;
+	struct layout_box *c = box->first;
+	box->first = box->last = NULL;
+	struct layout_box *cell = NULL;
+	while (c) {
+		struct layout_box *next = c->next;
+		if (c->is_abspos || proper_table_child(d, c->style->display)) {
+			cell = NULL;
+			append(box, c);
+		} else {
+			if (!cell) {
+				cell = new_box(ctx, LAYOUT_BOX_BLOCK, NULL, layout_anonymous_style(ctx, box->style, CSS_DISPLAY_TABLE_CELL));
+				cell->anonymous = true;
+				append(box, cell);
+			}
+			append(cell, c);
+		}
+		c = next;
+	}
+}
+
 /* Gives a block container either only block-level or only inline-level
  * children (CSS 2.1 §9.2.1.1 anonymous block boxes). */
 static void fixup_block(struct layout_ctx *ctx, struct layout_box *box, int depth)
@@ -560,6 +597,7 @@ static void fixup_block(struct layout_ctx *ctx, struct layout_box *box, int dept
 		}
 		c = after;
 	}
+	wrap_table_children(ctx, box);
 }
 
 static void build_children(struct builder *b, struct layout_box *parent, const struct html_node *el, int depth)
