@@ -192,6 +192,11 @@ static void fix_up(struct css_style *s, const struct css_style *parent, bool is_
 		s->display = blockify(s->display);
 	if (is_root && s->display == CSS_DISPLAY_CONTENTS)
 		s->display = CSS_DISPLAY_BLOCK;
+	/* Tables do not take HTML's legacy -webkit- alignments (inherited
+	 * from align="" ancestors); they reset to start, as in Chromium. */
+	if ((s->display == CSS_DISPLAY_TABLE || s->display == CSS_DISPLAY_INLINE_TABLE) &&
+	    s->text_align >= CSS_TEXT_ALIGN_WEBKIT_CENTER)
+		s->text_align = CSS_TEXT_ALIGN_START;
 	for (int i = 0; i < 4; i++)
 		if (s->border_style[i] == CSS_BORDER_NONE || s->border_style[i] == CSS_BORDER_HIDDEN)
 			s->border_width[i] = 0;
