@@ -179,6 +179,7 @@ bool html_adoption_agency(struct html_tree *tb, struct html_token *tok)
 			return true;
 		}
 		struct html_node *furthest = tb->stack[fb_index];
+		tb->reordered = true;
 		struct html_node *common = tb->stack[fe_stack - 1];
 		size_t bookmark = afe_index(tb, fe);
 		struct html_node *last = furthest;

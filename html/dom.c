@@ -43,6 +43,26 @@ void html_dom_finish(struct html_document *doc)
 		}
 }
 
+void html_dom_finish_ordered(struct html_document *doc, struct html_node **created, size_t count)
+{
+	doc->elements = base_arena_alloc(&doc->arena, (count ? count : 1) * sizeof *doc->elements);
+	doc->element_count = 0;
+	for (size_t i = 0; i < count; i++) {
+		struct html_node *el = created[i];
+		if (el->element_index == UINT32_MAX)
+			continue;
+		el->element_index = (uint32_t)doc->element_count;
+		doc->elements[doc->element_count++] = el;
+	}
+	doc->root->element_index = 0;
+	doc->document_element = NULL;
+	for (struct html_node *c = doc->root->first_child; c; c = c->next_sibling)
+		if (c->type == HTML_NODE_ELEMENT) {
+			doc->document_element = c;
+			break;
+		}
+}
+
 struct html_document *html_document_new(void)
 {
 	struct html_document *doc = base_xcalloc(1, sizeof *doc);

@@ -146,6 +146,7 @@ static bool in_body_start_tag(struct html_tree *tb, struct html_token *tok)
 		if (tb->depth < 2 || !html_is(tb->stack[1], HTML_TAG_BODY) || !tb->frameset_ok)
 			return true;
 		html_tree_detach(tb->stack[1]);
+		tb->reordered = true;
 		while (tb->depth > 1)
 			html_pop(tb);
 		html_insert_html_element(tb, tok);

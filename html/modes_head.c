@@ -184,6 +184,7 @@ void html_mode_before_html(struct html_tree *tb, struct html_token *tok)
 			struct html_node *el = html_tree_create_element(tb, tok->name, tok->tag, HTML_NS_HTML,
 									tok->attrs, tok->attr_count);
 			html_tree_append(tb->doc->root, el);
+			html_tree_note_element(tb, el, tb->doc->root);
 			html_push(tb, el);
 			tb->mode = HTML_MODE_BEFORE_HEAD;
 			return;
@@ -202,6 +203,7 @@ void html_mode_before_html(struct html_tree *tb, struct html_token *tok)
 	struct html_node *el = html_tree_create_element(tb, html_tag_names[HTML_TAG_HTML], HTML_TAG_HTML,
 							HTML_NS_HTML, NULL, 0);
 	html_tree_append(tb->doc->root, el);
+	html_tree_note_element(tb, el, tb->doc->root);
 	html_push(tb, el);
 	tb->mode = HTML_MODE_BEFORE_HEAD;
 	html_tree_reprocess(tb, tok);

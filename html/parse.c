@@ -148,13 +148,18 @@ struct html_document *html_parse(const char *bytes, size_t len, const struct htm
 	html_tree_init(&tb, doc, &tok);
 	tb.scripting = opt->scripting;
 	doc->root = html_tree_new_node(&tb, HTML_NODE_DOCUMENT);
+	doc->root->element_index = 0;
 	if (opt->fragment_context && *opt->fragment_context)
 		setup_fragment(&tb, &tok, opt->fragment_context);
 	html_tokenizer_run(&tok);
-	html_tree_finish(&tb);
+	html_tree_flush_text(&tb);
 	if (tb.fragment)
 		finish_fragment(doc, &tb);
-	html_dom_finish(doc);
+	if (tb.fragment || tb.reordered)
+		html_dom_finish(doc);
+	else
+		html_dom_finish_ordered(doc, (struct html_node **)tb.created.items, tb.created.len);
+	html_tree_finish(&tb);
 	convert_errors(doc, text, text_len, &tok);
 	html_tokenizer_finish(&tok);
 	return doc;

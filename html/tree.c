@@ -97,6 +97,7 @@ void html_tree_finish(struct html_tree *tb)
 	free(tb->stack);
 	free(tb->afe);
 	free(tb->template_modes);
+	base_vec_free(&tb->created);
 	base_buf_free(&tb->table_text);
 	base_buf_free(&tb->text);
 }
@@ -261,13 +262,25 @@ void html_insert_comment(struct html_tree *tb, struct html_token *tok, struct ht
 
 static bool is_selectedcontent(const struct html_node *n);
 
+void html_tree_note_element(struct html_tree *tb, struct html_node *el, const struct html_node *parent)
+{
+	/* element_index marks template contents (UINT32_MAX) until
+	 * html_dom_finish_ordered() numbers the rest. */
+	el->element_index = (parent->type == HTML_NODE_FRAGMENT || parent->element_index == UINT32_MAX) ? UINT32_MAX : 0;
+	base_vec_push(&tb->created, el);
+}
+
 static void insert_element_node(struct html_tree *tb, struct html_node *el, bool only_add_to_stack)
 {
 	if (!only_add_to_stack) {
 		struct html_node *parent, *before;
 		html_appropriate_place(tb, NULL, &parent, &before);
 		html_tree_insert_before(parent, el, before);
-	}
+		html_tree_note_element(tb, el, parent);
+		if (before)
+			tb->reordered = true;
+	} else
+		tb->reordered = true;
 	html_push(tb, el);
 }
 
@@ -365,6 +378,7 @@ static void maybe_clone_option(struct html_tree *tb, struct html_node *option)
 	if (!select)
 		return;
 	html_tree_flush_text(tb);
+	tb->reordered = true;
 	struct html_node *first = NULL, *chosen = NULL, *target = NULL;
 	for (struct html_node *n = select->first_child; n;) {
 		if (html_is(n, HTML_TAG_OPTION)) {

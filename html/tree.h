@@ -81,6 +81,12 @@ struct html_tree {
 	struct base_buf table_text;
 	bool table_text_non_ws;
 
+	/* Elements in creation order: when nothing was inserted out of order
+	 * (foster parenting, adoption agency, clones), that is document order
+	 * and html_dom_finish_ordered() needs no tree walk. */
+	struct base_vec created;
+	bool reordered;
+
 	/* The Text node characters are being appended to, and its data. */
 	struct html_node *text_node;
 	struct base_buf text;
@@ -141,6 +147,9 @@ void html_tree_detach(struct html_node *n);
  * contents): the node goes into *parent before *before (NULL: at the end). */
 void html_appropriate_place(struct html_tree *tb, struct html_node *override, struct html_node **parent,
 			    struct html_node **before);
+
+/* Records a new element inserted under parent (see created). */
+void html_tree_note_element(struct html_tree *tb, struct html_node *el, const struct html_node *parent);
 
 /* Insert an HTML element for the token (pushes it). */
 struct html_node *html_insert_html_element(struct html_tree *tb, struct html_token *tok);

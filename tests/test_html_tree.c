@@ -44,6 +44,29 @@ static bool run_one(const char *file, int index, struct dat_test *t, bool verbos
 		printf("%s #%d: parse refused: %s\n", file, index, why);
 		return false;
 	}
+	/* elements[] is every element outside template contents, in tree order. */
+	size_t k = 0;
+	bool order_ok = true;
+	for (const struct html_node *n = doc->root; n;) {
+		if (n->type == HTML_NODE_ELEMENT) {
+			if (k >= doc->element_count || doc->elements[k] != n || n->element_index != k)
+				order_ok = false;
+			k++;
+		}
+		if (n->first_child) {
+			n = n->first_child;
+			continue;
+		}
+		while (n && !n->next_sibling)
+			n = n->parent;
+		if (n)
+			n = n->next_sibling;
+	}
+	if (k != doc->element_count || !order_ok) {
+		printf("%s #%d: elements[] not in tree order\n", file, index);
+		html_document_free(doc);
+		return false;
+	}
 	struct base_buf out = {0};
 	html_dump(doc, HTML_DUMP_HTML5LIB, &out);
 	const char *got = out.data ? out.data : "";
