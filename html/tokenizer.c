@@ -134,17 +134,40 @@ static void html_tokenizer_run_states(struct html_tokenizer *t);
 
 /* ---- Emitting tokens -------------------------------------------------- */
 
+/* Field by field: a designated initializer would clear the whole struct
+ * with a string store for every token, which shows in profiles. */
+static inline void token_init(struct html_token *tok, enum html_token_type type)
+{
+	tok->type = type;
+	tok->name = NULL;
+	tok->name_len = 0;
+	tok->tag = HTML_TAG_UNKNOWN;
+	tok->attrs = NULL;
+	tok->attr_count = 0;
+	tok->self_closing = false;
+	tok->self_closing_acknowledged = false;
+	tok->data = NULL;
+	tok->len = 0;
+	tok->public_id = NULL;
+	tok->system_id = NULL;
+	tok->force_quirks = false;
+}
+
 static void emit_chars(struct html_tokenizer *t, const char *p, size_t n)
 {
 	if (!n)
 		return;
-	struct html_token tok = {.type = HTML_TOKEN_CHARS, .data = p, .len = n};
+	struct html_token tok;
+	token_init(&tok, HTML_TOKEN_CHARS);
+	tok.data = p;
+	tok.len = n;
 	t->sink(t->ctx, &tok);
 }
 
 static void emit_comment(struct html_tokenizer *t)
 {
-	struct html_token tok = {.type = HTML_TOKEN_COMMENT};
+	struct html_token tok;
+	token_init(&tok, HTML_TOKEN_COMMENT);
 	tok.data = base_arena_strndup(t->arena, t->comment.data ? t->comment.data : "", t->comment.len);
 	tok.len = t->comment.len;
 	t->sink(t->ctx, &tok);
@@ -152,7 +175,8 @@ static void emit_comment(struct html_tokenizer *t)
 
 static void emit_eof(struct html_tokenizer *t)
 {
-	struct html_token tok = {.type = HTML_TOKEN_EOF};
+	struct html_token tok;
+	token_init(&tok, HTML_TOKEN_EOF);
 	t->done = true;
 	t->sink(t->ctx, &tok);
 }
@@ -212,7 +236,8 @@ static void finish_attr(struct html_tokenizer *t)
 static void emit_tag(struct html_tokenizer *t)
 {
 	finish_attr(t);
-	struct html_token tok = {.type = t->is_end_tag ? HTML_TOKEN_END_TAG : HTML_TOKEN_START_TAG};
+	struct html_token tok;
+	token_init(&tok, t->is_end_tag ? HTML_TOKEN_END_TAG : HTML_TOKEN_START_TAG);
 	const char *nm = t->name.data ? t->name.data : "";
 	tok.tag = html_tag_lookup_hashed(nm, t->name.len);
 	tok.name = tok.tag != HTML_TAG_UNKNOWN ? html_tag_names[tok.tag]
@@ -249,7 +274,8 @@ static void start_doctype(struct html_tokenizer *t)
 
 static void emit_doctype(struct html_tokenizer *t)
 {
-	struct html_token tok = {.type = HTML_TOKEN_DOCTYPE};
+	struct html_token tok;
+	token_init(&tok, HTML_TOKEN_DOCTYPE);
 	if (t->have_name) {
 		tok.name = base_arena_strndup(t->arena, t->name.data ? t->name.data : "", t->name.len);
 		tok.name_len = t->name.len;

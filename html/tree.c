@@ -112,9 +112,20 @@ void html_tree_error(struct html_tree *tb, const char *code)
 
 struct html_node *html_tree_new_node(struct html_tree *tb, enum html_node_type type)
 {
-	struct html_node *n = base_arena_calloc(&tb->doc->arena, 1, sizeof *n);
+	/* Every field set here: cheaper than clearing the block first. */
+	struct html_node *n = base_arena_alloc(&tb->doc->arena, sizeof *n);
 	n->type = type;
 	n->element_index = UINT32_MAX;
+	n->parent = n->first_child = n->last_child = n->prev_sibling = n->next_sibling = NULL;
+	n->ns = HTML_NS_NONE;
+	n->tag = HTML_TAG_UNKNOWN;
+	n->local_name = NULL;
+	n->attrs = NULL;
+	n->attr_count = 0;
+	n->template_content = NULL;
+	n->data = NULL;
+	n->data_len = 0;
+	n->doctype_name = n->public_id = n->system_id = NULL;
 	return n;
 }
 
