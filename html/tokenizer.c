@@ -480,7 +480,7 @@ static void html_tokenizer_run_states(struct html_tokenizer *t)
 		case HTML_TS_TAG_NAME: {
 			size_t start = t->pos;
 			size_t stop = scan_run(in, start, len, STOP_NAME);
-			base_buf_append(&t->name, in + start, stop - start);
+			html_buf_add(&t->name, in + start, stop - start);
 			t->pos = stop;
 			c = CONSUME();
 			if (is_ws(c))
@@ -695,7 +695,7 @@ static void html_tokenizer_run_states(struct html_tokenizer *t)
 		case HTML_TS_ATTR_NAME: {
 			size_t start = t->pos;
 			size_t stop = scan_run(in, start, len, STOP_NAME);
-			base_buf_append(&t->attr_name, in + start, stop - start);
+			html_buf_add(&t->attr_name, in + start, stop - start);
 			t->pos = stop;
 			c = CONSUME();
 			if (is_ws(c) || c == '/' || c == '>' || c == EOF_CHAR) {
@@ -754,7 +754,7 @@ static void html_tokenizer_run_states(struct html_tokenizer *t)
 			bool dq = t->state == HTML_TS_ATTR_VALUE_DQ;
 			size_t start = t->pos;
 			size_t stop = scan_run(in, start, len, dq ? STOP_DQ : STOP_SQ);
-			base_buf_append(&t->attr_value, in + start, stop - start);
+			html_buf_add(&t->attr_value, in + start, stop - start);
 			t->pos = stop;
 			c = CONSUME();
 			if (c == (dq ? '"' : '\''))
@@ -835,7 +835,7 @@ static void html_tokenizer_run_states(struct html_tokenizer *t)
 				size_t stop = start + 1;
 				while (stop < len && in[stop] != '>' && in[stop] != 0)
 					stop++;
-				base_buf_append(&t->comment, in + start, stop - start);
+				html_buf_add(&t->comment, in + start, stop - start);
 				t->pos = stop;
 			}
 			break;
@@ -894,7 +894,7 @@ static void html_tokenizer_run_states(struct html_tokenizer *t)
 		case HTML_TS_COMMENT: {
 			size_t start = t->pos;
 			size_t stop = scan_run(in, start, len, STOP_COMMENT);
-			base_buf_append(&t->comment, in + start, stop - start);
+			html_buf_add(&t->comment, in + start, stop - start);
 			t->pos = stop;
 			c = CONSUME();
 			if (c == '<') {

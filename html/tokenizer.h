@@ -14,6 +14,8 @@
 
 #include "html/html.h"
 
+#include <string.h>
+
 enum html_token_type {
 	HTML_TOKEN_DOCTYPE,
 	HTML_TOKEN_START_TAG,
@@ -171,6 +173,17 @@ struct html_tokenizer {
 	struct html_error_at *errors;
 	size_t error_count, error_cap;
 };
+
+/* base_buf_append() with the common case (room left) inline. */
+static inline void html_buf_add(struct base_buf *b, const char *p, size_t n)
+{
+	if (b->cap - b->len > n) {
+		memcpy(b->data + b->len, p, n);
+		b->len += n;
+		b->data[b->len] = 0;
+	} else
+		base_buf_append(b, p, n);
+}
 
 void html_tokenizer_init(struct html_tokenizer *t, const char *in, size_t len, struct base_arena *arena,
 			 struct base_atoms *atoms, html_token_sink sink, void *ctx);

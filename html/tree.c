@@ -250,14 +250,14 @@ void html_insert_chars(struct html_tree *tb, const char *p, size_t n)
 			tb->text_node = prev;
 			base_buf_append(&tb->text, prev->data, prev->data_len);
 		}
-		base_buf_append(&tb->text, p, n);
+		html_buf_add(&tb->text, p, n);
 		return;
 	}
 	html_tree_flush_text(tb);
 	struct html_node *t = html_tree_new_node(tb, HTML_NODE_TEXT);
 	html_tree_insert_before(parent, t, before);
 	tb->text_node = t;
-	base_buf_append(&tb->text, p, n);
+	html_buf_add(&tb->text, p, n);
 }
 
 void html_insert_comment(struct html_tree *tb, struct html_token *tok, struct html_node *parent)
