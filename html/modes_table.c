@@ -177,16 +177,17 @@ void html_mode_in_table(struct html_tree *tb, struct html_token *tok)
 void html_mode_in_table_text(struct html_tree *tb, struct html_token *tok)
 {
 	if (tok->type == HTML_TOKEN_CHARS) {
+		size_t run = 0;
 		for (size_t i = 0; i < tok->len; i++) {
 			char c = tok->data[i];
 			if (c == 0) {
 				html_tree_error(tb, "unexpected-null-character");
-				continue;
-			}
-			if (!(c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'))
+				html_buf_add(&tb->table_text, tok->data + run, i - run);
+				run = i + 1;
+			} else if (!(c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'))
 				tb->table_text_non_ws = true;
-			base_buf_putc(&tb->table_text, c);
 		}
+		html_buf_add(&tb->table_text, tok->data + run, tok->len - run);
 		return;
 	}
 	if (tb->table_text.len) {
