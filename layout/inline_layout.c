@@ -959,7 +959,7 @@ void layout_inline_content(struct layout_ctx *ctx, struct layout_box *box, struc
 	struct vmetrics strut = inline_metrics(ctx, s);
 	float strut_h = strut.top + strut.bottom;
 	struct base_vec open_stack = {0};
-	size_t item_cursor = 0, pos = 0, float_cursor = 0;
+	size_t item_cursor = 0, pos = 0, float_cursor = 0, abs_cursor = 0;
 	float y = 0;
 	bool first = true;
 	float inset_x = container->border[3] + container->padding[3], inset_y = container->border[0] + container->padding[0];
@@ -974,8 +974,6 @@ void layout_inline_content(struct layout_ctx *ctx, struct layout_box *box, struc
 									 content_bfc_y + y, space->depth + 1);
 				f->y = layout_snap(f->y - content_bfc_y);
 				base_vec_push(children, f);
-			} else if (it->type == IT_ABSPOS) {
-				layout_positioned_pending(ctx, it->box, container, inset_x, inset_y + y);
 			}
 		}
 		if (pos >= len && !(first && pa.count > 0 && len == 0))
@@ -1067,6 +1065,17 @@ void layout_inline_content(struct layout_ctx *ctx, struct layout_box *box, struc
 		else if (align == CSS_TEXT_ALIGN_RIGHT && avail > used)
 			shift_line(line, avail - used);
 		line->y = y;
+		/* Positioned boxes met on this line: their static position is
+		 * where they would have been on it (CSS 2.1 §10.3.7). */
+		for (; abs_cursor < pa.count; abs_cursor++) {
+			struct item *it = &pa.items[abs_cursor];
+			if (it->type != IT_ABSPOS)
+				continue;
+			if (it->start >= end && end < len)
+				break;
+			float sx = line_left + ind + range_width(&pa, ls, it->start > ls ? BASE_MIN(it->start, content_end) : ls);
+			layout_positioned_pending(ctx, it->box, container, inset_x + sx, inset_y + y);
+		}
 		if (!lr.empty || line->child_count > 0)
 			base_vec_push(children, line);
 		if (!lr.empty) {
@@ -1096,10 +1105,12 @@ void layout_inline_content(struct layout_ctx *ctx, struct layout_box *box, struc
 								 content_bfc_y + y, space->depth + 1);
 			f->y = layout_snap(f->y - content_bfc_y);
 			base_vec_push(children, f);
-		} else if (it->type == IT_ABSPOS) {
-			layout_positioned_pending(ctx, it->box, container, inset_x, inset_y + y);
 		}
 	}
+	/* Positioned boxes after the last line (or in empty content). */
+	for (; abs_cursor < pa.count; abs_cursor++)
+		if (pa.items[abs_cursor].type == IT_ABSPOS)
+			layout_positioned_pending(ctx, pa.items[abs_cursor].box, container, inset_x, inset_y + y);
 	base_vec_free(&open_stack);
 	out->height = layout_snap(y);
 	free_para(&pa);
