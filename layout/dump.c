@@ -119,12 +119,36 @@ static void unite(struct elem_rect *r, float x, float y, float w, float h)
 	r->y1 = BASE_MAX(r->y1, y + h);
 }
 
+/* Fragments of atomic inlines: replaced elements and inline-level boxes
+ * other than inline boxes. */
+static bool is_atomic(const struct layout_fragment *f)
+{
+	if (f->kind == LAYOUT_FRAG_IMAGE || (f->kind == LAYOUT_FRAG_BOX && f->style->display != CSS_DISPLAY_INLINE))
+		return true;
+	if (!f->node || f->node->type != HTML_NODE_ELEMENT)
+		return false;
+	switch (f->node->tag) {
+	case HTML_TAG_IMG:
+	case HTML_TAG_SVG:
+	case HTML_TAG_CANVAS:
+	case HTML_TAG_IFRAME:
+	case HTML_TAG_VIDEO:
+	case HTML_TAG_EMBED:
+	case HTML_TAG_INPUT:
+	case HTML_TAG_TEXTAREA:
+	case HTML_TAG_SELECT:
+		return true;
+	default:
+		return false;
+	}
+}
+
 /* Blink does not give an inline box without decorations a fragment of its
  * own ("culled inline"): its client rects are those of its contents. */
 static bool is_culled_inline(const struct layout_fragment *f)
 {
 	const struct css_style *s = f->style;
-	if (f->kind != LAYOUT_FRAG_BOX || !f->node || s->display != CSS_DISPLAY_INLINE || f->node->tag == HTML_TAG_BR)
+	if (f->kind != LAYOUT_FRAG_BOX || !f->node || s->display != CSS_DISPLAY_INLINE || f->node->tag == HTML_TAG_BR || is_atomic(f))
 		return false;
 	for (int i = 0; i < 4; i++)
 		if (f->border[i] != 0 || f->padding[i] != 0 || f->margin[i] != 0 || s->border_width[i] != 0 ||
@@ -156,8 +180,7 @@ static void contribute(struct elem_rect *r, const struct layout_fragment *f, flo
 		const struct layout_fragment *c = f->children[i];
 		/* An atomic inline inside counts with its horizontal extent and
 		 * the culled box's own content-area height. */
-		bool atomic = c->kind == LAYOUT_FRAG_IMAGE || (c->kind == LAYOUT_FRAG_BOX && c->style->display != CSS_DISPLAY_INLINE);
-		if (atomic)
+		if (is_atomic(c))
 			unite(r, x + c->x, y, c->width, f->height);
 		else
 			contribute(r, c, x + c->x, y + c->y, line_y, line_h, depth + 1);

@@ -278,6 +278,33 @@ static void test_br_and_list_marker(void **state)
 	tdoc_free(t);
 }
 
+static void test_culled_inline_rects_and_space_breaks(void **state)
+{
+	(void)state;
+	struct tdoc *t;
+	struct html_node *div;
+	struct css_style *ds, *as;
+	ahem_block(&t, "x ", 45, 10, &ds, &div);
+	struct html_node *a = tel(t, div, HTML_TAG_A, &as);
+	struct css_style *is;
+	struct html_node *img = tel(t, a, HTML_TAG_IMG, &is);
+	is->width = tpx(5);
+	is->height = tpx(30);
+	ttext(t, div, " a .bc");
+	struct layout_tree *tree = tdoc_layout(t, fonts, 800, 600);
+	/* the undecorated <a> reports the image's extent at its text height */
+	struct layout_rect ir = trect(tree, img), ar = trect(tree, a);
+	assert_float_equal(ar.x, ir.x, 0.01);
+	assert_float_equal(ar.width, 5, 0.01);
+	assert_float_equal(ar.height, 10, 0.01);
+	/* "x <img> a" fits in 45px; Blink breaks before ".bc" after the space */
+	const struct layout_fragment *df = find_node(tree->root, div);
+	assert_int_equal(count_lines(df), 2);
+	assert_string_equal(df->children[1]->children[0]->text, ".bc");
+	layout_tree_free(tree);
+	tdoc_free(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -288,6 +315,7 @@ int main(void)
 		cmocka_unit_test(test_text_align_and_indent),
 		cmocka_unit_test(test_inline_block_and_float),
 		cmocka_unit_test(test_br_and_list_marker),
+		cmocka_unit_test(test_culled_inline_rects_and_space_breaks),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -183,6 +183,61 @@ static void test_hit_test_and_document_size(void **state)
 	tdoc_free(t);
 }
 
+static void test_bfc_root_below_float_and_static_position_in_line(void **state)
+{
+	(void)state;
+	struct tdoc *t = tdoc_new(NULL);
+	struct css_style *fs, *bs, *ps, *as;
+	struct html_node *f = tel(t, t->body, HTML_TAG_DIV, &fs);
+	fs->float_ = CSS_FLOAT_LEFT;
+	fs->width = tpx(100);
+	fs->height = tpx(30);
+	/* a BFC root 100% wide does not fit beside the float: it goes below */
+	struct html_node *b = tel(t, t->body, HTML_TAG_DIV, &bs);
+	bs->overflow_x = bs->overflow_y = CSS_OVERFLOW_HIDDEN;
+	bs->width = tpct(100);
+	bs->height = tpx(10);
+	struct html_node *p = tel(t, t->body, HTML_TAG_P, &ps);
+	tstyle_ahem(ps, 10);
+	ps->width = tpx(50);
+	ttext(t, p, "aaaa bb");
+	struct html_node *a = tel(t, p, HTML_TAG_SPAN, &as);
+	as->position = CSS_POSITION_ABSOLUTE;
+	ttext(t, p, " cc");
+	struct layout_tree *tree = tdoc_layout(t, fonts, 800, 600);
+	(void)f;
+	assert_rect(trect(tree, b), 8, 38, 784, 10);
+	/* the positioned span sits after "bb" on the second line */
+	struct layout_rect r = trect(tree, a);
+	assert_float_equal(r.x, 8 + 20, 0.01);
+	assert_float_equal(r.y, 58, 0.01);
+	layout_tree_free(tree);
+	tdoc_free(t);
+}
+
+static void test_anonymous_styles_outlive_the_pass(void **state)
+{
+	(void)state;
+	struct tdoc *t = tdoc_new(NULL);
+	struct css_style *ds;
+	struct html_node *d = tel(t, t->body, HTML_TAG_DIV, &ds);
+	ttext(t, d, "text");
+	tel(t, d, HTML_TAG_DIV, NULL);
+	struct layout_tree *tree = tdoc_layout(t, fonts, 800, 600);
+	/* the anonymous block around "text" points to a style that must
+	 * still be readable after layout (ASan checks it) */
+	struct base_buf out = {0};
+	layout_dump(tree, &out);
+	assert_non_null(strstr(out.data, "(anonymous)"));
+	const struct layout_fragment *body = tree->root->children[0]->children[0];
+	const struct layout_fragment *anon = body->children[0]->children[0];
+	assert_null(anon->node);
+	assert_true(anon->style->font_size == 16);
+	base_buf_free(&out);
+	layout_tree_free(tree);
+	tdoc_free(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -191,6 +246,8 @@ int main(void)
 		cmocka_unit_test(test_floats_and_clear),
 		cmocka_unit_test(test_counters_and_before),
 		cmocka_unit_test(test_hit_test_and_document_size),
+		cmocka_unit_test(test_bfc_root_below_float_and_static_position_in_line),
+		cmocka_unit_test(test_anonymous_styles_outlive_the_pass),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

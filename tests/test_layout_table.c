@@ -88,11 +88,44 @@ static void test_fixed_width_table_and_middle(void **state)
 	tdoc_free(t);
 }
 
+static void test_anonymous_cell_and_percent_columns(void **state)
+{
+	(void)state;
+	struct tdoc *t = tdoc_new(NULL);
+	struct css_style *ts, *a, *b, *t2, *rs, *c1s;
+	/* display: table with block children: one anonymous cell stacks them */
+	struct html_node *table = tel(t, t->body, HTML_TAG_DIV, &ts);
+	ts->display = CSS_DISPLAY_TABLE;
+	ts->width = tpct(100);
+	struct html_node *da = tel(t, table, HTML_TAG_DIV, &a);
+	a->height = tpx(10);
+	struct html_node *db = tel(t, table, HTML_TAG_DIV, &b);
+	b->height = tpx(20);
+	/* percentage columns take their share first */
+	struct html_node *t2n = tel(t, t->body, HTML_TAG_TABLE, &t2);
+	t2->display = CSS_DISPLAY_TABLE;
+	t2->width = tpx(400);
+	struct html_node *tr = tel(t, t2n, HTML_TAG_TR, &rs);
+	rs->display = CSS_DISPLAY_TABLE_ROW;
+	struct html_node *c1 = cell(t, tr, "", &c1s);
+	c1s->width = tpct(25);
+	struct html_node *c2 = cell(t, tr, "", NULL);
+	struct layout_tree *tree = tdoc_layout(t, fonts, 800, 600);
+	assert_rect(trect(tree, table), 8, 8, 784, 30);
+	assert_rect(trect(tree, da), 8, 8, 784, 10);
+	assert_rect(trect(tree, db), 8, 18, 784, 20);
+	assert_rect(trect(tree, c1), 8, 38, 100, 2);
+	assert_rect(trect(tree, c2), 108, 38, 300, 2);
+	layout_tree_free(tree);
+	tdoc_free(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_auto_table),
 		cmocka_unit_test(test_fixed_width_table_and_middle),
+		cmocka_unit_test(test_anonymous_cell_and_percent_columns),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
