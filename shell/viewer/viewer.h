@@ -1,0 +1,257 @@
+/* shell/viewer: `weft view`, the SDL2 desktop viewer.
+ *
+ * The viewer is a client of the embedding API (shell/weft.h) and base/ only.
+ * One struct viewer holds the window, the current document and the state
+ * around it:
+ *   viewer.c          command line, SDL set-up, event loop, navigation
+ *   viewer_frame.c    composing a frame: tiles, scrollbar, message bar
+ *   viewer_tiles.c    cache of painted strips of the document
+ *   viewer_pages.c    generated pages: start page, error page, message bar
+ *   viewer_history.c  back/forward list
+ *   viewer_watch.c    inotify on the document's dependencies (auto-reload)
+ *   viewer_script.c   --script: timed commands injected as SDL events
+ *   viewer_stats.c    --stats: per-frame timings, median and p99
+ *
+ * Coordinates: "window" units are SDL's window coordinates (mouse events);
+ * "device" pixels are the drawable's (HiDPI: drawable size / window size);
+ * document coordinates are CSS px. scale = device px per CSS px = HiDPI
+ * factor x zoom. The scroll position is kept in device px and shown at
+ * whole device pixels, so a frame equals `weft render` of the same page at
+ * the same size and scroll offset.
+ *
+ * Ownership: struct viewer owns everything it points to (document, SDL
+ * objects, buffers, history strings) and frees it in viewer_free(). */
+#ifndef WEFT_SHELL_VIEWER_H
+#define WEFT_SHELL_VIEWER_H
+
+#include <SDL.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "base/base.h"
+#include "shell/weft.h"
+
+/* ---- Tile cache --------------------------------------------------------- */
+
+/* Tiles are horizontal strips as wide as the window and this many device
+ * px tall; scrolling composes them and paints only strips not yet cached. */
+#define VIEWER_TILE_HEIGHT 256
+
+struct viewer_tile {
+	int row; /* document device y / VIEWER_TILE_HEIGHT */
+	int scroll_x; /* device px the strip was painted at */
+	uint64_t last_used;
+	bool valid;
+	uint8_t *pixels; /* in the cache's format, stride bytes per row */
+};
+
+struct viewer_tiles {
+	struct viewer_tile *tiles;
+	size_t count;
+	int width; /* device px */
+	size_t stride;
+	uint32_t format; /* SDL pixel format of tile pixels (the texture's) */
+	uint8_t *scratch; /* RGBA8 strip the engine paints into */
+	uint64_t clock;
+	/* Counters for --stats, reset by the caller. */
+	int painted;
+	uint64_t paint_ns;
+};
+
+void viewer_tiles_init(struct viewer_tiles *t, uint32_t format);
+/* Drops every tile; sizes the cache for strips `width` wide and a window
+ * `height` tall (all visible strips plus a margin for prefetching). */
+void viewer_tiles_resize(struct viewer_tiles *t, int width, int height);
+void viewer_tiles_invalidate(struct viewer_tiles *t);
+/* The strip `row` at horizontal scroll scroll_x, painted if not cached.
+ * Returns NULL (with err set) when the engine fails to paint. */
+const uint8_t *viewer_tiles_get(struct viewer_tiles *t, struct weft_document *doc, float scale, int row,
+				int scroll_x, struct weft_error *err);
+bool viewer_tiles_has(const struct viewer_tiles *t, int row, int scroll_x);
+void viewer_tiles_free(struct viewer_tiles *t);
+
+/* ---- History ------------------------------------------------------------ */
+
+struct viewer_history_entry {
+	char *path; /* heap; NULL for the start page */
+	double scroll_y; /* CSS px */
+};
+
+struct viewer_history {
+	struct viewer_history_entry *items;
+	size_t len;
+	size_t cap;
+	size_t pos; /* index of the current entry when len > 0 */
+};
+
+/* Drops the entries after the current one and appends a new current one. */
+void viewer_history_push(struct viewer_history *h, const char *path, double scroll_y);
+struct viewer_history_entry *viewer_history_current(struct viewer_history *h);
+/* Moves by delta (-1 back, +1 forward); NULL when there is nothing there. */
+struct viewer_history_entry *viewer_history_go(struct viewer_history *h, int delta);
+void viewer_history_free(struct viewer_history *h);
+
+/* ---- File watching ------------------------------------------------------ */
+
+struct viewer_watch_file {
+	int wd;
+	char *name; /* base name inside the watched directory */
+};
+
+struct viewer_watch {
+	int fd; /* inotify descriptor, -1 when unavailable */
+	struct viewer_watch_file *files;
+	size_t count;
+	uint64_t due_ns; /* reload time after a change (debounced), 0 for none */
+};
+
+void viewer_watch_init(struct viewer_watch *w);
+/* Watches exactly these files (their directories, so that editors that
+ * save by renaming are seen too). */
+void viewer_watch_set(struct viewer_watch *w, const char *const *paths, size_t count);
+/* Reads pending changes; true once a change has settled and the document
+ * should be reloaded. */
+bool viewer_watch_poll(struct viewer_watch *w, uint64_t now_ns);
+void viewer_watch_free(struct viewer_watch *w);
+
+/* ---- Frame statistics --------------------------------------------------- */
+
+enum viewer_frame_kind {
+	VIEWER_FRAME_LOAD,
+	VIEWER_FRAME_RESIZE,
+	VIEWER_FRAME_ZOOM,
+	VIEWER_FRAME_SCROLL,
+	VIEWER_FRAME_HOVER,
+	VIEWER_FRAME_OTHER,
+	VIEWER_FRAME_KIND_COUNT,
+};
+
+struct viewer_frame_stat {
+	enum viewer_frame_kind kind;
+	uint64_t total_ns; /* layout + tiles + compose + present */
+	uint64_t layout_ns;
+	uint64_t paint_ns;
+	int tiles_painted;
+};
+
+struct viewer_stats {
+	struct viewer_frame_stat *frames;
+	size_t len;
+	size_t cap;
+};
+
+void viewer_stats_add(struct viewer_stats *s, const struct viewer_frame_stat *f);
+/* Every frame, then median and p99 per kind and overall. */
+void viewer_stats_print(const struct viewer_stats *s, FILE *out);
+void viewer_stats_free(struct viewer_stats *s);
+
+/* ---- Generated pages ---------------------------------------------------- */
+
+/* The start page: examples/start.html with the list of examples filled in,
+ * or a built-in page when the examples directory cannot be found. */
+struct weft_document *viewer_start_page(struct weft_engine *engine, const struct weft_load_options *opt,
+					struct weft_error *err);
+/* A page explaining why `path` could not be shown. */
+struct weft_document *viewer_error_page(struct weft_engine *engine, const char *path, const char *message,
+					const struct weft_load_options *opt, struct weft_error *err);
+/* A one-line bar with `text`, width x height device px at scale, painted
+ * into RGBA8 pixels. */
+int viewer_message_paint(struct weft_engine *engine, const char *text, uint8_t *pixels, int width, int height,
+			 float scale, struct weft_error *err);
+/* Directory of the bundled examples, or NULL; heap string. */
+char *viewer_examples_dir(void);
+
+/* ---- Script ------------------------------------------------------------- */
+
+struct viewer_script;
+
+struct viewer_script *viewer_script_load(const char *path, struct weft_error *err);
+void viewer_script_free(struct viewer_script *s);
+
+/* ---- The viewer --------------------------------------------------------- */
+
+struct viewer {
+	struct weft_engine *engine;
+	struct weft_document *doc;
+	char *doc_path; /* heap; NULL for the start page */
+	bool doc_is_error;
+
+	SDL_Window *window;
+	SDL_Renderer *renderer;
+	SDL_Texture *texture;
+	uint32_t format; /* texture and tile pixel format */
+	SDL_Cursor *cursors[3]; /* indexed by weft_hit.cursor */
+	int cursor;
+
+	int win_w, win_h; /* window units */
+	int dev_w, dev_h; /* device px */
+	float hidpi; /* device px per window unit */
+	float zoom;
+	float scale; /* device px per CSS px: hidpi * zoom */
+	float layout_scale; /* scale of the current layout */
+	double scroll_x, scroll_y; /* device px */
+	float doc_w, doc_h; /* CSS px */
+
+	struct viewer_tiles tiles;
+	struct viewer_history history;
+	struct viewer_watch watch;
+	struct viewer_script *script;
+	struct viewer_stats stats;
+	bool stats_enabled;
+	bool show_scrollbar;
+
+	/* Pointer, window units. */
+	int pointer_x, pointer_y;
+	bool pointer_inside;
+	bool pointer_moved;
+	bool button_down;
+	bool pressed_link;
+	char pressed_href[1024];
+
+	/* Message bar. */
+	char message[512];
+	uint64_t message_until;
+	uint8_t *message_pixels; /* RGBA8, dev_w x message_h */
+	uint8_t *message_native; /* same, converted to format */
+	int message_h;
+	bool message_ready;
+
+	bool needs_layout;
+	bool dirty;
+	bool prefetch_pending;
+	uint64_t work_ns; /* load/layout time since the last frame, for --stats */
+	unsigned reasons; /* bit set of enum viewer_frame_kind for the next frame */
+	bool quit;
+	char *screenshot_path; /* pending screenshot of the next frame (heap) */
+	bool screenshot_announce; /* Ctrl+S: say where it was saved */
+	int status; /* exit status */
+};
+
+/* Wheel scrolling: CSS px per unit of SDL's precise wheel delta (one notch
+ * of a mouse wheel); a power of two, so script deltas round-trip exactly. */
+#define VIEWER_WHEEL_PX 64
+
+/* Actions shared by the event handlers, the frame code and the script. */
+/* Asks for a new frame; `reason` classifies it for --stats. */
+void viewer_request_frame(struct viewer *v, enum viewer_frame_kind reason);
+/* Lays the document out for the current window size and zoom, keeping the
+ * scroll position in CSS px. */
+void viewer_relayout(struct viewer *v);
+void viewer_show_message(struct viewer *v, const char *fmt, ...) BASE_PRINTF(2, 3);
+/* Renders and presents one frame (layout first when needed); saves the
+ * pending screenshot from the window's pixels before presenting. */
+void viewer_render_frame(struct viewer *v);
+/* Paints one strip next to the visible ones when idle; false when none
+ * was needed. */
+bool viewer_prefetch(struct viewer *v);
+/* Saves what the window shows as a PNG. */
+int viewer_screenshot(struct viewer *v, const char *path, struct weft_error *err);
+
+/* Runs the next script command when the viewer is idle. */
+void viewer_script_step(struct viewer *v, struct viewer_script *s);
+/* Milliseconds until the script needs to run again (for the event wait). */
+int viewer_script_timeout(const struct viewer_script *s, uint64_t now_ns);
+/* Tells the script the window changed size (a pending resize is done). */
+void viewer_script_window_resized(struct viewer_script *s, int w, int h);
+
+#endif

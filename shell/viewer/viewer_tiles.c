@@ -1,0 +1,115 @@
+/* viewer_tiles.c — the viewer's cache of painted document strips.
+ *
+ * Scrolling must not relayout nor repaint what was already painted: the
+ * document is painted in strips VIEWER_TILE_HEIGHT device px tall and as
+ * wide as the window, kept in the texture's pixel format so composing a
+ * frame is a row copy. The cache holds the strips of one window height plus
+ * a margin; the least recently used strip is reused first. Everything is
+ * owned by the struct viewer_tiles. */
+#include "shell/viewer/viewer.h"
+
+#include <string.h>
+
+/* Strips kept beyond those covering the window: prefetched neighbours and
+ * the strips just scrolled past. */
+#define VIEWER_TILE_MARGIN 6
+
+void viewer_tiles_init(struct viewer_tiles *t, uint32_t format)
+{
+	memset(t, 0, sizeof(*t));
+	t->format = format;
+}
+
+static void tiles_release(struct viewer_tiles *t)
+{
+	for (size_t i = 0; i < t->count; i++)
+		free(t->tiles[i].pixels);
+	free(t->tiles);
+	free(t->scratch);
+	t->tiles = NULL;
+	t->scratch = NULL;
+	t->count = 0;
+}
+
+void viewer_tiles_resize(struct viewer_tiles *t, int width, int height)
+{
+	tiles_release(t);
+	t->width = BASE_MAX(width, 1);
+	t->stride = (size_t)t->width * 4;
+	t->count = (size_t)(BASE_MAX(height, 1) / VIEWER_TILE_HEIGHT + 2 + VIEWER_TILE_MARGIN);
+	t->tiles = base_xcalloc(t->count, sizeof(*t->tiles));
+	for (size_t i = 0; i < t->count; i++)
+		t->tiles[i].pixels = base_xmalloc(t->stride * VIEWER_TILE_HEIGHT);
+	t->scratch = base_xmalloc(t->stride * VIEWER_TILE_HEIGHT);
+}
+
+void viewer_tiles_invalidate(struct viewer_tiles *t)
+{
+	for (size_t i = 0; i < t->count; i++)
+		t->tiles[i].valid = false;
+}
+
+static struct viewer_tile *tiles_find(const struct viewer_tiles *t, int row, int scroll_x)
+{
+	for (size_t i = 0; i < t->count; i++) {
+		struct viewer_tile *tile = &t->tiles[i];
+		if (tile->valid && tile->row == row && tile->scroll_x == scroll_x)
+			return tile;
+	}
+	return NULL;
+}
+
+bool viewer_tiles_has(const struct viewer_tiles *t, int row, int scroll_x)
+{
+	return tiles_find(t, row, scroll_x) != NULL;
+}
+
+const uint8_t *viewer_tiles_get(struct viewer_tiles *t, struct weft_document *doc, float scale, int row,
+				int scroll_x, struct weft_error *err)
+{
+	struct viewer_tile *tile = tiles_find(t, row, scroll_x);
+	if (tile) {
+		tile->last_used = ++t->clock;
+		return tile->pixels;
+	}
+	tile = &t->tiles[0];
+	for (size_t i = 0; i < t->count; i++) {
+		if (!t->tiles[i].valid) {
+			tile = &t->tiles[i];
+			break;
+		}
+		if (t->tiles[i].last_used < tile->last_used)
+			tile = &t->tiles[i];
+	}
+	uint64_t start = base_now_ns();
+	struct weft_paint_target target = {
+		.pixels = t->scratch,
+		.width = t->width,
+		.height = VIEWER_TILE_HEIGHT,
+		.stride = t->stride,
+		.scale = scale,
+		.scroll_x = (float)scroll_x / scale,
+		.scroll_y = (float)row * VIEWER_TILE_HEIGHT / scale,
+	};
+	tile->valid = false;
+	if (weft_document_paint(doc, &target, err) != WEFT_OK)
+		return NULL;
+	if (SDL_ConvertPixels(t->width, VIEWER_TILE_HEIGHT, SDL_PIXELFORMAT_RGBA32, t->scratch, (int)t->stride,
+			      t->format, tile->pixels, (int)t->stride) != 0) {
+		err->status = WEFT_ERR_RENDER;
+		snprintf(err->message, sizeof(err->message), "pixel conversion failed: %s", SDL_GetError());
+		return NULL;
+	}
+	tile->row = row;
+	tile->scroll_x = scroll_x;
+	tile->valid = true;
+	tile->last_used = ++t->clock;
+	t->painted++;
+	t->paint_ns += base_now_ns() - start;
+	return tile->pixels;
+}
+
+void viewer_tiles_free(struct viewer_tiles *t)
+{
+	tiles_release(t);
+}

@@ -1,0 +1,225 @@
+#!/usr/bin/env bash
+# End-to-end test of `weft view` (the SDL2 viewer) under Xvfb.
+#
+# Each case drives the viewer with --script and compares its screenshots,
+# pixel for pixel, with `weft render` of the same page at the same size and
+# scroll offset: scrolling (wheel and keys), following a link, a fragment
+# link, :hover, resizing (reflow), auto-reload on file change, error page,
+# and no display (exit status 2). The scrollbar indicator (rightmost 8
+# columns) is left out of the comparisons. Skips only when Xvfb cannot
+# start.
+set -u
+WEFT=${WEFT_BINARY:?WEFT_BINARY is not set}
+SRC=${WEFT_SOURCE_DIR:?WEFT_SOURCE_DIR is not set}
+DATA=$SRC/tests/data/viewer
+T=$(mktemp -d)
+XVFB_PID=
+cleanup() {
+	if [ -n "$XVFB_PID" ]; then
+		kill "$XVFB_PID" 2>/dev/null
+		wait "$XVFB_PID" 2>/dev/null
+	fi
+	rm -rf "$T"
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM HUP
+
+PASSED=0
+FAILED=0
+pass() {
+	PASSED=$((PASSED + 1))
+	echo "ok: $*"
+}
+fail() {
+	FAILED=$((FAILED + 1))
+	echo "FAIL: $*"
+}
+# check DESCRIPTION COMMAND...: passes when the command succeeds.
+check() {
+	local what=$1
+	shift
+	if "$@"; then pass "$what"; else fail "$what"; fi
+}
+
+# Pixel assertions are collected and checked at the end in one process
+# (tests/cli/viewer_pngcmp.py): same|differ DESCRIPTION SHOT REF [IGNORE_BOTTOM].
+same() { printf 'same\t%s\t%s\t%s\t0\t8\t%s\n' "$1" "$2" "$3" "${4:-0}" >>"$T/checks"; }
+differ() { printf 'differ\t%s\t%s\t%s\t0\t8\t%s\n' "$1" "$2" "$3" "${4:-0}" >>"$T/checks"; }
+
+# The viewer: software rendering straight to the X11 window, so that the
+# pixels read back are exactly those shown. LeakSanitizer (ASan build)
+# must not report libdbus's process-lifetime allocations made by SDL.
+export SDL_VIDEODRIVER=x11 SDL_RENDER_DRIVER=software SDL_FRAMEBUFFER_ACCELERATION=0
+export LSAN_OPTIONS="${LSAN_OPTIONS:+$LSAN_OPTIONS:}suppressions=$DATA/lsan.supp"
+view() { timeout -k 5 120 "$WEFT" view "$@"; }
+
+# ref PAGE W H SCROLL_Y OUT: `weft render` of PAGE as a W x H viewport
+# scrolled down SCROLL_Y px.
+ref() {
+	timeout -k 5 120 "$WEFT" render "$1" --width "$2" --height "$3" --scroll-y "$4" -o "$5" >/dev/null
+}
+
+# ---- No display: a clear message and exit status 2 ---------------------------
+env -u DISPLAY -u WAYLAND_DISPLAY timeout -k 5 30 "$WEFT" view "$DATA/scroll.html" >/dev/null 2>"$T/nodisplay.err"
+rc=$?
+check "no display: exit status 2 (got $rc)" test "$rc" -eq 2
+check "no display: message on stderr" grep -qi "display" "$T/nodisplay.err"
+
+# ---- Xvfb ---------------------------------------------------------------------
+if ! command -v Xvfb >/dev/null; then
+	echo "SKIP: Xvfb is not installed (Debian package xvfb)"
+	exit 0
+fi
+Xvfb -displayfd 3 -screen 0 1280x1024x24 -nolisten tcp 3>"$T/display" 2>"$T/xvfb.log" &
+XVFB_PID=$!
+for _ in $(seq 100); do
+	[ -s "$T/display" ] && break
+	kill -0 "$XVFB_PID" 2>/dev/null || break
+	sleep 0.1
+done
+DISPLAY_NUMBER=$(tr -dc 0-9 <"$T/display")
+if [ -z "$DISPLAY_NUMBER" ]; then
+	echo "SKIP: Xvfb could not start: $(tail -3 "$T/xvfb.log")"
+	exit 0
+fi
+export DISPLAY=:$DISPLAY_NUMBER
+echo "Xvfb on $DISPLAY"
+
+# ---- Scrolling: wheel and keys, against weft render at the same offset --------
+cat >"$T/scroll.script" <<EOF
+screenshot $T/scroll-0.png
+scroll 0 300
+screenshot $T/scroll-300.png
+key pagedown
+screenshot $T/scroll-740.png
+key shift+space
+screenshot $T/scroll-300b.png
+key down
+screenshot $T/scroll-340.png
+key end
+screenshot $T/scroll-end.png
+key home
+screenshot $T/scroll-home.png
+quit
+EOF
+view "$DATA/scroll.html" --width 640 --height 480 --script "$T/scroll.script" --stats >"$T/scroll.stats" 2>"$T/scroll.err"
+rc=$?
+check "scroll: viewer exits with 0 (got $rc)" test "$rc" -eq 0
+[ "$rc" -eq 0 ] || cat "$T/scroll.err"
+for y in 0 300 340 740 1520; do
+	ref "$DATA/scroll.html" 640 480 "$y" "$T/ref-scroll-$y.png" || fail "weft render --scroll-y $y"
+done
+same "scroll: first frame equals weft render" "$T/scroll-0.png" "$T/ref-scroll-0.png"
+differ "scroll: wheel moved the content" "$T/scroll-300.png" "$T/scroll-0.png"
+same "scroll: wheel 300px equals weft render --scroll-y 300" "$T/scroll-300.png" "$T/ref-scroll-300.png"
+same "scroll: PageDown (+440) equals render at 740" "$T/scroll-740.png" "$T/ref-scroll-740.png"
+same "scroll: Shift+Space back to 300" "$T/scroll-300b.png" "$T/ref-scroll-300.png"
+same "scroll: Down arrow (+40) equals render at 340" "$T/scroll-340.png" "$T/ref-scroll-340.png"
+same "scroll: End shows the bottom (2000-480)" "$T/scroll-end.png" "$T/ref-scroll-1520.png"
+same "scroll: Home back at the top" "$T/scroll-home.png" "$T/ref-scroll-0.png"
+check "stats: summary with median and p99" grep -q "^summary all .*median.*p99" "$T/scroll.stats"
+check "stats: scroll frames recorded" grep -q "^summary scroll" "$T/scroll.stats"
+
+# ---- Links: follow, back, fragment, external, hover ----------------------------
+cat >"$T/links.script" <<EOF
+screenshot $T/links-0.png
+move 100 20
+screenshot $T/links-hover.png
+move 600 400
+screenshot $T/links-unhover.png
+click 100 20
+screenshot $T/links-target.png
+key alt+left
+move 600 400
+screenshot $T/links-back.png
+click 100 60
+move 600 400
+screenshot $T/links-far.png
+key backspace
+move 600 400
+screenshot $T/links-back2.png
+click 100 100
+move 600 400
+screenshot $T/links-external.png
+quit
+EOF
+view "$DATA/links.html" --width 640 --height 480 --script "$T/links.script" >/dev/null 2>"$T/links.err"
+rc=$?
+check "links: viewer exits with 0 (got $rc)" test "$rc" -eq 0
+[ "$rc" -eq 0 ] || cat "$T/links.err"
+ref "$DATA/links.html" 640 480 0 "$T/ref-links-0.png"
+ref "$DATA/links.html" 640 480 1120 "$T/ref-links-1120.png"
+ref "$DATA/target.html" 640 480 0 "$T/ref-target.png"
+same "links: first frame equals weft render" "$T/links-0.png" "$T/ref-links-0.png"
+differ "hover: link restyled under the pointer" "$T/links-hover.png" "$T/ref-links-0.png"
+same "hover: style gone when the pointer leaves" "$T/links-unhover.png" "$T/ref-links-0.png"
+same "click: followed the link to target.html" "$T/links-target.png" "$T/ref-target.png"
+same "history: Alt+Left went back" "$T/links-back.png" "$T/ref-links-0.png"
+same "fragment: #far scrolled to its target" "$T/links-far.png" "$T/ref-links-1120.png"
+same "history: Backspace went back to the top" "$T/links-back2.png" "$T/ref-links-0.png"
+same "external link: page unchanged above the message bar" "$T/links-external.png" "$T/ref-links-0.png" 30
+differ "external link: message bar shown" "$T/links-external.png" "$T/ref-links-0.png"
+
+# ---- Resize: the page is laid out again at the new width -----------------------
+cat >"$T/resize.script" <<EOF
+screenshot $T/reflow-640.png
+resize 320 480
+screenshot $T/reflow-320.png
+quit
+EOF
+view "$DATA/reflow.html" --width 640 --height 480 --script "$T/resize.script" >/dev/null 2>"$T/resize.err"
+rc=$?
+check "resize: viewer exits with 0 (got $rc)" test "$rc" -eq 0
+[ "$rc" -eq 0 ] || cat "$T/resize.err"
+ref "$DATA/reflow.html" 640 480 0 "$T/ref-reflow-640.png"
+ref "$DATA/reflow.html" 320 480 0 "$T/ref-reflow-320.png"
+same "resize: 640 px wide equals weft render" "$T/reflow-640.png" "$T/ref-reflow-640.png"
+same "resize: 320 px wide equals weft render --width 320" "$T/reflow-320.png" "$T/ref-reflow-320.png"
+differ "resize: text reflowed (not a crop of the wide layout)" "$T/reflow-320.png" "$T/ref-reflow-640.png"
+
+# ---- Auto-reload: the file changes on disk, the scroll position stays ----------
+cp "$DATA/reload-a.html" "$T/page.html"
+cat >"$T/reload.script" <<EOF
+scroll 0 100
+screenshot $T/reload-before.png
+wait 2500
+screenshot $T/reload-after.png
+quit
+EOF
+view "$T/page.html" --width 640 --height 480 --script "$T/reload.script" >/dev/null 2>"$T/reload.err" &
+VIEW_PID=$!
+for _ in $(seq 300); do
+	[ -s "$T/reload-before.png" ] && break
+	sleep 0.05
+done
+sleep 0.2
+cp "$DATA/reload-b.html" "$T/page.html.new" && mv "$T/page.html.new" "$T/page.html"
+wait "$VIEW_PID"
+rc=$?
+check "reload: viewer exits with 0 (got $rc)" test "$rc" -eq 0
+ref "$DATA/reload-a.html" 640 480 100 "$T/ref-reload-a.png"
+ref "$DATA/reload-b.html" 640 480 100 "$T/ref-reload-b.png"
+same "reload: before the change" "$T/reload-before.png" "$T/ref-reload-a.png"
+same "reload: reloaded by itself, still scrolled 100px" "$T/reload-after.png" "$T/ref-reload-b.png"
+
+# ---- Errors: a missing file shows an error page --------------------------------
+cat >"$T/error.script" <<EOF
+screenshot $T/error.png
+key f5
+screenshot $T/error-again.png
+quit
+EOF
+view "$T/no-such-page.html" --width 640 --height 480 --script "$T/error.script" >/dev/null 2>"$T/error.err"
+rc=$?
+check "missing file: viewer runs and exits with 0 (got $rc)" test "$rc" -eq 0
+ref "$DATA/empty.html" 640 480 0 "$T/ref-empty.png"
+differ "missing file: error page shown" "$T/error.png" "$T/ref-empty.png"
+same "missing file: F5 shows it again" "$T/error-again.png" "$T/error.png"
+check "missing file: reported on stderr" grep -q "no-such-page.html" "$T/error.err"
+
+echo "== pixel comparisons"
+python3 "$SRC/tests/cli/viewer_pngcmp.py" "$T/checks" | tee "$T/checks.out"
+PASSED=$((PASSED + $(sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p' "$T/checks.out")))
+FAILED=$((FAILED + $(sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p' "$T/checks.out")))
+echo "viewer: $PASSED passed, $FAILED failed"
+[ "$FAILED" -eq 0 ]
