@@ -691,6 +691,8 @@ static void viewer_free(struct viewer *v)
 /* Opens the window; false (message printed) when there is no display. */
 static bool open_window(struct viewer *v, const struct viewer_args *a)
 {
+	/* A document window must not switch the desktop's compositor off. */
+	SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");
 	if (SDL_Init(SDL_INIT_VIDEO) != 0) {
 		fprintf(stderr,
 			"weft view: no display available (%s); set DISPLAY or WAYLAND_DISPLAY, or run under "

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Frame times of `weft view` (bench/README.md, "viewer" section).
+#   bench/view_frames.sh [WEFT_BINARY] [PAGE]
+# Runs the viewer under Xvfb (software rendering, 1280x800 window) with
+# generated --script files and prints the --stats summaries:
+#   scroll-burst  300 wheel steps of 40 px back to back (every strip that
+#                 comes into view is painted inside the frame)
+#   scroll-60hz   the same steps 16 ms apart, as a wheel or touchpad sends
+#                 them (strips are prefetched while idle)
+#   resize        20 window resizes between 1280 and 1000 px wide (each a
+#                 full relayout and repaint)
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+WEFT=${1:-$ROOT/build/weft}
+PAGE=${2:-$ROOT/../shared/bench-inputs/wikipedia-mozilla.html}
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+
+{
+	echo "wait 300"
+	for _ in $(seq 150); do echo "scroll 0 40"; done
+	for _ in $(seq 150); do echo "scroll 0 -40"; done
+	echo "quit"
+} >"$T/scroll-burst.script"
+{
+	echo "wait 300"
+	for _ in $(seq 150); do echo "scroll 0 40"; echo "wait 16"; done
+	for _ in $(seq 150); do echo "scroll 0 -40"; echo "wait 16"; done
+	echo "quit"
+} >"$T/scroll-60hz.script"
+{
+	echo "wait 300"
+	for _ in $(seq 10); do echo "resize 1000 800"; echo "resize 1280 800"; done
+	echo "quit"
+} >"$T/resize.script"
+
+export SDL_VIDEODRIVER=x11 SDL_RENDER_DRIVER=software SDL_FRAMEBUFFER_ACCELERATION=0
+echo "page: $PAGE"
+for run in scroll-burst scroll-60hz resize; do
+	echo "== $run"
+	xvfb-run -a -s "-screen 0 1920x1080x24" timeout 300 "$WEFT" view "$PAGE" --width 1280 --height 800 \
+		--script "$T/$run.script" --stats >"$T/$run.out"
+	grep '^summary' "$T/$run.out"
+done
