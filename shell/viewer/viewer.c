@@ -167,7 +167,7 @@ static bool scroll_to_fragment(struct viewer *v, const char *fragment)
  * else to scroll_css. */
 static void viewer_open(struct viewer *v, const char *path, const char *fragment, double scroll_css)
 {
-	uint64_t start = base_now_ns();
+	uint64_t start = base_now_ns(), cpu_start = viewer_cpu_ns();
 	struct weft_load_options opt = {.viewport_width = (float)v->dev_w / v->scale,
 					.viewport_height = (float)v->dev_h / v->scale};
 	struct weft_error err = {0};
@@ -203,6 +203,7 @@ static void viewer_open(struct viewer *v, const char *path, const char *fragment
 	update_watch(v);
 	viewer_tiles_invalidate(&v->tiles);
 	v->work_ns += base_now_ns() - start;
+	v->work_cpu_ns += viewer_cpu_ns() - cpu_start;
 	viewer_request_frame(v, VIEWER_FRAME_LOAD);
 }
 

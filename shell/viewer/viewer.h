@@ -128,9 +128,12 @@ enum viewer_frame_kind {
 
 struct viewer_frame_stat {
 	enum viewer_frame_kind kind;
-	uint64_t total_ns; /* layout + tiles + compose + present */
+	uint64_t total_ns; /* layout + tiles + compose + present, wall clock */
+	uint64_t cpu_ns; /* CPU time of the process (all threads) meanwhile */
 	uint64_t layout_ns;
-	uint64_t paint_ns;
+	uint64_t paint_ns; /* painting strips (within compose) */
+	uint64_t compose_ns; /* copying strips into the texture, overlays */
+	uint64_t present_ns; /* SDL_RenderCopy + SDL_RenderPresent */
 	int tiles_painted;
 };
 
@@ -220,6 +223,7 @@ struct viewer {
 	bool dirty;
 	bool prefetch_pending;
 	uint64_t work_ns; /* load/layout time since the last frame, for --stats */
+	uint64_t work_cpu_ns;
 	unsigned reasons; /* bit set of enum viewer_frame_kind for the next frame */
 	bool quit;
 	char *screenshot_path; /* pending screenshot of the next frame (heap) */
@@ -244,6 +248,8 @@ void viewer_render_frame(struct viewer *v);
 /* Paints one strip next to the visible ones when idle; false when none
  * was needed. */
 bool viewer_prefetch(struct viewer *v);
+/* CPU time of the process so far, for --stats. */
+uint64_t viewer_cpu_ns(void);
 /* Saves what the window shows as a PNG. */
 int viewer_screenshot(struct viewer *v, const char *path, struct weft_error *err);
 

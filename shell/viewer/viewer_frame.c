@@ -9,6 +9,7 @@
 
 #include <math.h>
 #include <string.h>
+#include <time.h>
 
 /* The scrollbar indicator: a thumb this many CSS px wide, this far from
  * the window edge, at least this long. */
@@ -134,9 +135,16 @@ int viewer_screenshot(struct viewer *v, const char *path, struct weft_error *err
 	return rc;
 }
 
+uint64_t viewer_cpu_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
 void viewer_render_frame(struct viewer *v)
 {
-	uint64_t start = base_now_ns();
+	uint64_t start = base_now_ns(), cpu_start = viewer_cpu_ns();
 	struct viewer_frame_stat stat = {.kind = frame_kind(v->reasons)};
 	if (v->needs_layout) {
 		viewer_relayout(v);
@@ -144,6 +152,7 @@ void viewer_render_frame(struct viewer *v)
 	}
 	v->tiles.painted = 0;
 	v->tiles.paint_ns = 0;
+	uint64_t compose_start = base_now_ns();
 	void *pixels;
 	int pitch;
 	if (SDL_LockTexture(v->texture, NULL, &pixels, &pitch) == 0) {
@@ -153,6 +162,8 @@ void viewer_render_frame(struct viewer *v)
 		draw_message(v, pixels, pitch);
 		SDL_UnlockTexture(v->texture);
 	}
+	uint64_t present_start = base_now_ns();
+	stat.compose_ns = present_start - compose_start - v->tiles.paint_ns;
 	SDL_RenderCopy(v->renderer, v->texture, NULL, NULL);
 	uint64_t shot_ns = 0;
 	if (v->screenshot_path) {
@@ -170,11 +181,15 @@ void viewer_render_frame(struct viewer *v)
 		shot_ns = base_now_ns() - t;
 	}
 	SDL_RenderPresent(v->renderer);
-	stat.total_ns = base_now_ns() - start - shot_ns + v->work_ns;
+	uint64_t end = base_now_ns();
+	stat.present_ns = end - present_start - shot_ns;
+	stat.total_ns = end - start - shot_ns + v->work_ns;
+	stat.cpu_ns = viewer_cpu_ns() - cpu_start + v->work_cpu_ns;
 	stat.layout_ns += v->work_ns;
 	stat.paint_ns = v->tiles.paint_ns;
 	stat.tiles_painted = v->tiles.painted;
 	v->work_ns = 0;
+	v->work_cpu_ns = 0;
 	v->dirty = false;
 	v->reasons = 0;
 	v->prefetch_pending = true;

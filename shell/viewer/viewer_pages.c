@@ -197,7 +197,7 @@ struct weft_document *viewer_error_page(struct weft_engine *engine, const char *
 	base_buf_puts(&b, "</pre><p>");
 	put_escaped(&b, message);
 	base_buf_puts(&b, "</p><p class=\"hint\">Press F5 to try again; the page also reloads by itself "
-			  "when the file changes. Alt+Left goes back.</p></body></html>");
+			  "when the file changes. <span style=\"white-space:nowrap\">Alt+Left</span> goes back.</p></body></html>");
 	struct weft_document *doc = weft_document_load_bytes(engine, b.data, b.len, path, opt, err);
 	base_buf_free(&b);
 	return doc;
