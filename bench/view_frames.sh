@@ -2,7 +2,9 @@
 # Frame times of `weft view` (bench/README.md, "viewer" section).
 #   bench/view_frames.sh [WEFT_BINARY] [PAGE]
 # Runs the viewer under Xvfb (software rendering, 1280x800 window) with
-# generated --script files and prints the --stats summaries:
+# generated --script files and prints the --stats summaries (the screen is
+# large so that the X pointer, at its centre, stays out of the window and
+# does not hover anything):
 #   scroll-burst  300 wheel steps of 40 px back to back (every strip that
 #                 comes into view is painted inside the frame)
 #   scroll-60hz   the same steps 16 ms apart, as a wheel or touchpad sends
@@ -38,7 +40,7 @@ export SDL_VIDEODRIVER=x11 SDL_RENDER_DRIVER=software SDL_FRAMEBUFFER_ACCELERATI
 echo "page: $PAGE"
 for run in scroll-burst scroll-60hz resize; do
 	echo "== $run"
-	xvfb-run -a -s "-screen 0 1920x1080x24" timeout 300 "$WEFT" view "$PAGE" --width 1280 --height 800 \
+	xvfb-run -a -s "-screen 0 3000x2000x24" timeout 300 "$WEFT" view "$PAGE" --width 1280 --height 800 \
 		--script "$T/$run.script" --stats >"$T/$run.out"
 	grep '^summary' "$T/$run.out"
 done

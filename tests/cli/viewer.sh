@@ -53,10 +53,11 @@ export SDL_VIDEODRIVER=x11 SDL_RENDER_DRIVER=software SDL_FRAMEBUFFER_ACCELERATI
 export LSAN_OPTIONS="${LSAN_OPTIONS:+$LSAN_OPTIONS:}suppressions=$DATA/lsan.supp"
 view() { timeout -k 5 120 "$WEFT" view "$@"; }
 
-# ref PAGE W H SCROLL_Y OUT: `weft render` of PAGE as a W x H viewport
-# scrolled down SCROLL_Y px.
+# ref PAGE W H SCROLL_Y OUT [SCALE]: `weft render` of PAGE as a W x H CSS px
+# viewport scrolled down SCROLL_Y px, at SCALE device px per CSS px.
 ref() {
-	timeout -k 5 120 "$WEFT" render "$1" --width "$2" --height "$3" --scroll-y "$4" -o "$5" >/dev/null
+	timeout -k 5 120 "$WEFT" render "$1" --width "$2" --height "$3" --scroll-y "$4" -o "$5" \
+		--scale "${6:-1}" >/dev/null
 }
 
 # ---- No display: a clear message and exit status 2 ---------------------------
@@ -160,11 +161,20 @@ same "history: Backspace went back to the top" "$T/links-back2.png" "$T/ref-link
 same "external link: page unchanged above the message bar" "$T/links-external.png" "$T/ref-links-0.png" 30
 differ "external link: message bar shown" "$T/links-external.png" "$T/ref-links-0.png"
 
-# ---- Resize: the page is laid out again at the new width -----------------------
+# ---- Resize and zoom: the page is laid out again -------------------------------
 cat >"$T/resize.script" <<EOF
 screenshot $T/reflow-640.png
 resize 320 480
 screenshot $T/reflow-320.png
+resize 640 480
+key ctrl+plus
+key ctrl+plus
+key ctrl+plus
+key ctrl+plus
+key ctrl+plus
+screenshot $T/reflow-zoom200.png
+key ctrl+0
+screenshot $T/reflow-zoom100.png
 quit
 EOF
 view "$DATA/reflow.html" --width 640 --height 480 --script "$T/resize.script" >/dev/null 2>"$T/resize.err"
@@ -176,6 +186,11 @@ ref "$DATA/reflow.html" 320 480 0 "$T/ref-reflow-320.png"
 same "resize: 640 px wide equals weft render" "$T/reflow-640.png" "$T/ref-reflow-640.png"
 same "resize: 320 px wide equals weft render --width 320" "$T/reflow-320.png" "$T/ref-reflow-320.png"
 differ "resize: text reflowed (not a crop of the wide layout)" "$T/reflow-320.png" "$T/ref-reflow-640.png"
+# Zoom 200% (five Ctrl+Plus steps: 110, 125, 150, 175, 200%): a 320x240 CSS px
+# viewport at 2 device px per CSS px; the bottom rows hold the "Zoom" message.
+ref "$DATA/reflow.html" 320 240 0 "$T/ref-reflow-zoom200.png" 2
+same "zoom: Ctrl+Plus x5 equals weft render --scale 2" "$T/reflow-zoom200.png" "$T/ref-reflow-zoom200.png" 30
+same "zoom: Ctrl+0 back to 100%" "$T/reflow-zoom100.png" "$T/ref-reflow-640.png" 30
 
 # ---- Auto-reload: the file changes on disk, the scroll position stays ----------
 cp "$DATA/reload-a.html" "$T/page.html"
