@@ -375,6 +375,16 @@ static void update_pointer(struct viewer *v)
 		v->cursor = cursor;
 	}
 	if (weft_document_set_pointer(v->doc, x, y, v->button_down && v->pointer_inside)) {
+		/* :hover and :active styles may change the layout too. */
+		uint64_t start = base_now_ns(), cpu_start = viewer_cpu_ns();
+		struct weft_error err = {0};
+		if (weft_document_layout(v->doc, &err) == WEFT_OK) {
+			weft_document_size(v->doc, &v->doc_w, &v->doc_h);
+			v->scroll_x = BASE_MIN(v->scroll_x, max_scroll_x(v));
+			v->scroll_y = BASE_MIN(v->scroll_y, max_scroll_y(v));
+		}
+		v->work_ns += base_now_ns() - start;
+		v->work_cpu_ns += viewer_cpu_ns() - cpu_start;
 		viewer_tiles_invalidate(&v->tiles);
 		viewer_request_frame(v, VIEWER_FRAME_HOVER);
 	}
