@@ -51,7 +51,8 @@ struct viewer_tiles {
 	int width; /* device px */
 	size_t stride;
 	uint32_t format; /* SDL pixel format of tile pixels (the texture's) */
-	uint8_t *scratch; /* RGBA8 strip the engine paints into */
+	int visible; /* strips that can be visible at once */
+	uint8_t *scratch; /* RGBA8 strips (`visible` of them) the engine paints into */
 	uint64_t clock;
 	/* Counters for --stats, reset by the caller. */
 	int painted;
@@ -67,6 +68,9 @@ void viewer_tiles_invalidate(struct viewer_tiles *t);
  * Returns NULL (with err set) when the engine fails to paint. */
 const uint8_t *viewer_tiles_get(struct viewer_tiles *t, struct weft_document *doc, float scale, int row,
 				int scroll_x, struct weft_error *err);
+/* Paints the strips of rows [first, last] not cached yet, in one call. */
+bool viewer_tiles_prepare(struct viewer_tiles *t, struct weft_document *doc, float scale, int first, int last,
+			  int scroll_x, struct weft_error *err);
 bool viewer_tiles_has(const struct viewer_tiles *t, int row, int scroll_x);
 void viewer_tiles_free(struct viewer_tiles *t);
 

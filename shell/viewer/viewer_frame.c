@@ -36,6 +36,11 @@ static void compose_document(struct viewer *v, uint8_t *pixels, int pitch)
 {
 	int ix = (int)lround(v->scroll_x), iy = (int)lround(v->scroll_y);
 	size_t row_bytes = (size_t)v->dev_w * 4;
+	struct weft_error prep_err = {0};
+	if (v->doc && !viewer_tiles_prepare(&v->tiles, v->doc, v->scale, iy / VIEWER_TILE_HEIGHT,
+					    (iy + v->dev_h - 1) / VIEWER_TILE_HEIGHT, ix, &prep_err) &&
+	    !v->message[0])
+		viewer_show_message(v, "Paint failed: %s", prep_err.message);
 	for (int y = 0; y < v->dev_h;) {
 		int doc_y = iy + y;
 		int row = doc_y / VIEWER_TILE_HEIGHT, within = doc_y % VIEWER_TILE_HEIGHT;

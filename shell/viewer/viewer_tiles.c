@@ -36,11 +36,12 @@ void viewer_tiles_resize(struct viewer_tiles *t, int width, int height)
 	tiles_release(t);
 	t->width = BASE_MAX(width, 1);
 	t->stride = (size_t)t->width * 4;
-	t->count = (size_t)(BASE_MAX(height, 1) / VIEWER_TILE_HEIGHT + 2 + VIEWER_TILE_MARGIN);
+	t->visible = BASE_MAX(height, 1) / VIEWER_TILE_HEIGHT + 2;
+	t->count = (size_t)(t->visible + VIEWER_TILE_MARGIN);
 	t->tiles = base_xcalloc(t->count, sizeof(*t->tiles));
 	for (size_t i = 0; i < t->count; i++)
 		t->tiles[i].pixels = base_xmalloc(t->stride * VIEWER_TILE_HEIGHT);
-	t->scratch = base_xmalloc(t->stride * VIEWER_TILE_HEIGHT);
+	t->scratch = base_xmalloc(t->stride * VIEWER_TILE_HEIGHT * (size_t)t->visible);
 }
 
 void viewer_tiles_invalidate(struct viewer_tiles *t)
@@ -64,48 +65,83 @@ bool viewer_tiles_has(const struct viewer_tiles *t, int row, int scroll_x)
 	return tiles_find(t, row, scroll_x) != NULL;
 }
 
+/* The least recently used strip, not one of rows [keep_first, keep_last]. */
+static struct viewer_tile *tiles_victim(struct viewer_tiles *t, int keep_first, int keep_last, int scroll_x)
+{
+	struct viewer_tile *victim = NULL;
+	for (size_t i = 0; i < t->count; i++) {
+		struct viewer_tile *tile = &t->tiles[i];
+		if (!tile->valid)
+			return tile;
+		if (tile->scroll_x == scroll_x && tile->row >= keep_first && tile->row <= keep_last)
+			continue;
+		if (!victim || tile->last_used < victim->last_used)
+			victim = tile;
+	}
+	return victim;
+}
+
+/* Paints rows [first, last] in one call to the engine (its cost per call
+ * is not negligible: a full repaint is one call, not one per strip). */
+static bool tiles_paint(struct viewer_tiles *t, struct weft_document *doc, float scale, int first, int last,
+			int scroll_x, struct weft_error *err)
+{
+	uint64_t start = base_now_ns();
+	int rows = last - first + 1;
+	struct weft_paint_target target = {
+		.pixels = t->scratch,
+		.width = t->width,
+		.height = VIEWER_TILE_HEIGHT * rows,
+		.stride = t->stride,
+		.scale = scale,
+		.scroll_x = (float)scroll_x / scale,
+		.scroll_y = (float)first * VIEWER_TILE_HEIGHT / scale,
+	};
+	if (weft_document_paint(doc, &target, err) != WEFT_OK)
+		return false;
+	for (int row = first; row <= last; row++) {
+		struct viewer_tile *tile = tiles_find(t, row, scroll_x);
+		if (!tile)
+			tile = tiles_victim(t, first, last, scroll_x);
+		const uint8_t *src = t->scratch + (size_t)(row - first) * VIEWER_TILE_HEIGHT * t->stride;
+		if (SDL_ConvertPixels(t->width, VIEWER_TILE_HEIGHT, SDL_PIXELFORMAT_RGBA32, src, (int)t->stride,
+				      t->format, tile->pixels, (int)t->stride) != 0) {
+			tile->valid = false;
+			err->status = WEFT_ERR_RENDER;
+			snprintf(err->message, sizeof(err->message), "pixel conversion failed: %s", SDL_GetError());
+			return false;
+		}
+		tile->row = row;
+		tile->scroll_x = scroll_x;
+		tile->valid = true;
+		tile->last_used = ++t->clock;
+		t->painted++;
+	}
+	t->paint_ns += base_now_ns() - start;
+	return true;
+}
+
+bool viewer_tiles_prepare(struct viewer_tiles *t, struct weft_document *doc, float scale, int first, int last,
+			  int scroll_x, struct weft_error *err)
+{
+	last = BASE_MIN(last, first + t->visible - 1);
+	while (first <= last && tiles_find(t, first, scroll_x))
+		first++;
+	while (last >= first && tiles_find(t, last, scroll_x))
+		last--;
+	return first > last || tiles_paint(t, doc, scale, first, last, scroll_x, err);
+}
+
 const uint8_t *viewer_tiles_get(struct viewer_tiles *t, struct weft_document *doc, float scale, int row,
 				int scroll_x, struct weft_error *err)
 {
 	struct viewer_tile *tile = tiles_find(t, row, scroll_x);
-	if (tile) {
-		tile->last_used = ++t->clock;
-		return tile->pixels;
+	if (!tile) {
+		if (!tiles_paint(t, doc, scale, row, row, scroll_x, err))
+			return NULL;
+		tile = tiles_find(t, row, scroll_x);
 	}
-	tile = &t->tiles[0];
-	for (size_t i = 0; i < t->count; i++) {
-		if (!t->tiles[i].valid) {
-			tile = &t->tiles[i];
-			break;
-		}
-		if (t->tiles[i].last_used < tile->last_used)
-			tile = &t->tiles[i];
-	}
-	uint64_t start = base_now_ns();
-	struct weft_paint_target target = {
-		.pixels = t->scratch,
-		.width = t->width,
-		.height = VIEWER_TILE_HEIGHT,
-		.stride = t->stride,
-		.scale = scale,
-		.scroll_x = (float)scroll_x / scale,
-		.scroll_y = (float)row * VIEWER_TILE_HEIGHT / scale,
-	};
-	tile->valid = false;
-	if (weft_document_paint(doc, &target, err) != WEFT_OK)
-		return NULL;
-	if (SDL_ConvertPixels(t->width, VIEWER_TILE_HEIGHT, SDL_PIXELFORMAT_RGBA32, t->scratch, (int)t->stride,
-			      t->format, tile->pixels, (int)t->stride) != 0) {
-		err->status = WEFT_ERR_RENDER;
-		snprintf(err->message, sizeof(err->message), "pixel conversion failed: %s", SDL_GetError());
-		return NULL;
-	}
-	tile->row = row;
-	tile->scroll_x = scroll_x;
-	tile->valid = true;
 	tile->last_used = ++t->clock;
-	t->painted++;
-	t->paint_ns += base_now_ns() - start;
 	return tile->pixels;
 }
 
