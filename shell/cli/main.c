@@ -26,6 +26,7 @@ static const struct command commands[] = {
 	{"render", shell_cmd_render},
 	{"dump", shell_cmd_dump},
 	{"bench", shell_cmd_bench},
+	{"view", shell_cmd_view},
 };
 
 int main(int argc, char **argv)
