@@ -576,8 +576,10 @@ static void viewer_loop(struct viewer *v)
 		if (v->quit)
 			break;
 		uint64_t now = base_now_ns();
-		if (viewer_watch_poll(&v->watch, now))
+		if (viewer_watch_poll(&v->watch, now)) {
 			viewer_reload(v);
+			v->auto_reloads++;
+		}
 		if (v->message[0] && now >= v->message_until) {
 			v->message[0] = '\0';
 			viewer_request_frame(v, VIEWER_FRAME_OTHER);

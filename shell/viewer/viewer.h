@@ -230,6 +230,7 @@ struct viewer {
 	uint64_t work_cpu_ns;
 	unsigned reasons; /* bit set of enum viewer_frame_kind for the next frame */
 	bool quit;
+	int auto_reloads; /* reloads after changes on disk, for --script */
 	char *screenshot_path; /* pending screenshot of the next frame (heap) */
 	bool screenshot_announce; /* Ctrl+S: say where it was saved */
 	int status; /* exit status */

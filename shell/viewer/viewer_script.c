@@ -9,6 +9,8 @@
  *   key SPEC           press a key: "ctrl+r", "alt+left", "shift+space",
  *                      "pagedown", "f5", "ctrl+plus"... (SDL key names)
  *   resize W H         resize the window (waits until it has happened)
+ *   wait-reload MS     wait until the page has reloaded by itself after a
+ *                      change on disk (at most MS; an error after that)
  *   screenshot FILE    save the window's pixels, as shown, to a PNG
  *   quit               close the viewer
  * A command runs once the viewer is idle: the events of the previous one
@@ -20,7 +22,7 @@
 #include <string.h>
 
 /* How long `resize` waits for the window system before going on. */
-#define VIEWER_SCRIPT_RESIZE_TIMEOUT_NS (3ull * 1000 * 1000 * 1000)
+#define VIEWER_SCRIPT_RESIZE_TIMEOUT_NS (10ull * 1000 * 1000 * 1000)
 
 enum script_op {
 	SCRIPT_WAIT,
@@ -29,6 +31,7 @@ enum script_op {
 	SCRIPT_CLICK,
 	SCRIPT_KEY,
 	SCRIPT_RESIZE,
+	SCRIPT_WAIT_RELOAD,
 	SCRIPT_SCREENSHOT,
 	SCRIPT_QUIT,
 };
@@ -44,7 +47,8 @@ static const struct script_op_info script_ops[] = {
 	{"wait", SCRIPT_WAIT, 1, false},	   {"scroll", SCRIPT_SCROLL, 2, false},
 	{"move", SCRIPT_MOVE, 2, false},	   {"click", SCRIPT_CLICK, 2, false},
 	{"key", SCRIPT_KEY, 0, true},		   {"resize", SCRIPT_RESIZE, 2, false},
-	{"screenshot", SCRIPT_SCREENSHOT, 0, true}, {"quit", SCRIPT_QUIT, 0, false},
+	{"wait-reload", SCRIPT_WAIT_RELOAD, 1, false}, {"screenshot", SCRIPT_SCREENSHOT, 0, true},
+	{"quit", SCRIPT_QUIT, 0, false},
 };
 
 struct script_cmd {
@@ -63,6 +67,8 @@ struct viewer_script {
 	bool resize_pending;
 	int want_w, want_h;
 	uint64_t resize_deadline;
+	bool reload_pending;
+	uint64_t reload_deadline;
 };
 
 void viewer_script_free(struct viewer_script *s)
@@ -262,11 +268,11 @@ static void push_key(struct viewer *v, SDL_Keycode key, Uint16 mod)
 
 int viewer_script_timeout(const struct viewer_script *s, uint64_t now_ns)
 {
-	if (s->pos >= s->len && !s->resize_pending)
+	if (s->pos >= s->len && !s->resize_pending && !s->reload_pending)
 		return -1;
 	if (s->wait_until > now_ns)
 		return (int)((s->wait_until - now_ns + 999999) / 1000000);
-	return s->resize_pending ? 10 : 0;
+	return s->resize_pending || s->reload_pending ? 10 : 0;
 }
 
 void viewer_script_window_resized(struct viewer_script *s, int w, int h)
@@ -287,6 +293,15 @@ void viewer_script_step(struct viewer *v, struct viewer_script *s)
 			s->want_h, v->win_w, v->win_h);
 		s->resize_pending = false;
 		v->status = 1;
+	}
+	if (s->reload_pending) {
+		if (v->auto_reloads == 0 && now < s->reload_deadline)
+			return;
+		if (v->auto_reloads == 0) {
+			fprintf(stderr, "weft view: %s: the page did not reload by itself\n", s->path);
+			v->status = 1;
+		}
+		s->reload_pending = false;
 	}
 	if (s->pos >= s->len)
 		return;
@@ -325,6 +340,10 @@ void viewer_script_step(struct viewer *v, struct viewer_script *s)
 			s->resize_deadline = now + VIEWER_SCRIPT_RESIZE_TIMEOUT_NS;
 			SDL_SetWindowSize(v->window, s->want_w, s->want_h);
 		}
+		break;
+	case SCRIPT_WAIT_RELOAD:
+		s->reload_pending = true;
+		s->reload_deadline = now + (uint64_t)(BASE_MAX(cmd->a, 0) * 1e6);
 		break;
 	case SCRIPT_SCREENSHOT:
 		free(v->screenshot_path);

@@ -197,17 +197,16 @@ cp "$DATA/reload-a.html" "$T/page.html"
 cat >"$T/reload.script" <<EOF
 scroll 0 100
 screenshot $T/reload-before.png
-wait 2500
+wait-reload 30000
 screenshot $T/reload-after.png
 quit
 EOF
 view "$T/page.html" --width 640 --height 480 --script "$T/reload.script" >/dev/null 2>"$T/reload.err" &
 VIEW_PID=$!
-for _ in $(seq 300); do
+for _ in $(seq 600); do
 	[ -s "$T/reload-before.png" ] && break
 	sleep 0.05
 done
-sleep 0.2
 cp "$DATA/reload-b.html" "$T/page.html.new" && mv "$T/page.html.new" "$T/page.html"
 wait "$VIEW_PID"
 rc=$?
