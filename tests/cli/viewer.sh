@@ -71,7 +71,8 @@ if ! command -v Xvfb >/dev/null; then
 	echo "SKIP: Xvfb is not installed (Debian package xvfb)"
 	exit 0
 fi
-Xvfb -displayfd 3 -screen 0 1280x1024x24 -nolisten tcp 3>"$T/display" 2>"$T/xvfb.log" &
+# A large screen keeps the X pointer (at its centre) away from the windows.
+Xvfb -displayfd 3 -screen 0 2048x2048x24 -nolisten tcp 3>"$T/display" 2>"$T/xvfb.log" &
 XVFB_PID=$!
 for _ in $(seq 100); do
 	[ -s "$T/display" ] && break
