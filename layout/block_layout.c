@@ -385,9 +385,10 @@ static void layout_block_container(struct layout_ctx *ctx, struct layout_box *bo
 			layout_strut_add(&out->bottom, pending.neg);
 		}
 	}
-	if (s->overflow_y != CSS_OVERFLOW_VISIBLE && box->inline_level && !control) {
-		/* CSS 2.1 §10.8.1: an inline-block with overflow other than
-		 * visible has its bottom margin edge as baseline. */
+	if (s->overflow_y != CSS_OVERFLOW_VISIBLE && s->overflow_y != CSS_OVERFLOW_CLIP && box->inline_level && !control) {
+		/* CSS 2.1 §10.8.1: an inline-block that is a scroll container
+		 * (overflow other than visible or clip) has its bottom margin
+		 * edge as baseline. */
 		out->baseline = h + m->bottom;
 		out->has_baseline = true;
 	}
