@@ -401,9 +401,16 @@ static void html_tokenizer_run_states(struct html_tokenizer *t)
 			c = CONSUME();
 			if (c == '&')
 				char_ref_in_text(t);
-			else if (c == '<')
+			else if (c == '<') {
+				/* The common "<name" goes straight to the tag name state
+				 * (tag open's ASCII-alpha case, without a dispatch). */
+				if (t->pos < len && is_alpha((unsigned char)in[t->pos])) {
+					start_tag(t, false);
+					t->state = HTML_TS_TAG_NAME;
+					goto tag_name;
+				}
 				t->state = HTML_TS_TAG_OPEN;
-			else if (c == 0) {
+			} else if (c == 0) {
 				ERR("unexpected-null-character");
 				emit_chars(t, in + t->pos - 1, 1);
 			} else
@@ -477,7 +484,8 @@ static void html_tokenizer_run_states(struct html_tokenizer *t)
 				RECONSUME_IN(HTML_TS_BOGUS_COMMENT);
 			}
 			break;
-		case HTML_TS_TAG_NAME: {
+		case HTML_TS_TAG_NAME:
+		tag_name: {
 			size_t start = t->pos;
 			size_t stop = scan_run(in, start, len, STOP_NAME);
 			html_buf_add(&t->name, in + start, stop - start);
@@ -675,9 +683,9 @@ static void html_tokenizer_run_states(struct html_tokenizer *t)
 				RECONSUME_IN(HTML_TS_SCRIPT_DATA_DOUBLE_ESCAPED);
 			break;
 		case HTML_TS_BEFORE_ATTR_NAME:
+			while (t->pos < len && is_ws((unsigned char)in[t->pos]))
+				t->pos++;
 			c = CONSUME();
-			if (is_ws(c))
-				break;
 			if (c == '/' || c == '>' || c == EOF_CHAR)
 				RECONSUME_IN(HTML_TS_AFTER_ATTR_NAME);
 			else if (c == '=') {
@@ -703,7 +711,11 @@ static void html_tokenizer_run_states(struct html_tokenizer *t)
 				RECONSUME_IN(HTML_TS_AFTER_ATTR_NAME);
 			} else if (c == '=') {
 				check_attr_name(t);
-				t->state = HTML_TS_BEFORE_ATTR_VALUE;
+				if (t->pos < len && in[t->pos] == '"') {
+					t->pos++;
+					t->state = HTML_TS_ATTR_VALUE_DQ;
+				} else
+					t->state = HTML_TS_BEFORE_ATTR_VALUE;
 			} else if (c >= 'A' && c <= 'Z')
 				base_buf_putc(&t->attr_name, (char)(c + 32));
 			else if (c == 0) {
@@ -757,8 +769,18 @@ static void html_tokenizer_run_states(struct html_tokenizer *t)
 			html_buf_add(&t->attr_value, in + start, stop - start);
 			t->pos = stop;
 			c = CONSUME();
-			if (c == (dq ? '"' : '\''))
-				t->state = HTML_TS_AFTER_ATTR_VALUE_QUOTED;
+			if (c == (dq ? '"' : '\'')) {
+				/* After attribute value (quoted): whitespace and ">" are
+				 * the usual next characters. */
+				if (t->pos < len && is_ws((unsigned char)in[t->pos])) {
+					t->pos++;
+					t->state = HTML_TS_BEFORE_ATTR_NAME;
+				} else if (t->pos < len && in[t->pos] == '>') {
+					t->pos++;
+					emit_tag(t);
+				} else
+					t->state = HTML_TS_AFTER_ATTR_VALUE_QUOTED;
+			}
 			else if (c == '&')
 				char_ref_in_attr(t);
 			else if (c == 0) {
