@@ -92,6 +92,24 @@ static void place_child(struct layout_fragment *f, float x, float y, float cb_wi
 	f->y = layout_snap(y + dy);
 }
 
+float layout_float_margin_width(struct layout_ctx *ctx, struct layout_box *box, float cb_width, int depth)
+{
+	struct layout_edges m, b, p;
+	layout_box_edges(box->style, cb_width, &m, &b, &p);
+	float w;
+	if (box->type == LAYOUT_BOX_REPLACED) {
+		float h;
+		layout_replaced_size(ctx, box, cb_width, -1, &w, &h);
+		w += b.left + b.right + p.left + p.right;
+	} else {
+		w = layout_specified_border_width(box->style, cb_width, &b, &p);
+		if (w < 0)
+			w = layout_shrink_to_fit(ctx, box, cb_width - m.left - m.right, depth);
+		w = layout_clamp_border_width(box->style, w, cb_width, &b, &p);
+	}
+	return w + m.left + m.right;
+}
+
 struct layout_fragment *layout_float(struct layout_ctx *ctx, struct layout_box *box, float cb_width, float cb_height,
 					    struct layout_floats *floats, float cb_bfc_x, float min_bfc_y, int depth)
 {

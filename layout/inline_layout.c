@@ -1065,6 +1065,26 @@ void layout_inline_content(struct layout_ctx *ctx, struct layout_box *box, struc
 		else if (align == CSS_TEXT_ALIGN_RIGHT && avail > used)
 			shift_line(line, avail - used);
 		line->y = y;
+		/* Floats met on this line go beside it when they fit in what
+		 * the line leaves free (CSS 2.1 §9.5.1 rule 6 and 8); a left
+		 * float pushes the line's content right. */
+		for (; float_cursor < pa.count; float_cursor++) {
+			struct item *it = &pa.items[float_cursor];
+			if (it->type != IT_FLOAT)
+				continue;
+			if (it->start >= end && end < len)
+				break;
+			float mw = layout_float_margin_width(ctx, it->box, content_width, space->depth + 1);
+			if (line_w + mw > avail + 0.01f)
+				break;
+			struct layout_fragment *f = layout_float(ctx, it->box, content_width, space->cb_height, space->floats, content_bfc_x,
+								 content_bfc_y + y, space->depth + 1);
+			f->y = layout_snap(f->y - content_bfc_y);
+			base_vec_push(children, f);
+			line_w += mw;
+			if (it->box->style->float_ == CSS_FLOAT_LEFT)
+				shift_line(line, mw);
+		}
 		/* Positioned boxes met on this line: their static position is
 		 * where they would have been on it (CSS 2.1 §10.3.7). */
 		for (; abs_cursor < pa.count; abs_cursor++) {

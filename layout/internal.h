@@ -263,6 +263,9 @@ void layout_inline_content(struct layout_ctx *ctx, struct layout_box *box, struc
 struct layout_fragment *layout_float(struct layout_ctx *ctx, struct layout_box *box, float cb_width, float cb_height,
 				     struct layout_floats *floats, float cb_bfc_x, float min_bfc_y, int depth);
 
+/* The margin-box width a float will have. */
+float layout_float_margin_width(struct layout_ctx *ctx, struct layout_box *box, float cb_width, int depth);
+
 /* Min-content and max-content border-box widths (CSS Sizing 3 §5). */
 void layout_intrinsic_widths(struct layout_ctx *ctx, struct layout_box *box, int depth, float *min_w, float *max_w);
 /* The inline content part of the above. */
