@@ -38,6 +38,7 @@ struct layer {
 	const struct layout_fragment *f;
 	struct walk w;
 	int z;
+	bool real; /* a stacking context, not a z-index:auto positioned box */
 	size_t order;
 };
 
@@ -128,14 +129,33 @@ static bool is_root_element(const struct layout_fragment *f)
 	       (!n->parent || n->parent->type == HTML_NODE_DOCUMENT);
 }
 
-/* Does the box establish a real stacking context? */
-static bool creates_stacking_context(const struct layout_fragment *f)
+/* Flex and grid items with an integer z-index stack even when not
+ * positioned (CSS Flexbox 1 §4.3, Grid 1 §9.5). */
+static bool is_flex_or_grid_item(const struct layout_fragment *parent, const struct layout_fragment *f)
+{
+	if (!parent || !is_element_box(parent) || !is_element_box(f))
+		return false;
+	switch (parent->style->display) {
+	case CSS_DISPLAY_FLEX:
+	case CSS_DISPLAY_INLINE_FLEX:
+	case CSS_DISPLAY_GRID:
+	case CSS_DISPLAY_INLINE_GRID:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Does the box (a child of parent) establish a real stacking context? */
+static bool creates_stacking_context(const struct layout_fragment *parent, const struct layout_fragment *f)
 {
 	if (!is_element_box(f))
 		return false;
 	if (is_root_element(f))
 		return true;
 	const struct css_style *s = f->style;
+	if (!s->z_index_auto && is_flex_or_grid_item(parent, f))
+		return true;
 	if (s->opacity < 1.0f || s->transform)
 		return true;
 	if (s->position == CSS_POSITION_FIXED || s->position == CSS_POSITION_STICKY)
@@ -143,9 +163,9 @@ static bool creates_stacking_context(const struct layout_fragment *f)
 	return s->position != CSS_POSITION_STATIC && !s->z_index_auto;
 }
 
-static bool is_layer(const struct layout_fragment *f)
+static bool is_layer(const struct layout_fragment *parent, const struct layout_fragment *f)
 {
-	return is_positioned(f) || creates_stacking_context(f);
+	return is_positioned(f) || creates_stacking_context(parent, f);
 }
 
 static bool is_float(const struct layout_fragment *f)
@@ -271,7 +291,7 @@ static void flow(struct builder *b, const struct layout_fragment *f, const struc
 	struct walk inner = content_walk(b, f, w);
 	for (size_t i = 0; i < f->child_count; i++) {
 		const struct layout_fragment *ch = f->children[i];
-		if (!ch || !ch->style || is_layer(ch))
+		if (!ch || !ch->style || is_layer(f, ch))
 			continue;
 		struct walk cw = child_walk(&inner, ch);
 		if (is_float(ch) || is_atomic_inline(ch)) {
@@ -329,7 +349,8 @@ static void paint_atomic(struct builder *b, const struct layout_fragment *f, con
 
 /* ---- Stacking contexts --------------------------------------------------------------- */
 
-static void layer_push(struct layer_list *l, const struct layout_fragment *f, const struct walk *w)
+static void layer_push(struct layer_list *l, const struct layout_fragment *parent, const struct layout_fragment *f,
+		       const struct walk *w)
 {
 	if (l->len == l->cap) {
 		l->cap = l->cap ? l->cap * 2 : 16;
@@ -338,7 +359,8 @@ static void layer_push(struct layer_list *l, const struct layout_fragment *f, co
 	struct layer *e = &l->items[l->len];
 	e->f = f;
 	e->w = *w;
-	e->z = creates_stacking_context(f) && !f->style->z_index_auto ? f->style->z_index : 0;
+	e->real = creates_stacking_context(parent, f);
+	e->z = e->real && !f->style->z_index_auto ? f->style->z_index : 0;
 	e->order = l->len;
 	l->len++;
 }
@@ -357,9 +379,9 @@ static void collect_layers(struct builder *b, const struct layout_fragment *f, c
 		if (!ch || !ch->style)
 			continue;
 		struct walk cw = child_walk(&inner, ch);
-		if (is_layer(ch)) {
-			layer_push(out, ch, &cw);
-			if (creates_stacking_context(ch))
+		if (is_layer(f, ch)) {
+			layer_push(out, f, ch, &cw);
+			if (creates_stacking_context(f, ch))
 				continue;
 		}
 		collect_layers(b, ch, &cw, out);
@@ -374,14 +396,14 @@ static int layer_cmp(const void *pa, const void *pb)
 	return a->order < b->order ? -1 : (a->order > b->order);
 }
 
-static void paint_layer(struct builder *b, const struct layout_fragment *f, const struct walk *w0);
+static void paint_layer(struct builder *b, const struct layout_fragment *f, const struct walk *w0, bool real);
 
 static void paint_layers(struct builder *b, const struct layer_list *l, int zmin, int zmax, bool zero)
 {
 	for (size_t i = 0; i < l->len; i++) {
 		const struct layer *e = &l->items[i];
 		if (zero ? e->z == 0 : (e->z >= zmin && e->z <= zmax && e->z != 0))
-			paint_layer(b, e->f, &e->w);
+			paint_layer(b, e->f, &e->w, e->real);
 	}
 }
 
@@ -410,12 +432,11 @@ static void close_group(struct paint_display_list *dl, size_t push_index)
 
 /* Paints a stacking context, or a positioned box with z-index auto (whose
  * nested layers were collected by the enclosing context). */
-static void paint_layer(struct builder *b, const struct layout_fragment *f, const struct walk *w0)
+static void paint_layer(struct builder *b, const struct layout_fragment *f, const struct walk *w0, bool real)
 {
 	if (w0->depth > MAX_DEPTH)
 		return;
 	struct walk w = *w0;
-	bool real = creates_stacking_context(f) || w.depth == 0;
 	float opacity = is_element_box(f) ? f->style->opacity : 1.0f;
 	apply_transform(b, f, &w);
 	size_t push_index = b->dl->count;
@@ -535,7 +556,7 @@ struct paint_display_list *paint_build_display_list(const struct layout_tree *tr
 	struct builder b = { .dl = dl };
 	paint_canvas(&b, tree);
 	struct walk w = { tree->root->x, tree->root->y, NULL, NULL, NULL, NULL, false, 0 };
-	paint_layer(&b, tree->root, &w);
+	paint_layer(&b, tree->root, &w, true);
 	dl->images = NULL;
 	return dl;
 }

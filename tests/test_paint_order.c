@@ -94,17 +94,26 @@ static void test_appendix_e(void **state)
 	named(&f, body, op, "translucent", 0, 0);
 	struct css_style *blk2 = fx_style(&f);
 	named(&f, body, blk2, "block2", 0, 0);
+	/* Flex items stack by z-index without being positioned. */
+	struct css_style *flex = fx_style(&f);
+	flex->display = CSS_DISPLAY_FLEX;
+	struct layout_fragment *fl_box = named(&f, body, flex, "flex", 0, 0);
+	struct css_style *item = fx_style(&f);
+	item->z_index_auto = false;
+	item->z_index = 3;
+	named(&f, fl_box, item, "flex-z3", 0, 0);
+	named(&f, fl_box, fx_style(&f), "flex-item", 0, 0);
 
 	char order[2048];
 	order_of(&f, order, sizeof(order));
 	assert_string_equal(order, "border:html "
 				   "background:nested-neg background:neg "
-				   "background:body background:block background:block2 "
+				   "background:body background:block background:block2 background:flex background:flex-item "
 				   "background:float background:infloat "
 				   "background:ib background:span "
 				   "background:auto background:zero "
 				   "layer:translucent background:translucent end-layer:translucent "
-				   "background:z1 background:z2 "
+				   "background:z1 background:z2 background:flex-z3 "
 				   "outline:block");
 	fx_free(&f);
 }
