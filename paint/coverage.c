@@ -250,9 +250,22 @@ void paint_cov_rrect(struct paint_cov *cv, const struct paint_matrix *m, const s
 
 void paint_cov_poly(struct paint_cov *cv, const struct paint_matrix *m, const struct paint_poly *p)
 {
+	/* A closed contour wholly outside the region adds nothing (left of
+	 * it, its cover cancels out): cull contours by their boxes mapped
+	 * through m, so long dash patterns cost little per tile. */
+	struct paint_rect region = { (float)cv->r.x - 1.0f, (float)cv->r.y - 1.0f, (float)(cv->r.x + cv->r.w) + 1.0f,
+				     (float)(cv->r.y + cv->r.h) + 1.0f };
 	size_t start = 0;
 	for (size_t c = 0; c < p->contour_count; c++) {
 		size_t end = p->contour_end[c];
+		if (p->contour_box) {
+			const float *b = p->contour_box + 4 * c;
+			struct paint_rect db = paint_map_bounds(m, (struct paint_rect){ b[0], b[1], b[2], b[3] });
+			if (db.y1 < region.y0 || db.y0 > region.y1 || db.x0 > region.x1 || db.x1 < region.x0) {
+				start = end;
+				continue;
+			}
+		}
 		cv->pts_len = 0;
 		for (size_t i = start; i < end; i++)
 			pts_push(cv, p->pts[2 * i], p->pts[2 * i + 1]);

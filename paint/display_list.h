@@ -28,6 +28,7 @@ struct paint_rrect {
 struct paint_poly {
 	float *pts; /* x,y pairs */
 	size_t *contour_end; /* index (in points) past each contour */
+	float *contour_box; /* x0,y0,x1,y1 of each contour, for culling */
 	size_t contour_count;
 };
 

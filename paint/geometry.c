@@ -170,6 +170,20 @@ const struct paint_poly *paint_pb_finish(struct paint_poly_builder *pb, struct b
 	p->pts = base_arena_memdup(a, pb->pts ? pb->pts : (float[2]){ 0, 0 }, (pb->len ? pb->len : 2) * sizeof(float));
 	p->contour_end = base_arena_memdup(a, pb->ends, pb->end_len * sizeof(size_t));
 	p->contour_count = pb->end_len;
+	p->contour_box = base_arena_alloc(a, pb->end_len * 4 * sizeof(float));
+	size_t start = 0;
+	for (size_t c = 0; c < pb->end_len; c++) {
+		float *b = p->contour_box + 4 * c;
+		b[0] = b[1] = 1e30f;
+		b[2] = b[3] = -1e30f;
+		for (size_t i = start; i < pb->ends[c]; i++) {
+			b[0] = BASE_MIN(b[0], p->pts[2 * i]);
+			b[1] = BASE_MIN(b[1], p->pts[2 * i + 1]);
+			b[2] = BASE_MAX(b[2], p->pts[2 * i]);
+			b[3] = BASE_MAX(b[3], p->pts[2 * i + 1]);
+		}
+		start = pb->ends[c];
+	}
 	free(pb->pts);
 	free(pb->ends);
 	memset(pb, 0, sizeof(*pb));
