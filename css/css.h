@@ -389,6 +389,9 @@ struct css_styled_document {
 	size_t element_count;
 	const struct css_style *initial; /* style of the initial containing block */
 	size_t shared_count; /* elements whose style came from the sharing cache */
+	/* Some rule depends on :hover/:active/:focus: a change of element
+	 * state needs a restyle only when this is set. */
+	bool uses_user_action;
 	struct base_arena arena;
 };
 

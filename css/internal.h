@@ -300,6 +300,9 @@ bool css_parse_selector_list(struct base_arena *a, struct css_cv_list in, bool r
 bool css_parse_nested_selector_list(struct base_arena *a, struct css_cv_list in, const struct css_selector_list *parent,
 				    struct css_selector_list *out);
 uint32_t css_specificity_of_list_max(const struct css_selector_list *l);
+/* Whether matching depends on the element state the embedder supplies
+ * (:hover :active :focus :focus-within :focus-visible), anywhere inside. */
+bool css_selector_list_uses_user_action(const struct css_selector_list *l);
 
 /* Bloom filter of ancestors' ids, classes and tags (256 bits). */
 struct css_bloom {
@@ -383,6 +386,7 @@ struct css_sheet_set {
 	const struct css_style_options *opt;
 	const struct html_document *doc;
 	bool quirks;
+	bool uses_user_action; /* some rule's selector depends on element state */
 	int import_depth;
 	size_t bytes_loaded;
 	/* Selectors whose result can differ between siblings with the same

@@ -646,6 +646,27 @@ static bool parse_list(struct sel_parser *outer, struct css_cv_list in, bool rel
 	return parse_list_nest(outer, in, relative, forgiving, false, out);
 }
 
+/* Selector nesting is bounded by the parser, so this recursion is too. */
+bool css_selector_list_uses_user_action(const struct css_selector_list *l)
+{
+	for (size_t i = 0; i < l->count; i++) {
+		const struct css_selector *sel = l->items[i];
+		for (size_t c = 0; c < sel->count; c++) {
+			const struct css_compound *cp = &sel->compounds[c];
+			for (size_t k = 0; k < cp->count; k++) {
+				const struct css_simple_selector *ss = &cp->simples[k];
+				if (ss->kind != CSS_SEL_PSEUDO_CLASS)
+					continue;
+				if (ss->op == CSS_PC_HOVER || ss->op == CSS_PC_ACTIVE || ss->op == CSS_PC_FOCUS ||
+				    ss->op == CSS_PC_FOCUS_WITHIN || ss->op == CSS_PC_FOCUS_VISIBLE ||
+				    css_selector_list_uses_user_action(&ss->args))
+					return true;
+			}
+		}
+	}
+	return false;
+}
+
 bool css_parse_selector_list(struct base_arena *a, struct css_cv_list in, bool relative,
 			     struct css_selector_list *out)
 {

@@ -413,6 +413,8 @@ static void add_rule_with_selectors(struct css_sheet_set *s, const struct css_se
 				    struct css_cv_list block, const struct sheet_context *ctx)
 {
 	struct css_node_list nodes = css_parse_block_contents_cv(&s->arena, block);
+	if (!s->uses_user_action && css_selector_list_uses_user_action(sel))
+		s->uses_user_action = true;
 	add_nested_contents(s, nodes, sel, ctx);
 }
 

@@ -210,6 +210,7 @@ struct css_styled_document *css_style_document(const struct html_document *doc, 
 	for (int i = 0; i < priv->worker_count; i++)
 		css_worker_init(&priv->workers[i], priv->sheets.revalidation_count);
 	style_tree(priv, pool);
+	sd->uses_user_action = priv->sheets.uses_user_action;
 	for (int i = 0; i < priv->worker_count; i++) {
 		sd->shared_count += priv->workers[i].shared;
 		css_worker_release_scratch(&priv->workers[i]);

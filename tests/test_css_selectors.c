@@ -225,6 +225,30 @@ static void test_logical_pseudo_classes(void **state)
 	YES(b, "p:not(:has(span))", "p");
 }
 
+/* Whether a selector list depends on user-action state. */
+static bool uses_state(const char *text)
+{
+	struct base_arena a;
+	base_arena_init(&a, 4096);
+	struct css_cv_list in = css_parse_component_value_list(&a, text, strlen(text));
+	struct css_selector_list l;
+	bool r = css_parse_selector_list(&a, in, false, &l) && css_selector_list_uses_user_action(&l);
+	base_arena_free(&a);
+	return r;
+}
+
+static void test_user_action_dependency(void **state)
+{
+	(void)state;
+	assert_true(uses_state("a:hover"));
+	assert_true(uses_state("p, div:active > span"));
+	assert_true(uses_state(":is(.x, .y:focus) b"));
+	assert_true(uses_state("li:not(:focus-within)"));
+	assert_true(uses_state("div:has(> a:hover)"));
+	assert_false(uses_state("a:link, p:first-child, :is(.a, .b)"));
+	assert_false(uses_state("div:nth-child(2 of .x)"));
+}
+
 static void test_link_form_and_state_pseudo_classes(void **state)
 {
 	(void)state;
@@ -322,6 +346,7 @@ int main(void)
 		cmocka_unit_test(test_structural_pseudo_classes),
 		cmocka_unit_test(test_logical_pseudo_classes),
 		cmocka_unit_test(test_link_form_and_state_pseudo_classes),
+		cmocka_unit_test(test_user_action_dependency),
 		cmocka_unit_test(test_lang_and_dir),
 		cmocka_unit_test(test_pseudo_elements),
 	};

@@ -45,6 +45,10 @@ bool weft_document_set_pointer(struct weft_document *doc, float x, float y, bool
 		return false;
 	doc->state.hover = el;
 	doc->state.active = act;
+	/* Without a :hover/:active rule the state cannot change any style,
+	 * so layout and the display list stay. */
+	if (doc->styled && !doc->styled->uses_user_action)
+		return false;
 	shell_document_invalidate(doc, 1);
 	return true;
 }
