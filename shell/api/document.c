@@ -70,6 +70,12 @@ static const char *loader_resolve(void *ctx, const char *base_path, const char *
 	return k == SHELL_URL_EMPTY ? NULL : out;
 }
 
+/* Layout's hook for <img src> and other URLs in the document itself. */
+static const char *layout_resolve(void *ctx, const char *url, size_t len, struct base_arena *a)
+{
+	return loader_resolve(ctx, NULL, url, len, a);
+}
+
 static void loader_warn(void *ctx, const char *message)
 {
 	shell_document_warn(ctx, "%s", message);
@@ -282,6 +288,8 @@ int weft_document_layout(struct weft_document *doc, struct weft_error *err)
 		.fonts = doc->engine->fonts,
 		.images = &doc->image_provider,
 		.pool = doc->engine->pool,
+		.resolve = layout_resolve,
+		.resolve_ctx = doc,
 	};
 	doc->layout = layout_document(doc->styled, &lo);
 	doc->timings.layout_ns = base_now_ns() - t0;
