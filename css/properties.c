@@ -390,6 +390,17 @@ static bool p_background_color(struct css_compute *cx, struct css_cv_list v)
 /* Background longhands are lists, one item per layer. The layers are
  * sized by background-image; the other lists repeat to fill them
  * (https://drafts.csswg.org/css-backgrounds-3/#layering). */
+static void initial_layer(struct css_background_layer *l)
+{
+	memset(l, 0, sizeof *l);
+	l->repeat_x = l->repeat_y = CSS_REPEAT;
+	l->position_x.kind = l->position_y.kind = CSS_LEN_FIXED;
+	l->position_x.has_percent = l->position_y.has_percent = true;
+	l->size_w.kind = l->size_h.kind = CSS_LEN_AUTO;
+	l->origin = CSS_BOX_PADDING;
+	l->clip = CSS_BOX_BORDER;
+}
+
 static struct css_background_layer *layers_for(struct css_compute *cx, size_t n)
 {
 	struct css_style *s = cx->style;
@@ -397,16 +408,10 @@ static struct css_background_layer *layers_for(struct css_compute *cx, size_t n)
 		return (struct css_background_layer *)s->backgrounds;
 	struct css_background_layer *l = base_arena_calloc(cx->arena, n, sizeof *l);
 	for (size_t i = 0; i < n; i++) {
-		if (i < s->background_count) {
+		if (i < s->background_count)
 			l[i] = s->backgrounds[i];
-			continue;
-		}
-		l[i].repeat_x = l[i].repeat_y = CSS_REPEAT;
-		l[i].position_x.kind = l[i].position_y.kind = CSS_LEN_FIXED;
-		l[i].position_x.has_percent = l[i].position_y.has_percent = true;
-		l[i].size_w.kind = l[i].size_h.kind = CSS_LEN_AUTO;
-		l[i].origin = CSS_BOX_PADDING;
-		l[i].clip = CSS_BOX_BORDER;
+		else
+			initial_layer(&l[i]);
 	}
 	s->backgrounds = l;
 	s->background_count = n;
@@ -459,6 +464,19 @@ static bool p_background_image(struct css_compute *cx, struct css_cv_list v)
 	return true;
 }
 
+static bool same_length(struct css_length a, struct css_length b)
+{
+	return a.px == b.px && a.percent == b.percent && a.kind == b.kind && a.has_percent == b.has_percent;
+}
+
+static bool same_layer(const struct css_background_layer *a, const struct css_background_layer *b)
+{
+	return a->repeat_x == b->repeat_x && a->repeat_y == b->repeat_y && same_length(a->position_x, b->position_x) &&
+	       same_length(a->position_y, b->position_y) && a->size_kind == b->size_kind &&
+	       same_length(a->size_w, b->size_w) && same_length(a->size_h, b->size_h) && a->origin == b->origin &&
+	       a->clip == b->clip && a->attachment_fixed == b->attachment_fixed;
+}
+
 /* Applies a per-layer list to the layers; fn parses one item. */
 static bool layer_list(struct css_compute *cx, struct css_cv_list v,
 		       bool (*fn)(struct css_compute *, struct css_cv_list, struct css_background_layer *))
@@ -471,6 +489,18 @@ static bool layer_list(struct css_compute *cx, struct css_cv_list v,
 	for (size_t i = 0; i < n; i++)
 		if (!fn(cx, groups[i], &scratch))
 			return false;
+	/* No layers stored means one layer of initial values (image none).
+	 * It is stored once an item differs from the initial one: the
+	 * bottom layer's clip also clips the background colour (§3.7). */
+	if (cx->style->background_count == 0) {
+		struct css_background_layer init;
+		initial_layer(&init);
+		scratch = init;
+		fn(cx, groups[0], &scratch);
+		if (!same_layer(&scratch, &init))
+			*layers_for(cx, 1) = scratch;
+		return true;
+	}
 	struct css_background_layer *l = own_layers(cx);
 	for (size_t i = 0; l && i < cx->style->background_count; i++)
 		fn(cx, groups[i % n], &l[i]);
