@@ -4,6 +4,9 @@
 #include "support/test_support.h"
 
 #include "shell/cli/reftest.h"
+#include "shell/cli/reftest_run.h"
+
+#include <stdatomic.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -501,6 +504,100 @@ static void test_expectations(void **state)
 	reftest_expect_free(&e);
 }
 
+/* The pixel cache renders each page once however many tests use it, frees
+ * pixels after the last planned use, and stays under its memory limit. */
+struct render_count {
+	atomic_int renders[4];
+};
+
+static bool count_render(void *ctx, const struct reftest_node *node, uint8_t *pixels, char **error)
+{
+	struct render_count *rc = ctx;
+	atomic_fetch_add(&rc->renders[node->index], 1);
+	if (node->index == 3) {
+		*error = base_xstrdup("broken page");
+		return false;
+	}
+	pixels[0] = (uint8_t)node->index;
+	return true;
+}
+
+struct cache_job {
+	struct reftest_cache *cache;
+	struct reftest_node *nodes[4];
+	atomic_int wrong; /* checked on the main thread: cmocka asserts are not thread-safe */
+};
+
+static void use_pages(void *ctx, size_t i, int worker)
+{
+	(void)worker;
+	struct cache_job *job = ctx;
+	/* Every "test" uses page 0 and one of pages 1..3. */
+	struct reftest_node *pages[2] = {job->nodes[0], job->nodes[1 + i % 3]};
+	for (int k = 0; k < 2; k++) {
+		const struct reftest_image *img = reftest_cache_acquire(job->cache, pages[k]);
+		bool ok = pages[k]->index == 3 ? !img->pixels && strcmp(img->error, "broken page") == 0
+					       : img->pixels && img->pixels[0] == pages[k]->index;
+		if (!ok)
+			atomic_fetch_add(&job->wrong, 1);
+	}
+	for (int k = 0; k < 2; k++)
+		reftest_cache_release(job->cache, pages[k]);
+}
+
+static void test_pixel_cache(void **state)
+{
+	(void)state;
+	struct reftest_suite s;
+	reftest_suite_init(&s);
+	struct cache_job job;
+	const char *names[] = {"shared-ref.html", "a.html", "b.html", "broken.html"};
+	for (int i = 0; i < 4; i++)
+		job.nodes[i] = reftest_suite_node(&s, names[i], NULL);
+	struct render_count rc;
+	for (int i = 0; i < 4; i++)
+		atomic_init(&rc.renders[i], 0);
+	struct reftest_cache cache;
+	reftest_cache_init(&cache, 4, 8, 8, (size_t)1 << 20, count_render, &rc);
+	job.cache = &cache;
+	atomic_init(&job.wrong, 0);
+	const size_t tests = 60;
+	for (size_t i = 0; i < tests; i++) {
+		reftest_cache_plan(&cache, job.nodes[0]);
+		reftest_cache_plan(&cache, job.nodes[1 + i % 3]);
+	}
+	struct base_pool *pool = base_pool_create(4);
+	base_pool_parallel_for(pool, tests, use_pages, &job);
+	base_pool_destroy(pool);
+	assert_int_equal(atomic_load(&job.wrong), 0);
+	for (int i = 0; i < 4; i++)
+		assert_int_equal(atomic_load(&rc.renders[i]), 1);
+	assert_int_equal(cache.renders, 4);
+	assert_int_equal(cache.bytes, 0); /* all freed after their last use */
+	reftest_cache_free(&cache);
+
+	/* A limit of one image: an idle page is dropped for the next and
+	 * rendered again when needed. */
+	for (int i = 0; i < 4; i++)
+		atomic_init(&rc.renders[i], 0);
+	reftest_cache_init(&cache, 4, 8, 8, 8 * 8 * 4, count_render, &rc);
+	for (int k = 0; k < 2; k++) {
+		reftest_cache_plan(&cache, job.nodes[1]);
+		reftest_cache_plan(&cache, job.nodes[2]);
+	}
+	for (int k = 0; k < 2; k++) {
+		reftest_cache_acquire(&cache, job.nodes[1]);
+		reftest_cache_release(&cache, job.nodes[1]);
+		reftest_cache_acquire(&cache, job.nodes[2]);
+		reftest_cache_release(&cache, job.nodes[2]);
+		assert_true(cache.bytes <= cache.image_bytes);
+	}
+	assert_int_equal(atomic_load(&rc.renders[1]), 2);
+	assert_int_equal(cache.peak_bytes, cache.image_bytes);
+	reftest_cache_free(&cache);
+	reftest_suite_free(&s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -515,6 +612,7 @@ int main(void)
 		cmocka_unit_test(test_reftest_list),
 		cmocka_unit_test(test_verdicts),
 		cmocka_unit_test(test_expectations),
+		cmocka_unit_test(test_pixel_cache),
 	};
 	return cmocka_run_group_tests(tests, make_tree, remove_tree);
 }
