@@ -219,7 +219,8 @@ static bool add_path(struct reftest_suite *s, const char *arg, const char *root)
 		reftest_manifest_tsv_load(s, path, NULL);
 		return true;
 	}
-	if (strcmp(file, "reftest.list") == 0) {
+	size_t flen = strlen(file);
+	if (flen > 5 && strcmp(file + flen - 5, ".list") == 0) {
 		reftest_list_load(s, path, root, 0);
 		return true;
 	}
