@@ -473,6 +473,7 @@ static void test_expectations(void **state)
 			   "block/b.html\n"
 			   "  text/c.html #   bidi   \r\n"
 			   "block/a.html  # repeated\n"
+			   "skip crash/e.html  # use after free\n"
 			   "gone/d.html # not run this time";
 	reftest_expect_parse(&e, text, strlen(text));
 	const struct reftest_expectation *x = reftest_expect_find(&e, "block/a.html");
@@ -481,6 +482,9 @@ static void test_expectations(void **state)
 	assert_string_equal(reftest_expect_find(&e, "block/b.html")->reason, "");
 	assert_string_equal(reftest_expect_find(&e, "text/c.html")->reason, "bidi");
 	assert_null(reftest_expect_find(&e, "# Known failures"));
+	assert_false(x->skip);
+	assert_true(reftest_expect_find(&e, "crash/e.html")->skip);
+	assert_string_equal(reftest_expect_find(&e, "crash/e.html")->reason, "use after free");
 	struct reftest_outcome outcomes[] = {
 		{"block/a.html", true}, {"block/b.html", false}, {"text/c.html", true},
 		{"z/new.html", true},   {"a/new.html", true},    {"z/new.html", true},
@@ -492,6 +496,7 @@ static void test_expectations(void **state)
 				      "\n"
 				      "block/a.html  # needs floats\n"
 				      "  text/c.html #   bidi   \n"
+				      "skip crash/e.html  # use after free\n"
 				      "gone/d.html # not run this time\n"
 				      "a/new.html  # new failure\n"
 				      "z/new.html  # new failure\n");

@@ -236,10 +236,11 @@ void reftest_judge(const struct reftest_node *test, int width, int height, refte
 struct reftest_expectation {
 	const char *name;
 	const char *reason; /* "" when none */
+	bool skip; /* "skip path  # reason": not run at all (crashes, hangs) */
 };
 
-/* Lines of an expectations file: "path  # reason", '#' comment lines and
- * blank lines. The raw lines are kept so that rewriting preserves
+/* Lines of an expectations file: "path  # reason" (an expected failure),
+ * "skip path  # reason" (not run), '#' comment lines and blank lines. The raw lines are kept so that rewriting preserves
  * comments. */
 struct reftest_expectations {
 	struct base_arena arena;

@@ -50,6 +50,7 @@ static void usage(FILE *f)
 	      "                            ancestor holding MANIFEST.tsv or expected-failures.txt)\n"
 	      "  --font-dir DIR            offer the fonts in DIR as installed (repeatable)\n"
 	      "  --expectations FILE       known failures, 'path  # reason' per line\n"
+	      "                            ('skip path  # reason': not run)\n"
 	      "                            (default: ROOT/expected-failures.txt if present)\n"
 	      "  --update-expectations     rewrite that file from this run's results\n"
 	      "  --allow-unexpected-passes report unexpected passes without failing (CI: a\n"
@@ -393,6 +394,13 @@ int shell_cmd_reftest(int argc, char **argv)
 		return 2;
 	}
 
+	for (size_t i = 0; i < suite.tests.len; i++) {
+		struct reftest_node *t = suite.tests.items[i];
+		const struct reftest_expectation *x = reftest_expect_find(&exp, t->name);
+		if (x && x->skip)
+			t->skip = true;
+	}
+
 	struct weft_engine_options eo = {.threads = o.run.jobs > 1 ? 1 : 0,
 					 .root_dir = root,
 					 .font_dirs = o.font_dirs,
@@ -423,6 +431,8 @@ int shell_cmd_reftest(int argc, char **argv)
 		const struct reftest_result *r = &res.items[i];
 		const struct reftest_expectation *x = reftest_expect_find(&exp, r->test->name);
 		const char *reason = x ? x->reason : (r->test->fails ? "reftest.list: fails" : NULL);
+		if (x && x->skip)
+			reason = NULL; /* a skipped test has no expected outcome */
 		lines[i].result = r;
 		lines[i].reason = reason;
 		if (r->skipped) {

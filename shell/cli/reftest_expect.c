@@ -1,5 +1,6 @@
 /* reftest_expect.c — expectations: the tests known to fail, one per line
- * as "path  # reason". Known failures keep a suite green while the engine
+ * as "path  # reason", and the tests not to run ("skip path  # reason":
+ * pages that crash or hang the in-process renderer). Known failures keep a suite green while the engine
  * grows; a test that starts passing is reported so its line is removed. */
 #include "shell/cli/reftest.h"
 
@@ -38,6 +39,13 @@ void reftest_expect_parse(struct reftest_expectations *e, const char *text, size
 			s++;
 		struct reftest_expectation *x = NULL;
 		if (*s && *s != '#') {
+			bool skip = false;
+			if (strncmp(s, "skip", 4) == 0 && base_is_ascii_ws(s[4])) {
+				skip = true;
+				s += 4;
+				while (*s && base_is_ascii_ws(*s))
+					s++;
+			}
 			const char *name_end = s;
 			while (*name_end && !base_is_ascii_ws(*name_end) && *name_end != '#')
 				name_end++;
@@ -54,6 +62,7 @@ void reftest_expect_parse(struct reftest_expectations *e, const char *text, size
 			x = base_arena_calloc(&e->arena, 1, sizeof(*x));
 			x->name = base_arena_strndup(&e->arena, s, (size_t)(name_end - s));
 			x->reason = base_arena_strndup(&e->arena, reason, rlen);
+			x->skip = skip;
 			if (base_map_get(&e->by_name, x->name, strlen(x->name)))
 				x = NULL; /* a repeated line: the first one counts, the rest is dropped */
 			else

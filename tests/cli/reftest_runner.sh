@@ -57,6 +57,11 @@ check "--update-expectations keeps reasons" grep -q 'b/missing.html # no referen
 "$weft" reftest --quiet "$suite" >/dev/null 2>&1
 check "green after updating" [ $? -eq 0 ]
 
+printf 'skip a/self-mismatch.html  # never run\nb/missing.html  # no reference\n' > "$tmp/skip.txt"
+out=$("$weft" reftest "$suite" --expectations "$tmp/skip.txt" 2>&1)
+rc=$?
+check "skip entries are not run" bash -c "[ $rc -eq 0 ] && grep -qx '# 1 skipped' <<<'$out' && ! grep -q '^FAIL' <<<'$out'"
+
 printf 'b/fuzzy.html\t==\tb/reference/r.html\t0-255;0-480000\tb\nb/missing.html\t==\tb/nowhere.html\t\tb\n' > "$suite/MANIFEST.tsv"
 out=$("$weft" reftest "$suite/b" --expectations /dev/null 2>&1)
 echo "$out"
