@@ -27,6 +27,7 @@ static const struct command commands[] = {
 	{"dump", shell_cmd_dump},
 	{"bench", shell_cmd_bench},
 	{"view", shell_cmd_view},
+	{"reftest", shell_cmd_reftest},
 };
 
 int main(int argc, char **argv)

@@ -7,10 +7,14 @@
 #   weft reftest --update-expectations reftests/
 #   weft reftest --update-expectations --expectations reftests/wpt-expected-failures.txt ../shared/wpt
 set -u
-weft=${WEFT_BINARY:?}
-src=${WEFT_SOURCE_DIR:?}
-shared=${WEFT_SHARED_DIR:-$src/../shared}
+weft=$(realpath "${WEFT_BINARY:?}")
+src=$(realpath "${WEFT_SOURCE_DIR:?}")
+shared=$(realpath -m "${WEFT_SHARED_DIR:-$src/../shared}")
 status=0
+# A neutral working directory: results must not depend on where CI runs.
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work" || exit 2
 
 run() {
 	local name=$1
