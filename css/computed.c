@@ -222,6 +222,16 @@ static void fix_up(struct css_style *s, const struct css_style *parent, bool is_
 	}
 }
 
+/* The style of the initial containing block: every property at its
+ * initial value, computed (so border widths of style none are 0). */
+struct css_style *css_initial_containing_block_style(struct base_arena *arena)
+{
+	struct css_style *s = base_arena_alloc(arena, sizeof *s);
+	memcpy(s, &initial_style, sizeof *s);
+	fix_up(s, NULL, false, false);
+	return s;
+}
+
 void css_compute_style(struct css_compute *cx, const struct css_style *parent, const struct css_cascaded *c,
 		       bool is_root, bool is_pseudo)
 {

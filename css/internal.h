@@ -427,6 +427,8 @@ extern const size_t css_ua_quirks_stylesheet_len;
 
 /* The initial values of every property. */
 const struct css_style *css_initial_style(void);
+/* The initial containing block's computed style, allocated in arena. */
+struct css_style *css_initial_containing_block_style(struct base_arena *arena);
 bool css_is_generic_family(const char *name);
 
 

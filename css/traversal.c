@@ -183,7 +183,7 @@ struct css_styled_document *css_style_document(const struct html_document *doc, 
 	base_arena_init(&sd->arena, 64 * 1024);
 	sd->doc = doc;
 	sd->element_count = doc->element_count;
-	sd->initial = css_initial_style();
+	sd->initial = css_initial_containing_block_style(&sd->arena);
 	sd->styles = base_arena_calloc(&sd->arena, doc->element_count ? doc->element_count : 1, sizeof *sd->styles);
 	sd->pseudo = base_arena_calloc(&sd->arena, (doc->element_count ? doc->element_count : 1) * CSS_PSEUDO_COUNT,
 				       sizeof *sd->pseudo);

@@ -45,6 +45,12 @@ static const struct css_style *by_id(struct styled *r, const char *id)
 	return NULL;
 }
 
+static void assert_px(float got, float want)
+{
+	if (got < want - 0.01f || got > want + 0.01f)
+		fail_msg("%g px, expected %g px", got, want);
+}
+
 /* The bottom layer's clip applies to the background colour even when
  * the layer has no image (Backgrounds 3 §3.7, §3.10). */
 static void test_color_layer_clip(void **state)
@@ -70,10 +76,27 @@ static void test_color_layer_clip(void **state)
 	done(&r);
 }
 
+/* Computed border widths are 0 when the style is none (CSS 2.1 §8.5.1),
+ * the initial containing block's style included. */
+static void test_initial_style_borders(void **state)
+{
+	(void)state;
+	struct styled r = style("<p>x</p>");
+	const struct css_style *i = r.sd->initial;
+	for (int k = 0; k < 4; k++) {
+		assert_int_equal(i->border_style[k], CSS_BORDER_NONE);
+		assert_px(i->border_width[k], 0);
+	}
+	assert_px(i->outline_width, 0);
+	assert_px(i->font_size, 16);
+	done(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_color_layer_clip),
+		cmocka_unit_test(test_initial_style_borders),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
