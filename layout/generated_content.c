@@ -9,6 +9,15 @@
 #include <stdio.h>
 #include <string.h>
 
+/* An increment that would leave the integer range is not applied: the
+ * counter keeps its value, as browsers do (WPT css-lists
+ * counter-reset-increment-overflow-underflow). */
+static int counter_add(int a, int b)
+{
+	int r;
+	return __builtin_add_overflow(a, b, &r) ? a : r;
+}
+
 struct counter_instance {
 	const char *name;
 	int value;
@@ -88,13 +97,13 @@ void layout_counters_enter(struct layout_counters *c, const struct html_node *el
 		bool reversed = el->tag == HTML_TAG_OL && html_element_attr_value(el, "reversed");
 		int start = el->tag == HTML_TAG_OL ? attr_int(el, "start", reversed ? count_list_items(el) : 1) : 1;
 		/* The first item increments before use. */
-		create(c, "list-item", reversed ? start + 1 : start - 1, scope);
+		create(c, "list-item", counter_add(start, reversed ? 1 : -1), scope);
 	}
 	for (size_t i = 0; i < s->counter_increment_count; i++) {
 		struct counter_instance *ci = find(c, s->counter_increment[i].name);
 		if (!ci)
 			ci = create(c, s->counter_increment[i].name, 0, scope);
-		ci->value += s->counter_increment[i].value;
+		ci->value = counter_add(ci->value, s->counter_increment[i].value);
 	}
 	if (s->display == CSS_DISPLAY_LIST_ITEM && !has_op(s->counter_increment, s->counter_increment_count, "list-item")) {
 		struct counter_instance *ci = find(c, "list-item");
@@ -102,7 +111,7 @@ void layout_counters_enter(struct layout_counters *c, const struct html_node *el
 			ci = create(c, "list-item", 0, scope);
 		const struct html_node *list = el ? el->parent : NULL;
 		bool reversed = list && list->type == HTML_NODE_ELEMENT && list->tag == HTML_TAG_OL && html_element_attr_value(list, "reversed");
-		ci->value += reversed ? -1 : 1;
+		ci->value = counter_add(ci->value, reversed ? -1 : 1);
 		if (el && el->type == HTML_NODE_ELEMENT && el->tag == HTML_TAG_LI && html_element_attr_value(el, "value"))
 			ci->value = attr_int(el, "value", ci->value);
 	}
