@@ -92,11 +92,38 @@ static void test_initial_style_borders(void **state)
 	done(&r);
 }
 
+/* UA defaults as Chromium's (HTML §15.5.4, §15.3.10). */
+static void test_ua_details_and_controls(void **state)
+{
+	(void)state;
+	struct styled r = style("<!DOCTYPE html><details id=d><summary id=s>s</summary><summary id=s2>t</summary></details>"
+				"<button id=b>b</button><input id=cb type=checkbox><input id=rg type=range>"
+				"<input id=f type=file><select id=m multiple></select><select id=one size=1></select>");
+	assert_int_equal(by_id(&r, "d")->display, CSS_DISPLAY_BLOCK);
+	assert_int_equal(by_id(&r, "s")->display, CSS_DISPLAY_LIST_ITEM);
+	assert_int_equal(by_id(&r, "s2")->display, CSS_DISPLAY_BLOCK);
+	const struct css_style *b = by_id(&r, "b");
+	assert_px(b->padding[1].px, 6);
+	assert_px(b->border_width[0], 2);
+	assert_px(b->font_size, 13.333333f);
+	assert_px(by_id(&r, "cb")->margin[3].px, 4);
+	const struct css_style *rg = by_id(&r, "rg");
+	assert_px(rg->margin[0].px, 2);
+	assert_px(rg->border_width[0], 0);
+	const struct css_style *f = by_id(&r, "f");
+	assert_px(f->padding[3].px, 0);
+	assert_int_equal(f->background_color.a, 0);
+	assert_int_equal(by_id(&r, "m")->overflow_y, CSS_OVERFLOW_SCROLL);
+	assert_int_equal(by_id(&r, "one")->overflow_y, CSS_OVERFLOW_CLIP);
+	done(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_color_layer_clip),
 		cmocka_unit_test(test_initial_style_borders),
+		cmocka_unit_test(test_ua_details_and_controls),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
