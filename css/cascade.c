@@ -335,8 +335,9 @@ static bool same_attributes(const struct html_node *a, const struct html_node *b
 		return false;
 	for (size_t i = 0; i < a->attr_count; i++) {
 		const struct html_attr *x = &a->attrs[i], *y = &b->attrs[i];
+		/* An empty value may be stored as NULL: memcmp must not see it. */
 		if (x->ns != y->ns || x->value_len != y->value_len || strcmp(x->name, y->name) != 0 ||
-		    memcmp(x->value, y->value, x->value_len) != 0)
+		    (x->value_len && memcmp(x->value, y->value, x->value_len) != 0))
 			return false;
 	}
 	return true;

@@ -118,12 +118,39 @@ static void test_ua_details_and_controls(void **state)
 	done(&r);
 }
 
+/* Sibling sharing compares attribute values; an empty value stored as
+ * NULL must not reach memcmp (UB, seen by UBSan). */
+static void test_sharing_with_null_empty_values(void **state)
+{
+	(void)state;
+	const char *html = "<p title=''>a</p><p title=''>b</p><p title=x>c</p>";
+	const char *why;
+	struct html_document *doc = html_parse(html, strlen(html), NULL, &why);
+	assert_non_null(doc);
+	size_t nulled = 0;
+	for (size_t i = 0; i < doc->element_count; i++) {
+		struct html_node *el = doc->elements[i];
+		if (el->attr_count == 1 && el->attrs[0].value_len == 0) {
+			el->attrs[0].value = NULL;
+			nulled++;
+		}
+	}
+	assert_int_equal(nulled, 2);
+	struct css_style_options opt = { 0 };
+	struct css_styled_document *sd = css_style_document(doc, &opt);
+	assert_non_null(sd);
+	assert_int_equal(sd->element_count, doc->element_count);
+	css_styled_document_free(sd);
+	html_document_free(doc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_color_layer_clip),
 		cmocka_unit_test(test_initial_style_borders),
 		cmocka_unit_test(test_ua_details_and_controls),
+		cmocka_unit_test(test_sharing_with_null_empty_values),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
