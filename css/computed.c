@@ -31,6 +31,7 @@ static const struct css_style initial_style = {
 	.border_width = { 3, 3, 3, 3 },
 	.border_color = { { 0, 0, 0, 255 }, { 0, 0, 0, 255 }, { 0, 0, 0, 255 }, { 0, 0, 0, 255 } },
 	.z_index_auto = true,
+	.aspect_ratio_auto = true,
 	.opacity = 1,
 	.outline_width = 3,
 	.outline_color = { 0, 0, 0, 255 },

@@ -331,6 +331,10 @@ struct css_style {
 
 	/* Replaced content, transforms, misc */
 	uint8_t object_fit, image_rendering, cursor;
+	/* aspect-ratio (CSS Box Sizing 4 §5): width/height, 0 when none;
+	 * aspect_ratio_auto for the `auto` keyword (alone: ratio 0). */
+	float aspect_ratio;
+	bool aspect_ratio_auto;
 	struct css_length object_position_x, object_position_y;
 	struct css_transform *transform; /* NULL = none */
 	struct css_length transform_origin_x, transform_origin_y;

@@ -335,6 +335,38 @@ static bool p_opacity(struct css_compute *cx, struct css_cv_list v)
 	return true;
 }
 
+/* https://drafts.csswg.org/css-sizing-4/#aspect-ratio: auto || <ratio>,
+ * <ratio> = <number [0,∞]> [ / <number [0,∞]> ]?; a degenerate ratio
+ * (a zero term) behaves as auto. */
+static bool p_aspect_ratio(struct css_compute *cx, struct css_cv_list v)
+{
+	size_t pos = 0;
+	const struct css_cv *cv;
+	bool is_auto = false, have_ratio = false;
+	double w = 0, h = 1;
+	while ((cv = css_next(v, &pos))) {
+		if (css_is_ident(cv, "auto") && !is_auto) {
+			is_auto = true;
+			continue;
+		}
+		if (have_ratio || !css_parse_number_cv(cx, cv, &w) || w < 0)
+			return false;
+		have_ratio = true;
+		size_t save = pos;
+		if (css_is_delim(css_next(v, &pos), '/')) {
+			if (!css_parse_number_cv(cx, css_next(v, &pos), &h) || h < 0)
+				return false;
+		} else {
+			pos = save;
+		}
+	}
+	if (!is_auto && !have_ratio)
+		return false;
+	cx->style->aspect_ratio = (have_ratio && w > 0 && h > 0) ? (float)(w / h) : 0;
+	cx->style->aspect_ratio_auto = is_auto || cx->style->aspect_ratio == 0;
+	return true;
+}
+
 static bool p_outline_width(struct css_compute *cx, struct css_cv_list v)
 {
 	return parse_line_width(cx, css_single(v), &cx->style->outline_width);

@@ -114,6 +114,7 @@
 	L(ORDER, "order", 0, p_order, order, order)                                                       \
 	L(ROW_GAP, "row-gap", 0, p_gap, row_gap, row_gap)                                                 \
 	L(COLUMN_GAP, "column-gap", 0, p_gap, column_gap, column_gap)                                     \
+	L(ASPECT_RATIO, "aspect-ratio", 0, p_aspect_ratio, aspect_ratio, aspect_ratio_auto)              \
 	L(OBJECT_FIT, "object-fit", 0, p_keyword, object_fit, object_fit)                                 \
 	L(OBJECT_POSITION, "object-position", 0, p_object_position, object_position_x, object_position_y) \
 	L(IMAGE_RENDERING, "image-rendering", INH, p_image_rendering, image_rendering, image_rendering)   \

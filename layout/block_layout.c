@@ -281,7 +281,16 @@ static void layout_block_container(struct layout_ctx *ctx, struct layout_box *bo
 	float content_width = w - b->left - b->right - p->left - p->right;
 	if (content_width < 0)
 		content_width = 0;
-	float child_cb_height = height_auto ? -1 : h - b->top - b->bottom - p->top - p->bottom;
+	/* CSS Box Sizing 4 §5.1: an auto height follows the width through a
+	 * preferred aspect ratio (of the content box unless border-box). */
+	float ratio_h = -1;
+	if (height_auto && s->aspect_ratio > 0 && box->parent) {
+		float bph = b->top + b->bottom + p->top + p->bottom;
+		ratio_h = s->box_sizing == CSS_BOX_SIZING_BORDER_BOX ? w / s->aspect_ratio : content_width / s->aspect_ratio + bph;
+		ratio_h = layout_clamp_border_height(s, ratio_h > bph ? ratio_h : bph, cb_height, b, p);
+	}
+	float child_cb_height = ratio_h >= 0 ? ratio_h - b->top - b->bottom - p->top - p->bottom
+			      : height_auto ? -1 : h - b->top - b->bottom - p->top - p->bottom;
 	if (!box->parent)
 		child_cb_height = ctx->opt->viewport_height; /* the ICB */
 
@@ -367,6 +376,10 @@ static void layout_block_container(struct layout_ctx *ctx, struct layout_box *bo
 	}
 	if (height_auto)
 		h = content_h + b->top + b->bottom + p->top + p->bottom;
+	/* §5.2: the ratio height, grown to fit the content only while
+	 * min-height is auto and the box does not scroll. */
+	if (ratio_h >= 0 && (h < ratio_h || s->min_height.kind != CSS_LEN_AUTO || s->overflow_y != CSS_OVERFLOW_VISIBLE))
+		h = ratio_h;
 	if (height_auto && box->node && ctx->sd->doc->quirks == HTML_QUIRKS) {
 		/* Quirks Mode §3.6/§3.7: html and body fill the viewport. */
 		const struct html_node *root_el = ctx->sd->doc->document_element;

@@ -24,6 +24,14 @@ void layout_replaced_size(struct layout_ctx *ctx, struct layout_box *box, float 
 	bool h_set = layout_len_definite(s->height, cb_height);
 	float iw = box->intrinsic_width, ih = box->intrinsic_height;
 	bool has_ratio = box->has_intrinsic_ratio && iw > 0 && ih > 0;
+	/* CSS Box Sizing 4 §5.1: a <ratio> replaces the natural one, except
+	 * in the `auto && <ratio>` form when the content has its own. */
+	bool preferred = s->aspect_ratio > 0 && !(s->aspect_ratio_auto && has_ratio);
+	if (preferred) {
+		has_ratio = true;
+		iw = iw > 0 ? iw : ih > 0 ? ih * s->aspect_ratio : 300;
+		ih = iw / s->aspect_ratio;
+	}
 	float ww, hh;
 	if (w_set && h_set) {
 		ww = content_len(s, s->width, cb_width, bpw);
@@ -34,7 +42,7 @@ void layout_replaced_size(struct layout_ctx *ctx, struct layout_box *box, float 
 	} else if (h_set) {
 		hh = content_len(s, s->height, cb_height, bph);
 		ww = has_ratio ? hh * iw / ih : iw >= 0 ? iw : 300;
-	} else if (box->image || iw >= 0) {
+	} else if (box->image || iw >= 0 || preferred) {
 		ww = iw >= 0 ? iw : 300;
 		hh = ih >= 0 ? ih : 150;
 	} else {
