@@ -600,15 +600,37 @@ static void fixup_block(struct layout_ctx *ctx, struct layout_box *box, int dept
 	wrap_table_children(ctx, box);
 }
 
+/* HTML §15.5.4: a closed details shows only its summary (its first
+ * summary child); the rest sits in a content-visibility: hidden slot. */
+static const struct html_node *closed_details_summary(const struct html_node *el)
+{
+	for (const struct html_node *n = el->first_child; n; n = n->next_sibling)
+		if (n->type == HTML_NODE_ELEMENT && n->tag == HTML_TAG_SUMMARY)
+			return n;
+	return NULL;
+}
+
 static void build_children(struct builder *b, struct layout_box *parent, const struct html_node *el, int depth)
 {
+	bool closed = el->tag == HTML_TAG_DETAILS && !html_element_attr(el, "open");
+	const struct html_node *summary = closed ? closed_details_summary(el) : NULL;
 	for (const struct html_node *n = el->first_child; n; n = n->next_sibling) {
+		if (closed && n != summary)
+			continue;
 		if (n->type == HTML_NODE_TEXT) {
 			if (n->data_len > 0)
 				add_child(parent, new_text(b->ctx, n, css_style_of(b->ctx->sd, el), n->data, n->data_len));
 		} else if (n->type == HTML_NODE_ELEMENT) {
 			build_element(b, parent, n, depth);
 		}
+	}
+	if (closed && parent->type == LAYOUT_BOX_BLOCK) {
+		/* The hidden slot: an empty block with layout containment, so
+		 * the summary's bottom margin stays inside the details. */
+		struct layout_box *slot =
+			new_box(b->ctx, LAYOUT_BOX_BLOCK, NULL, layout_anonymous_style(b->ctx, parent->style, CSS_DISPLAY_FLOW_ROOT));
+		slot->anonymous = true;
+		add_child(parent, slot);
 	}
 	if (parent->type == LAYOUT_BOX_BLOCK && parent->node == el && parent->pseudo == CSS_PSEUDO_NONE)
 		fixup_block(b->ctx, parent, depth);

@@ -183,6 +183,86 @@ static void test_deep_nesting(void **state)
 	tdoc_free(t);
 }
 
+/* CSS Box Sizing 4 §5: aspect-ratio sizes auto heights from widths. */
+static void test_aspect_ratio(void **state)
+{
+	(void)state;
+	struct tdoc *t = tdoc_new(NULL);
+	struct css_style *a, *b, *c, *cv1, *cv2, *d;
+	struct html_node *da = tel(t, t->body, HTML_TAG_DIV, &a);
+	a->width = tpx(200);
+	a->padding[0] = tpx(5);
+	a->aspect_ratio = 2;
+	struct html_node *db = tel(t, t->body, HTML_TAG_DIV, &b);
+	b->width = tpx(200);
+	b->padding[0] = tpx(10);
+	b->box_sizing = CSS_BOX_SIZING_BORDER_BOX;
+	b->aspect_ratio = 4;
+	/* content taller than the ratio grows the box (min-height: auto) */
+	struct html_node *dc = tel(t, t->body, HTML_TAG_DIV, &c);
+	c->width = tpx(100);
+	c->aspect_ratio = 10;
+	c->min_height = (struct css_length){.kind = CSS_LEN_AUTO};
+	struct css_style *inner;
+	struct html_node *din = tel(t, dc, HTML_TAG_DIV, &inner);
+	inner->height = tpx(40);
+	(void)din;
+	/* a canvas (natural 300x150): `auto 1/1` keeps its natural ratio,
+	 * a plain 1/1 replaces it */
+	struct html_node *c1 = tel(t, t->body, HTML_TAG_CANVAS, &cv1);
+	cv1->display = CSS_DISPLAY_BLOCK;
+	cv1->width = tpx(100);
+	cv1->aspect_ratio = 1;
+	cv1->aspect_ratio_auto = true;
+	struct html_node *c2 = tel(t, t->body, HTML_TAG_CANVAS, &cv2);
+	cv2->display = CSS_DISPLAY_BLOCK;
+	cv2->width = tpx(100);
+	cv2->aspect_ratio = 1;
+	/* an explicit height wins over the ratio */
+	struct html_node *dd = tel(t, t->body, HTML_TAG_DIV, &d);
+	d->width = tpx(100);
+	d->height = tpx(7);
+	d->aspect_ratio = 1;
+	struct layout_tree *tree = tdoc_layout(t, fonts, 800, 600);
+	assert_rect(trect(tree, da), 8, 8, 200, 105);
+	assert_rect(trect(tree, db), 8, 113, 200, 50);
+	assert_rect(trect(tree, dc), 8, 163, 100, 40);
+	assert_rect(trect(tree, c1), 8, 203, 100, 50);
+	assert_rect(trect(tree, c2), 8, 253, 100, 100);
+	assert_rect(trect(tree, dd), 8, 353, 100, 7);
+	layout_tree_free(tree);
+	tdoc_free(t);
+}
+
+/* HTML §15.5.4: a closed details renders only its summary, whose bottom
+ * margin stays inside; an open one renders everything. */
+static void test_details_closed_and_open(void **state)
+{
+	(void)state;
+	struct tdoc *t = tdoc_new(NULL);
+	struct html_node *det[2];
+	for (int i = 0; i < 2; i++) {
+		struct css_style *ds, *ss, *cs;
+		det[i] = tel(t, t->body, HTML_TAG_DETAILS, &ds);
+		ds->display = CSS_DISPLAY_BLOCK;
+		if (i == 1)
+			tattr(t, det[i], "open", "");
+		struct html_node *sum = tel(t, det[i], HTML_TAG_SUMMARY, &ss);
+		ss->display = CSS_DISPLAY_BLOCK;
+		ss->height = tpx(10);
+		ss->margin[2] = tpx(8);
+		struct html_node *content = tel(t, det[i], HTML_TAG_DIV, &cs);
+		cs->height = tpx(100);
+		(void)sum;
+		(void)content;
+	}
+	struct layout_tree *tree = tdoc_layout(t, fonts, 800, 600);
+	assert_rect(trect(tree, det[0]), 8, 8, 784, 18);
+	assert_rect(trect(tree, det[1]), 8, 26, 784, 118);
+	layout_tree_free(tree);
+	tdoc_free(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -193,6 +273,8 @@ int main(void)
 		cmocka_unit_test(test_border_prevents_collapse),
 		cmocka_unit_test(test_display_none_and_contents),
 		cmocka_unit_test(test_deep_nesting),
+		cmocka_unit_test(test_aspect_ratio),
+		cmocka_unit_test(test_details_closed_and_open),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
