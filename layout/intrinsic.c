@@ -38,6 +38,15 @@ static void compute_intrinsic(struct layout_ctx *ctx, struct layout_box *box, in
 		*min_w = *max_w = w + bp;
 		return;
 	}
+	if (s->aspect_ratio > 0 && layout_len_is_auto(s->width) && s->height.kind == CSS_LEN_FIXED && !s->height.has_percent) {
+		/* CSS Box Sizing 4 §5.1: a definite height transfers through
+		 * the preferred aspect ratio. */
+		float bph = b.top + b.bottom + p.top + p.bottom;
+		float w = s->box_sizing == CSS_BOX_SIZING_BORDER_BOX ? BASE_MAX(s->height.px, bph) * s->aspect_ratio
+								     : BASE_MAX(s->height.px, 0) * s->aspect_ratio + bp;
+		*min_w = *max_w = layout_clamp_border_width(s, BASE_MAX(w, bp), -1, &b, &p);
+		return;
+	}
 	float fw, fh;
 	if (layout_form_control_size(ctx, box, &fw, &fh) && layout_len_is_auto(s->width)) {
 		*min_w = *max_w = layout_clamp_border_width(s, fw + bp, -1, &b, &p);

@@ -263,6 +263,23 @@ static void test_details_closed_and_open(void **state)
 	tdoc_free(t);
 }
 
+/* A float's auto width follows its fixed height through aspect-ratio. */
+static void test_aspect_ratio_float_width(void **state)
+{
+	(void)state;
+	struct tdoc *t = tdoc_new(NULL);
+	struct css_style *f;
+	struct html_node *df = tel(t, t->body, HTML_TAG_DIV, &f);
+	f->float_ = CSS_FLOAT_RIGHT;
+	f->height = tpx(20);
+	f->padding[3] = tpx(4);
+	f->aspect_ratio = 3;
+	struct layout_tree *tree = tdoc_layout(t, fonts, 800, 600);
+	assert_rect(trect(tree, df), 792 - 64, 8, 64, 20);
+	layout_tree_free(tree);
+	tdoc_free(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -274,6 +291,7 @@ int main(void)
 		cmocka_unit_test(test_display_none_and_contents),
 		cmocka_unit_test(test_deep_nesting),
 		cmocka_unit_test(test_aspect_ratio),
+		cmocka_unit_test(test_aspect_ratio_float_width),
 		cmocka_unit_test(test_details_closed_and_open),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
