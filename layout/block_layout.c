@@ -289,7 +289,8 @@ static void layout_block_container(struct layout_ctx *ctx, struct layout_box *bo
 		ratio_h = s->box_sizing == CSS_BOX_SIZING_BORDER_BOX ? w / s->aspect_ratio : content_width / s->aspect_ratio + bph;
 		ratio_h = layout_clamp_border_height(s, ratio_h > bph ? ratio_h : bph, cb_height, b, p);
 	}
-	float child_cb_height = ratio_h >= 0 ? ratio_h - b->top - b->bottom - p->top - p->bottom
+	/* A flex container's lines size to their items, not to the ratio. */
+	float child_cb_height = ratio_h >= 0 && !layout_is_flex(box) ? ratio_h - b->top - b->bottom - p->top - p->bottom
 			      : height_auto ? -1 : h - b->top - b->bottom - p->top - p->bottom;
 	if (!box->parent)
 		child_cb_height = ctx->opt->viewport_height; /* the ICB */
