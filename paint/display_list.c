@@ -39,7 +39,8 @@ struct layer {
 	struct walk w;
 	int z;
 	bool real; /* a stacking context, not a z-index:auto positioned box */
-	size_t order;
+	uint64_t tree_key; /* document order of the generating element (tree_order_key) */
+	size_t order; /* discovery order, for ties */
 };
 
 struct layer_list {
@@ -349,6 +350,31 @@ static void paint_atomic(struct builder *b, const struct layout_fragment *f, con
 
 /* ---- Stacking contexts --------------------------------------------------------------- */
 
+/* Document order of a fragment's generating box: layout hoists absolutely
+ * positioned fragments to their containing block, after its in-flow
+ * children, so the walk's discovery order is not tree order. An element E
+ * with element index i sorts at 3i, its ::before at 3i+1 (before its
+ * children), its ::after at 3L+2 where L is its last descendant element. */
+static uint64_t tree_order_key(const struct layout_fragment *f)
+{
+	const struct html_node *n = f->node;
+	if (!n || n->element_index == UINT32_MAX)
+		return 0;
+	if (f->pseudo == CSS_PSEUDO_AFTER) {
+		const struct html_node *last = n;
+		for (;;) {
+			const struct html_node *c = last->last_child;
+			while (c && c->type != HTML_NODE_ELEMENT)
+				c = c->prev_sibling;
+			if (!c || c->element_index == UINT32_MAX)
+				break;
+			last = c;
+		}
+		return 3 * (uint64_t)last->element_index + 2;
+	}
+	return 3 * (uint64_t)n->element_index + (f->pseudo == CSS_PSEUDO_BEFORE ? 1 : 0);
+}
+
 static void layer_push(struct layer_list *l, const struct layout_fragment *parent, const struct layout_fragment *f,
 		       const struct walk *w)
 {
@@ -361,6 +387,7 @@ static void layer_push(struct layer_list *l, const struct layout_fragment *paren
 	e->w = *w;
 	e->real = creates_stacking_context(parent, f);
 	e->z = e->real && !f->style->z_index_auto ? f->style->z_index : 0;
+	e->tree_key = tree_order_key(f);
 	e->order = l->len;
 	l->len++;
 }
@@ -393,6 +420,8 @@ static int layer_cmp(const void *pa, const void *pb)
 	const struct layer *a = pa, *b = pb;
 	if (a->z != b->z)
 		return a->z < b->z ? -1 : 1;
+	if (a->tree_key != b->tree_key)
+		return a->tree_key < b->tree_key ? -1 : 1;
 	return a->order < b->order ? -1 : (a->order > b->order);
 }
 
