@@ -362,7 +362,8 @@ struct css_media {
  * file access of its own. */
 struct css_loader {
 	void *ctx;
-	/* Reads the file at path into out; false when it cannot. */
+	/* Reads the file at path into out; false when it cannot, after
+	 * reporting why (the reader knows the path and the error). */
 	bool (*read)(void *ctx, const char *path, struct base_buf *out);
 	/* An @font-face rule with a resolved local source file. */
 	void (*font_face)(void *ctx, const char *family, const char *path, int weight, int style);

@@ -483,8 +483,6 @@ static void load_sheet(struct css_sheet_set *s, const char *path, const struct s
 	struct base_buf buf = { 0 };
 	if (!ld->read(ld->ctx, path, &buf)) {
 		base_buf_free(&buf);
-		if (ld->warn)
-			ld->warn(ld->ctx, "stylesheet could not be read");
 		return;
 	}
 	if (s->bytes_loaded + buf.len > MAX_LOADED_BYTES) {

@@ -109,6 +109,33 @@ void html_mode_in_template(struct html_tree *tb, struct html_token *tok)
 	}
 }
 
+/* "Anything else" of the after-body and after-after-body modes: a parse
+ * error, then the token again in body. Leading whitespace of a character
+ * token still belongs to the body rules without an error. */
+static void reprocess_in_body(struct html_tree *tb, struct html_token *tok)
+{
+	if (tok->type == HTML_TOKEN_CHARS) {
+		size_t k = 0;
+		while (is_ws(tok->data[k]))
+			k++;
+		if (k) {
+			struct html_token ws = *tok;
+			ws.len = k;
+			html_mode_in_body(tb, &ws);
+		}
+		struct html_token rest = *tok;
+		rest.data += k;
+		rest.len -= k;
+		html_tree_error(tb, "unexpected-character-after-body");
+		tb->mode = HTML_MODE_IN_BODY;
+		html_tree_reprocess(tb, &rest);
+		return;
+	}
+	html_tree_error(tb, "unexpected-token-after-body");
+	tb->mode = HTML_MODE_IN_BODY;
+	html_tree_reprocess(tb, tok);
+}
+
 /* §13.2.6.4.19 */
 void html_mode_after_body(struct html_tree *tb, struct html_token *tok)
 {
@@ -144,27 +171,7 @@ void html_mode_after_body(struct html_tree *tb, struct html_token *tok)
 		html_stop_parsing(tb);
 		return;
 	}
-	if (tok->type == HTML_TOKEN_CHARS) {
-		/* Leading whitespace still belongs to the body rules. */
-		size_t k = 0;
-		while (is_ws(tok->data[k]))
-			k++;
-		if (k) {
-			struct html_token ws = *tok;
-			ws.len = k;
-			html_mode_in_body(tb, &ws);
-		}
-		struct html_token rest = *tok;
-		rest.data += k;
-		rest.len -= k;
-		html_tree_error(tb, "unexpected-character-after-body");
-		tb->mode = HTML_MODE_IN_BODY;
-		html_tree_reprocess(tb, &rest);
-		return;
-	}
-	html_tree_error(tb, "unexpected-token-after-body");
-	tb->mode = HTML_MODE_IN_BODY;
-	html_tree_reprocess(tb, tok);
+	reprocess_in_body(tb, tok);
 }
 
 /* §13.2.6.4.20 */
@@ -285,26 +292,7 @@ void html_mode_after_after_body(struct html_tree *tb, struct html_token *tok)
 	default:
 		break;
 	}
-	if (tok->type == HTML_TOKEN_CHARS) {
-		size_t k = 0;
-		while (is_ws(tok->data[k]))
-			k++;
-		if (k) {
-			struct html_token ws = *tok;
-			ws.len = k;
-			html_mode_in_body(tb, &ws);
-		}
-		struct html_token rest = *tok;
-		rest.data += k;
-		rest.len -= k;
-		html_tree_error(tb, "unexpected-character-after-body");
-		tb->mode = HTML_MODE_IN_BODY;
-		html_tree_reprocess(tb, &rest);
-		return;
-	}
-	html_tree_error(tb, "unexpected-token-after-body");
-	tb->mode = HTML_MODE_IN_BODY;
-	html_tree_reprocess(tb, tok);
+	reprocess_in_body(tb, tok);
 }
 
 /* §13.2.6.4.23 */

@@ -291,6 +291,19 @@ static void emit_doctype(struct html_tokenizer *t)
 	t->sink(t->ctx, &tok);
 }
 
+/* A quote after the PUBLIC or SYSTEM keyword starts the (empty, not
+ * missing) identifier, read in the state for that kind of quote. */
+static void begin_doctype_identifier(struct html_tokenizer *t, bool pub, int c)
+{
+	if (pub) {
+		t->have_public = true;
+		t->state = c == '"' ? HTML_TS_DOCTYPE_PUBLIC_ID_DQ : HTML_TS_DOCTYPE_PUBLIC_ID_SQ;
+	} else {
+		t->have_system = true;
+		t->state = c == '"' ? HTML_TS_DOCTYPE_SYSTEM_ID_DQ : HTML_TS_DOCTYPE_SYSTEM_ID_SQ;
+	}
+}
+
 static bool appropriate_end_tag(struct html_tokenizer *t)
 {
 	return t->last_start_tag && t->name.len == t->last_start_tag_len &&
@@ -1106,13 +1119,7 @@ static void html_tokenizer_run_states(struct html_tokenizer *t)
 			else if (c == '"' || c == '\'') {
 				ERR(pub ? "missing-whitespace-after-doctype-public-keyword"
 					: "missing-whitespace-after-doctype-system-keyword");
-				if (pub) {
-					t->have_public = true;
-					t->state = c == '"' ? HTML_TS_DOCTYPE_PUBLIC_ID_DQ : HTML_TS_DOCTYPE_PUBLIC_ID_SQ;
-				} else {
-					t->have_system = true;
-					t->state = c == '"' ? HTML_TS_DOCTYPE_SYSTEM_ID_DQ : HTML_TS_DOCTYPE_SYSTEM_ID_SQ;
-				}
+				begin_doctype_identifier(t, pub, c);
 			} else if (c == '>') {
 				ERR(pub ? "missing-doctype-public-identifier" : "missing-doctype-system-identifier");
 				t->tok.force_quirks = true;
@@ -1137,13 +1144,7 @@ static void html_tokenizer_run_states(struct html_tokenizer *t)
 			if (is_ws(c))
 				break;
 			if (c == '"' || c == '\'') {
-				if (pub) {
-					t->have_public = true;
-					t->state = c == '"' ? HTML_TS_DOCTYPE_PUBLIC_ID_DQ : HTML_TS_DOCTYPE_PUBLIC_ID_SQ;
-				} else {
-					t->have_system = true;
-					t->state = c == '"' ? HTML_TS_DOCTYPE_SYSTEM_ID_DQ : HTML_TS_DOCTYPE_SYSTEM_ID_SQ;
-				}
+				begin_doctype_identifier(t, pub, c);
 			} else if (c == '>') {
 				ERR(pub ? "missing-doctype-public-identifier" : "missing-doctype-system-identifier");
 				t->tok.force_quirks = true;
