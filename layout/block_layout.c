@@ -155,6 +155,10 @@ struct flow_state {
 	float content_bfc_x, content_bfc_y; /* content box origin in BFC coordinates */
 	float inset_x, inset_y; /* content box origin in the fragment (border + padding) */
 	int depth;
+	/* Margins adjoining the content top (the box's own and its
+	 * ancestors' when they collapse), beginning at BFC y adjoining_y. */
+	struct layout_margin_strut adjoining;
+	float adjoining_y;
 	struct base_vec children;
 };
 
@@ -166,6 +170,9 @@ static void layout_block_children(struct flow_state *st, bool collapse_top, stru
 	float y = 0;
 	struct layout_margin_strut pending = {0, 0};
 	bool at_top = true;
+	/* §8.3.1: the margins of a box with clearance collapse with those
+	 * of following siblings, but not with the parent's bottom margin. */
+	bool sealed = false;
 	for (struct layout_box *c = st->box->first; c; c = c->next) {
 		float margin_y = at_top && collapse_top ? 0 : layout_strut_resolve(pending);
 		if (c->is_abspos) {
@@ -187,16 +194,32 @@ static void layout_block_children(struct flow_state *st, bool collapse_top, stru
 		layout_box_edges(c->style, st->content_width, &cm, &cb, &cp);
 		struct layout_margin_strut merged = pending;
 		layout_strut_add(&merged, cm.top);
+		/* The margins adjoining the child's top edge, and where they
+		 * begin: the parent's too while nothing separates them. */
+		struct layout_margin_strut adjoining = merged;
+		float adjoining_y = st->content_bfc_y + y;
+		if (at_top && collapse_top) {
+			adjoining = st->adjoining;
+			layout_strut_add(&adjoining, merged.pos);
+			layout_strut_add(&adjoining, merged.neg);
+			adjoining_y = st->adjoining_y;
+		}
 		float clear_y = NAN;
 		if (c->style->clear != CSS_CLEAR_NONE) {
+			/* §9.5.2: clearance applies when the hypothetical position
+			 * of the top border edge, with all adjoining margins
+			 * collapsed, is not past the floats. */
 			float cy = layout_floats_clearance(st->floats, c->style->clear);
-			float hypo = st->content_bfc_y + y + (at_top && collapse_top ? 0 : layout_strut_resolve(merged));
+			float hypo = adjoining_y + layout_strut_resolve(adjoining);
 			if (isfinite(cy) && hypo < cy)
 				clear_y = cy;
 		}
 		float child_top = st->content_bfc_y + y + (at_top && collapse_top ? 0 : layout_strut_resolve(merged));
-		if (!isnan(clear_y))
+		if (!isnan(clear_y)) {
 			child_top = clear_y;
+			adjoining = (struct layout_margin_strut){0, 0};
+			adjoining_y = clear_y;
+		}
 		struct layout_space space = {
 			.cb_width = st->content_width,
 			.cb_height = st->cb_height,
@@ -204,6 +227,8 @@ static void layout_block_children(struct flow_state *st, bool collapse_top, stru
 			.bfc_x = st->content_bfc_x,
 			.bfc_y = st->content_bfc_y,
 			.depth = st->depth + 1,
+			.adjoining = adjoining,
+			.adjoining_y = adjoining_y,
 		};
 		struct layout_block_result r;
 		layout_block(ctx, c, &space, child_top, &r);
@@ -252,6 +277,11 @@ static void layout_block_children(struct flow_state *st, bool collapse_top, stru
 		y = pos + r.frag->height;
 		pending = r.bottom;
 		at_top = false;
+		sealed = r.collapsed_through;
+	}
+	if (sealed) {
+		y += layout_strut_resolve(pending);
+		pending = (struct layout_margin_strut){0, 0};
 	}
 	*out_y = y;
 	*out_pending = pending;
@@ -262,8 +292,8 @@ static void layout_block_children(struct flow_state *st, bool collapse_top, stru
  * establishes a block formatting context (floats and margins stay in). */
 static void layout_block_container(struct layout_ctx *ctx, struct layout_box *box, float cb_width, float cb_height, float w,
 				   const struct layout_edges *m, const struct layout_edges *b, const struct layout_edges *p, bool new_bfc,
-				   struct layout_floats *parent_floats, float border_bfc_x, float border_bfc_y, int depth,
-				   struct layout_block_result *out)
+				   struct layout_floats *parent_floats, float border_bfc_x, float border_bfc_y,
+				   struct layout_margin_strut adjoining, float adjoining_y, int depth, struct layout_block_result *out)
 {
 	const struct css_style *s = box->style;
 	struct layout_fragment *frag = layout_new_fragment(ctx, LAYOUT_FRAG_BOX, box);
@@ -308,10 +338,16 @@ static void layout_block_container(struct layout_ctx *ctx, struct layout_box *bo
 		.inset_x = b->left + p->left,
 		.inset_y = b->top + p->top,
 		.depth = depth,
+		.adjoining = adjoining,
+		.adjoining_y = adjoining_y,
 	};
 	if (!st.floats)
 		st.floats = &own;
 	bool collapse_top = !new_bfc && b->top == 0 && p->top == 0;
+	if (!collapse_top) {
+		st.adjoining = (struct layout_margin_strut){0, 0};
+		st.adjoining_y = st.content_bfc_y;
+	}
 	bool collapse_bottom = !new_bfc && height_auto && b->bottom == 0 && p->bottom == 0;
 	out->top.pos = out->top.neg = 0;
 	layout_strut_add(&out->top, m->top);
@@ -353,8 +389,14 @@ static void layout_block_container(struct layout_ctx *ctx, struct layout_box *bo
 		layout_block_children(&st, collapse_top, &out->top, &y, &pending, &at_top, out);
 		empty = at_top;
 		content_h = y;
-		if (!empty && !collapse_bottom)
+		if (empty && collapse_top) {
+			/* Children that all collapse through adjoin the top margin. */
+			layout_strut_add(&out->top, pending.pos);
+			layout_strut_add(&out->top, pending.neg);
+			pending = (struct layout_margin_strut){0, 0};
+		} else if (!collapse_bottom) {
 			content_h = y + layout_strut_resolve(pending);
+		}
 	}
 	if (new_bfc && st.floats == &own) {
 		/* §10.6.7: a BFC root's auto height includes its floats. */
@@ -405,8 +447,6 @@ static void layout_block_container(struct layout_ctx *ctx, struct layout_box *bo
 	bool min_zero = !(s->min_height.kind == CSS_LEN_FIXED && css_length_resolve(s->min_height, cb_height > 0 ? cb_height : 0) > 0);
 	if (empty && collapse_top && collapse_bottom && min_zero && h == 0) {
 		out->collapsed_through = true;
-		layout_strut_add(&out->top, pending.pos);
-		layout_strut_add(&out->top, pending.neg);
 		layout_strut_add(&out->top, m->bottom);
 		out->bottom = out->top;
 	} else {
@@ -464,7 +504,7 @@ void layout_block(struct layout_ctx *ctx, struct layout_box *box, const struct l
 		if (w < 0) {
 			w = avail - m.left - m.right;
 			if (layout_is_table(box))
-				w = BASE_MIN(w, layout_shrink_to_fit(ctx, box, avail - m.left - m.right, space->depth));
+				w = layout_shrink_to_fit(ctx, box, avail - m.left - m.right, space->depth);
 		} else if (layout_is_table(box)) {
 			/* A table is never narrower than its min-content width. */
 			float mn, mx;
@@ -484,8 +524,14 @@ void layout_block(struct layout_ctx *ctx, struct layout_box *box, const struct l
 	w = layout_clamp_border_width(s, w, cb_width, &b, &p);
 	resolve_horizontal_margins(s, box->parent ? box->parent->style : NULL, avail, w, &m);
 	m.left += shift;
+	struct layout_margin_strut adjoining = space->adjoining;
+	float adjoining_y = space->adjoining_y;
+	if (!isnan(pushed_y)) {
+		adjoining = (struct layout_margin_strut){0, 0};
+		adjoining_y = top_bfc_y;
+	}
 	layout_block_container(ctx, box, cb_width, space->cb_height, w, &m, &b, &p, new_bfc, space->floats, space->bfc_x + m.left, top_bfc_y,
-			       space->depth, out);
+			       adjoining, adjoining_y, space->depth, out);
 	out->frag->margin[3] = m.left;
 	out->clearance_y = pushed_y;
 }
@@ -497,7 +543,8 @@ void layout_bfc_root(struct layout_ctx *ctx, struct layout_box *box, float cb_wi
 	/* The initial containing block has no margins, borders or padding. */
 	if (box->parent)
 		layout_box_edges(box->style, cb_width, &m, &b, &p);
-	layout_block_container(ctx, box, cb_width, cb_height, border_box_width, &m, &b, &p, true, NULL, 0, 0, depth, out);
+	layout_block_container(ctx, box, cb_width, cb_height, border_box_width, &m, &b, &p, true, NULL, 0, 0, (struct layout_margin_strut){0, 0},
+			       0, depth, out);
 }
 
 /* CSS 2.1 §10.3.5 / CSS Sizing 3 §5.3: min(max(min-content, available), max-content). */

@@ -224,6 +224,10 @@ struct layout_space {
 	struct layout_floats *floats; /* of the BFC the box is in */
 	float bfc_x, bfc_y; /* the containing block's content origin in BFC coordinates */
 	int depth;
+	/* Block layout only: the margins collapsed so far that adjoin the
+	 * box's top (its own included), which begin at BFC y adjoining_y. */
+	struct layout_margin_strut adjoining;
+	float adjoining_y;
 };
 
 struct layout_block_result {
