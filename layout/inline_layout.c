@@ -49,6 +49,12 @@ struct para {
 	float *adv; /* per byte: advance of the character starting there */
 	uint8_t *brk; /* per byte: break after */
 	uint8_t *collapsible; /* per byte: a collapsible space */
+	/* Preserved tabs, whose advance depends on where they fall on the
+	 * line: per byte, the tab's style (NULL for other bytes), and the
+	 * inline box edges counted with it (all, and those before it).
+	 * Allocated only when the paragraph has a preserved tab. */
+	const struct css_style **tab_style;
+	float *tab_edges, *tab_lead;
 	bool prev_space; /* last character added was a collapsible space */
 	float content_width, cb_height;
 	int depth;
@@ -310,8 +316,15 @@ static void build_para(struct para *pa)
 			 * paragraph offsets. */
 			layout_shape(ctx, it->fl, text + it->start, it->end - it->start, ls, wsp, &it->shaped);
 			for (size_t g = 0; g < it->shaped.count; g++) {
-				it->shaped.glyphs[g].cluster += (uint32_t)it->start;
-				pa->adv[it->shaped.glyphs[g].cluster] += it->shaped.glyphs[g].advance;
+				uint32_t c = it->shaped.glyphs[g].cluster += (uint32_t)it->start;
+				/* Only preserved tabs are left in the text. */
+				if (text[c] == '\t') {
+					if (!pa->tab_style)
+						pa->tab_style = base_xcalloc(len + 1, sizeof *pa->tab_style);
+					pa->tab_style[c] = s;
+					continue;
+				}
+				pa->adv[c] += it->shaped.glyphs[g].advance;
 			}
 			bool collapse = s->white_space == CSS_WS_NORMAL || s->white_space == CSS_WS_NOWRAP || s->white_space == CSS_WS_PRE_LINE;
 			bool wrap = wraps(s->white_space);
@@ -375,6 +388,15 @@ static void build_para(struct para *pa)
 			}
 		}
 	}
+	if (pa->tab_style) {
+		pa->tab_edges = base_xcalloc(len + 1, sizeof *pa->tab_edges);
+		pa->tab_lead = base_xcalloc(len + 1, sizeof *pa->tab_lead);
+		for (size_t b = 0; b < len; b++)
+			pa->tab_edges[b] = pa->adv[b];
+		for (size_t i = 0; i < pa->count; i++)
+			if (pa->items[i].type == IT_OPEN && pa->items[i].start < len)
+				pa->tab_lead[pa->items[i].start] += pa->items[i].edge;
+	}
 	/* A soft break between two nowrap characters is no break (CSS Text 3
 	 * §5.1: the white-space of both sides forbids it). */
 	for (size_t b = 0; b + 1 < len; b++)
@@ -391,6 +413,9 @@ static void free_para(struct para *pa)
 	free(pa->adv);
 	free(pa->brk);
 	free(pa->collapsible);
+	free(pa->tab_style);
+	free(pa->tab_edges);
+	free(pa->tab_lead);
 	base_buf_free(&pa->text);
 }
 
@@ -400,6 +425,36 @@ static size_t char_len(const char *text, size_t i, size_t len)
 	while (i + n < len && (text[i + n] & 0xC0) == 0x80)
 		n++;
 	return n;
+}
+
+/* CSS Text 3 §4.2: a preserved tab advances to the next tab stop, a
+ * multiple of tab-size (spaces, with letter- and word-spacing, or a length)
+ * from the line's start edge; as in Blink, a stop closer than half a space
+ * is skipped. pos is the tab's offset from the line start. */
+static float tab_advance(struct para *pa, const struct css_style *s, float pos)
+{
+	float stop = -s->tab_size;
+	const struct layout_font_list *fl = layout_font_list_for(pa->ctx, s);
+	if (s->tab_size >= 0) {
+		float ls = s->letter_spacing.kind == CSS_LEN_NORMAL ? 0 : css_length_resolve(s->letter_spacing, 0);
+		float wsp = s->word_spacing.kind == CSS_LEN_NORMAL ? 0 : css_length_resolve(s->word_spacing, 0);
+		stop = s->tab_size * (fl->metrics.space_width + ls + wsp);
+	}
+	if (!(stop > 0))
+		return 0;
+	float d = stop - fmodf(pos, stop);
+	if (d < fl->metrics.space_width / 2)
+		d += stop;
+	return d;
+}
+
+/* The advance of byte i starting at line offset pos: tabs get theirs from
+ * their position, with the inline box edges counted at them. */
+static float advance_at(struct para *pa, size_t i, float pos)
+{
+	if (pa->tab_style && pa->tab_style[i])
+		pa->adv[i] = pa->tab_edges[i] + tab_advance(pa, pa->tab_style[i], pos + pa->tab_lead[i]);
+	return pa->adv[i];
 }
 
 /* ---- Line boxes ----------------------------------------------------------- */
@@ -551,7 +606,7 @@ static void emit_text(struct line_build *lb, int piece, struct item *it, size_t 
 		}
 		struct layout_glyph_run *r = &runs[nruns - 1];
 		r->glyphs[r->count++] = (struct layout_glyph){sg->id, pen + sg->x_offset, sg->y_offset};
-		pen += sg->advance;
+		pen += text[sg->cluster] == '\t' ? pa->adv[sg->cluster] - pa->tab_edges[sg->cluster] : sg->advance;
 		if (text[sg->cluster] == ' ' && lb->space_extra > 0)
 			pen += lb->space_extra;
 	}
@@ -996,8 +1051,8 @@ void layout_inline_content(struct layout_ctx *ctx, struct layout_box *box, struc
 			size_t n = char_len(text, i, len);
 			float cw = 0;
 			for (size_t k = i; k < i + n; k++)
-				cw += pa.adv[k];
-			bool is_space = pa.collapsible[i] || text[i] == ' ';
+				cw += advance_at(&pa, k, w);
+			bool is_space = pa.collapsible[i] || text[i] == ' ' || text[i] == '\t';
 			if (!is_space && w + cw > avail + 0.01f && (have_break || i > ls)) {
 				if (have_break)
 					break;
@@ -1163,7 +1218,7 @@ void layout_inline_intrinsic(struct layout_ctx *ctx, struct layout_box *box, int
 		size_t n = char_len(text, i, len);
 		float cw = 0;
 		for (size_t k = i; k < i + n; k++)
-			cw += pa.adv[k];
+			cw += advance_at(&pa, k, line);
 		bool space = pa.collapsible[i];
 		if (!(space && i == line_start))
 			line += cw;
