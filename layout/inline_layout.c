@@ -943,6 +943,21 @@ done:
 		}
 		layout_fragment_set_children(ctx, f, &pc->children);
 	}
+	/* CSS 2.1 §9.4.3: relative positioning moves inline box pieces and
+	 * atomic inlines, with their content, after the line is laid out. */
+	for (size_t p = 1; p < lb.npieces; p++) {
+		float dx, dy;
+		layout_apply_relative(lb.pieces[p].style, pa->content_width, pa->cb_height, &dx, &dy);
+		lb.pieces[p].frag->x = layout_snap(lb.pieces[p].frag->x + dx);
+		lb.pieces[p].frag->y = layout_snap(lb.pieces[p].frag->y + dy);
+	}
+	for (size_t k = 0; k < lb.atomics.len; k++) {
+		struct atomic_ref *ar = lb.atomics.items[k];
+		float dx, dy;
+		layout_apply_relative(ar->style, pa->content_width, pa->cb_height, &dx, &dy);
+		ar->frag->x = layout_snap(ar->frag->x + dx);
+		ar->frag->y = layout_snap(ar->frag->y + dy);
+	}
 	layout_fragment_set_children(ctx, line, &lb.pieces[root].children);
 	line->height = res->empty ? 0 : layout_snap(height);
 	res->height = line->height;
@@ -997,6 +1012,19 @@ static uint8_t resolved_align(const struct css_style *s, bool last_line)
 		return rtl ? CSS_TEXT_ALIGN_LEFT : CSS_TEXT_ALIGN_RIGHT;
 	default:
 		return a;
+	}
+}
+
+/* The static position of a box inside relatively positioned inline boxes
+ * moves with them: the sum of their offsets. */
+static void relative_offset_in(struct para *pa, const struct layout_box *box, float *dx, float *dy)
+{
+	*dx = *dy = 0;
+	for (const struct layout_box *p = box->parent; p && p != pa->root && p->type == LAYOUT_BOX_INLINE; p = p->parent) {
+		float x, y;
+		layout_apply_relative(p->style, pa->content_width, pa->cb_height, &x, &y);
+		*dx += x;
+		*dy += y;
 	}
 }
 
@@ -1149,7 +1177,9 @@ void layout_inline_content(struct layout_ctx *ctx, struct layout_box *box, struc
 			if (it->start >= end && end < len)
 				break;
 			float sx = line_left + ind + range_width(&pa, ls, it->start > ls ? BASE_MIN(it->start, content_end) : ls);
-			layout_positioned_pending(ctx, it->box, container, inset_x + sx, inset_y + y);
+			float dx, dy;
+			relative_offset_in(&pa, it->box, &dx, &dy);
+			layout_positioned_pending(ctx, it->box, container, inset_x + sx + dx, inset_y + y + dy);
 		}
 		if (!lr.empty || line->child_count > 0)
 			base_vec_push(children, line);
@@ -1184,9 +1214,13 @@ void layout_inline_content(struct layout_ctx *ctx, struct layout_box *box, struc
 	}
 	/* Positioned boxes after the last line (or in empty content). */
 	for (; abs_cursor < pa.count; abs_cursor++)
-		if (pa.items[abs_cursor].type == IT_ABSPOS)
-			layout_positioned_pending(ctx, pa.items[abs_cursor].box, container, inset_x, inset_y + y);
+		if (pa.items[abs_cursor].type == IT_ABSPOS) {
+			float dx, dy;
+			relative_offset_in(&pa, pa.items[abs_cursor].box, &dx, &dy);
+			layout_positioned_pending(ctx, pa.items[abs_cursor].box, container, inset_x + dx, inset_y + y + dy);
+		}
 	base_vec_free(&open_stack);
+	layout_positioned_flush_inline(ctx, box, container, children, inset_x, inset_y);
 	out->height = layout_snap(y);
 	free_para(&pa);
 }

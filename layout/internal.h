@@ -321,6 +321,13 @@ void layout_positioned_pending(struct layout_ctx *ctx, struct layout_box *box, s
 /* Lays out the pending absolutely positioned boxes whose containing block
  * is box (now laid out as frag) and appends their fragments to frag. */
 void layout_positioned_flush(struct layout_ctx *ctx, struct layout_box *box, struct layout_fragment *frag);
+/* Lays out the pending absolutely positioned boxes whose containing block
+ * is an inline box in root's inline formatting context, once its lines (and
+ * floats) are in `lines`, relative to the content box of container, whose
+ * border box is inset_x, inset_y away: their fragments are appended to
+ * lines in the same coordinates. */
+void layout_positioned_flush_inline(struct layout_ctx *ctx, const struct layout_box *root, const struct layout_fragment *container,
+				    struct base_vec *lines, float inset_x, float inset_y);
 void layout_apply_relative(const struct css_style *s, float cb_width, float cb_height, float *dx, float *dy);
 
 #endif

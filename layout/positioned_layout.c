@@ -26,7 +26,8 @@ static struct layout_box *containing_block_of(struct layout_box *box)
 			p = p->parent;
 		return p;
 	}
-	while (p && p->parent && !(p->type == LAYOUT_BOX_BLOCK && p->style->position != CSS_POSITION_STATIC))
+	/* A positioned inline box is a containing block too (§10.1 point 4). */
+	while (p && p->parent && !((p->type == LAYOUT_BOX_BLOCK || p->type == LAYOUT_BOX_INLINE) && p->style->position != CSS_POSITION_STATIC))
 		p = p->parent;
 	return p;
 }
@@ -96,9 +97,10 @@ static void append_child(struct layout_ctx *ctx, struct layout_fragment *parent,
 }
 
 /* §10.3.7 and §10.6.4 for one box in a containing block (padding box at
- * cb_x, cb_y of size cb_w x cb_h in the parent fragment). */
-static void layout_abspos(struct layout_ctx *ctx, struct pending_abspos *pe, struct layout_fragment *parent, float cb_x, float cb_y,
-			  float cb_w, float cb_h, float sx, float sy)
+ * cb_x, cb_y of size cb_w x cb_h in the coordinates of the fragment it
+ * will be a child of). */
+static struct layout_fragment *layout_abspos(struct layout_ctx *ctx, struct pending_abspos *pe, float cb_x, float cb_y, float cb_w,
+					     float cb_h, float sx, float sy)
 {
 	struct layout_box *box = pe->box;
 	const struct css_style *s = box->style;
@@ -150,7 +152,7 @@ static void layout_abspos(struct layout_ctx *ctx, struct pending_abspos *pe, str
 	f->x = layout_snap(x);
 	f->y = layout_snap(y);
 	memcpy(f->margin, &m, sizeof f->margin);
-	append_child(ctx, parent, f);
+	return f;
 }
 
 void layout_positioned_flush(struct layout_ctx *ctx, struct layout_box *box, struct layout_fragment *frag)
@@ -169,7 +171,112 @@ void layout_positioned_flush(struct layout_ctx *ctx, struct layout_box *box, str
 			cb_w = ctx->opt->viewport_width;
 			cb_h = ctx->opt->viewport_height;
 		}
-		layout_abspos(ctx, pe, frag, cb_x, cb_y, cb_w, cb_h, ox + pe->static_x, oy + pe->static_y);
+		append_child(ctx, frag, layout_abspos(ctx, pe, cb_x, cb_y, cb_w, cb_h, ox + pe->static_x, oy + pe->static_y));
+		pe->box = NULL;
+	}
+}
+
+struct inline_rect {
+	bool found;
+	float x0, y0, x1, y1;
+};
+
+static void rect_add(struct inline_rect *r, float x0, float y0, float x1, float y1)
+{
+	if (!r->found) {
+		*r = (struct inline_rect){true, x0, y0, x1, y1};
+		return;
+	}
+	r->x0 = BASE_MIN(r->x0, x0);
+	r->y0 = BASE_MIN(r->y0, y0);
+	r->x1 = BASE_MAX(r->x1, x1);
+	r->y1 = BASE_MAX(r->y1, y1);
+}
+
+/* The union of the padding boxes of an inline box's fragments on one line
+ * (the line at lx, ly), walked with an explicit stack. */
+static struct inline_rect line_padding_rect(struct layout_fragment *line, float lx, float ly, const struct layout_box *ib)
+{
+	struct inline_rect r = {0};
+	struct frame {
+		struct layout_fragment *f;
+		float x, y;
+	};
+	size_t cap = 64, n = 0;
+	struct frame *st = base_xmalloc(cap * sizeof *st);
+	st[n++] = (struct frame){line, lx, ly};
+	while (n > 0) {
+		struct frame fr = st[--n];
+		for (size_t i = 0; i < fr.f->child_count; i++) {
+			struct layout_fragment *c = fr.f->children[i];
+			float cx = fr.x + c->x, cy = fr.y + c->y;
+			if (c->kind != LAYOUT_FRAG_BOX)
+				continue;
+			if (c->node == ib->node && c->pseudo == ib->pseudo) {
+				rect_add(&r, cx + c->border[3], cy + c->border[0], cx + c->width - c->border[1], cy + c->height - c->border[2]);
+				continue;
+			}
+			if (!c->child_count)
+				continue;
+			if (n == cap) {
+				cap *= 2;
+				st = base_xrealloc(st, cap * sizeof *st);
+			}
+			st[n++] = (struct frame){c, cx, cy};
+		}
+	}
+	free(st);
+	return r;
+}
+
+/* The block container whose inline formatting context holds an inline box. */
+static const struct layout_box *ifc_root_of(const struct layout_box *ib)
+{
+	const struct layout_box *p = ib->parent;
+	while (p && p->type == LAYOUT_BOX_INLINE)
+		p = p->parent;
+	return p;
+}
+
+void layout_positioned_flush_inline(struct layout_ctx *ctx, const struct layout_box *root, const struct layout_fragment *container,
+				    struct base_vec *lines, float inset_x, float inset_y)
+{
+	for (size_t i = 0; i < ctx->abspos.len; i++) {
+		struct pending_abspos *pe = ctx->abspos.items[i];
+		if (!pe->box || pe->cb->type != LAYOUT_BOX_INLINE || ifc_root_of(pe->cb) != root)
+			continue;
+		/* CSS 2.1 §10.1 point 4, as Blink computes it: from the start
+		 * of the padding boxes on the first line to the end of those on
+		 * the last line, never of negative size. */
+		struct inline_rect first = {0}, last = {0};
+		for (size_t k = 0; k < lines->len; k++) {
+			struct layout_fragment *line = lines->items[k];
+			if (line->kind != LAYOUT_FRAG_LINE)
+				continue;
+			struct inline_rect r = line_padding_rect(line, line->x, line->y, pe->cb);
+			if (!r.found)
+				continue;
+			if (!first.found)
+				first = r;
+			last = r;
+		}
+		/* The static position is relative to the container or to a
+		 * fragment inside one of its lines or floats. */
+		float ox = 0, oy = 0;
+		for (size_t k = 0; pe->static_frag != container && k < lines->len; k++) {
+			struct layout_fragment *c = lines->items[k];
+			if (find_offset(c, pe->static_frag, &ox, &oy)) {
+				ox += c->x + inset_x;
+				oy += c->y + inset_y;
+				break;
+			}
+		}
+		float sx = ox + pe->static_x - inset_x, sy = oy + pe->static_y - inset_y;
+		float x0 = first.found ? first.x0 : sx, y0 = first.found ? first.y0 : sy;
+		float x1 = last.found ? last.x1 : sx, y1 = last.found ? last.y1 : sy;
+		x1 = BASE_MAX(x1, x0);
+		y1 = BASE_MAX(y1, y0);
+		base_vec_push(lines, layout_abspos(ctx, pe, x0, y0, x1 - x0, y1 - y0, sx, sy));
 		pe->box = NULL;
 	}
 }
