@@ -84,6 +84,17 @@ static void side_trapezoid(const struct sides *s, int side, struct paint_poly_bu
 		if (t > 0.0f && u > 0.0f && t < 2.0f && u < 2.0f)
 			ta = t, tb = u;
 	}
+	/* Never past the opposite side's inner edge: that part of the ring
+	 * is the opposite side's (parallel slants of a box without left and
+	 * right borders would otherwise reach across a short box). */
+	bool vert = side == 0 || side == 2;
+	float limit = side == 0 ? iy1 : side == 1 ? ix0 : side == 2 ? iy0 : ix1;
+	float da = vert ? day : dax, db = vert ? dby : dbx;
+	float oa = vert ? oy[a] : ox[a], ob = vert ? oy[b] : ox[b];
+	if (da != 0.0f)
+		ta = BASE_MIN(ta, BASE_MAX(0.0f, (limit - oa) / da));
+	if (db != 0.0f)
+		tb = BASE_MIN(tb, BASE_MAX(0.0f, (limit - ob) / db));
 	paint_pb_point(pb, ox[a] - dax * ua, oy[a] - day * ua);
 	paint_pb_point(pb, ox[b] - dbx * ub, oy[b] - dby * ub);
 	paint_pb_point(pb, ox[b] + dbx * tb, oy[b] + dby * tb);
