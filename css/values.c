@@ -516,48 +516,36 @@ bool css_parse_position(struct css_compute *cx, const struct css_cv *const *item
 	bool h, v;
 	float pct;
 	if (n <= 2) {
-		bool x_set = false, y_set = false;
+		/* Each item is a keyword (which axes it may name) or a length
+		 * (x first, then y). Two keywords may come in either order
+		 * ("top center"), a length fixes the order ("left 10px"). */
+		struct css_length val[2];
+		bool can_x[2], can_y[2], is_kw[2];
 		for (size_t i = 0; i < n; i++) {
-			struct css_length l;
-			if (position_keyword(items[i], &h, &v, &pct)) {
-				struct css_length k = { 0 };
-				k.kind = CSS_LEN_FIXED;
-				k.has_percent = true;
-				k.percent = pct;
-				if (h && v) { /* center */
-					if (i == 0 && !x_set) {
-						lx = k;
-						x_set = true;
-					} else {
-						ly = k;
-						y_set = true;
-					}
-				} else if (h) {
-					if (x_set && i > 0)
-						return false;
-					lx = k;
-					x_set = true;
-				} else {
-					if (y_set)
-						return false;
-					ly = k;
-					y_set = true;
-				}
-			} else if (css_parse_length_cv(cx, items[i], CSS_LP_PERCENT | CSS_LP_NEGATIVE, &l)) {
-				if (i == 0) {
-					lx = l;
-					x_set = true;
-				} else {
-					if (y_set)
-						return false;
-					ly = l;
-					y_set = true;
-				}
+			is_kw[i] = position_keyword(items[i], &h, &v, &pct);
+			if (is_kw[i]) {
+				val[i] = (struct css_length){ .kind = CSS_LEN_FIXED, .has_percent = true, .percent = pct };
+				can_x[i] = h;
+				can_y[i] = v;
+			} else if (css_parse_length_cv(cx, items[i], CSS_LP_PERCENT | CSS_LP_NEGATIVE, &val[i])) {
+				can_x[i] = can_y[i] = true;
 			} else {
 				return false;
 			}
 		}
-		/* "top left" order swap is allowed, "left 10px" is x then y. */
+		if (n == 1) {
+			if (can_x[0])
+				lx = val[0];
+			else
+				ly = val[0];
+		} else {
+			bool swap = is_kw[0] && is_kw[1] && (!can_x[0] || !can_y[1]);
+			int xi = swap ? 1 : 0, yi = swap ? 0 : 1;
+			if (!can_x[xi] || !can_y[yi])
+				return false;
+			lx = val[xi];
+			ly = val[yi];
+		}
 		*x = lx;
 		*y = ly;
 		return true;
