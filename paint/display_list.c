@@ -541,16 +541,10 @@ static void paint_canvas(struct builder *b, const struct layout_tree *tree)
 		if (is_tag(html->children[i], HTML_TAG_BODY))
 			body = html->children[i];
 	const struct layout_fragment *src = NULL;
-	float sx = 0, sy = 0;
-	if (html && html->style && has_background(html->style)) {
+	if (html && html->style && has_background(html->style))
 		src = html;
-		sx = html->x + root->x;
-		sy = html->y + root->y;
-	} else if (body && body->style && has_background(body->style)) {
+	else if (body && body->style && has_background(body->style))
 		src = body;
-		sx = root->x + html->x + body->x;
-		sy = root->y + html->y + body->y;
-	}
 	float white[4] = { 1, 1, 1, 1 };
 	memcpy(b->dl->canvas_color, white, sizeof(white));
 	if (!src)
@@ -560,13 +554,13 @@ static void paint_canvas(struct builder *b, const struct layout_tree *tree)
 	paint_color_premul(src->style->background_color, c);
 	for (int k = 0; k < 4; k++)
 		b->dl->canvas_color[k] = c[k] + white[k] * (1.0f - c[3]);
-	/* Images are positioned against the root element's box but paint
-	 * over the whole canvas. */
+	/* Images, body's too, are positioned against the root element's
+	 * box but paint over the whole canvas. */
 	float big = 1e6f;
 	struct paint_rrect area = { -big, -big, 2 * big + BASE_MAX(tree->document_width, tree->viewport_width),
 				    2 * big + BASE_MAX(tree->document_height, tree->viewport_height), { 0 }, { 0 } };
 	struct paint_ctx ctx = { b->dl, NULL, NULL, false, 0 };
-	paint_background_layers(&ctx, src, src->style, sx, sy, &area);
+	paint_background_layers(&ctx, html, src->style, root->x + html->x, root->y + html->y, &area);
 }
 
 struct paint_display_list *paint_build_display_list(const struct layout_tree *tree,
