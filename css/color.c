@@ -99,6 +99,57 @@ static const struct named_color {
 	{"yellow", 255, 255, 0},	     {"yellowgreen", 154, 205, 50},
 };
 
+/* System colors (§6.2) and the deprecated ones (§6.3), with the values
+ * Chromium gives them in its light scheme, sorted for binary search. */
+static const struct system_color {
+	const char *name;
+	uint8_t r, g, b;
+	double alpha;
+} system_colors[] = {
+	{"accentcolor", 0, 117, 255, 1},
+	{"accentcolortext", 255, 255, 255, 1},
+	{"activeborder", 0, 0, 0, 1},
+	{"activecaption", 255, 255, 255, 1},
+	{"activetext", 255, 0, 0, 1},
+	{"appworkspace", 255, 255, 255, 1},
+	{"background", 255, 255, 255, 1},
+	{"buttonborder", 0, 0, 0, 1},
+	{"buttonface", 239, 239, 239, 1},
+	{"buttonhighlight", 239, 239, 239, 1},
+	{"buttonshadow", 239, 239, 239, 1},
+	{"buttontext", 0, 0, 0, 1},
+	{"canvas", 255, 255, 255, 1},
+	{"canvastext", 0, 0, 0, 1},
+	{"captiontext", 0, 0, 0, 1},
+	{"field", 255, 255, 255, 1},
+	{"fieldtext", 0, 0, 0, 1},
+	{"graytext", 128, 128, 128, 1},
+	{"highlight", 0, 65, 198, 0.8},
+	{"highlighttext", 255, 255, 255, 1},
+	{"inactiveborder", 0, 0, 0, 1},
+	{"inactivecaption", 255, 255, 255, 1},
+	{"inactivecaptiontext", 128, 128, 128, 1},
+	{"infobackground", 255, 255, 255, 1},
+	{"infotext", 0, 0, 0, 1},
+	{"linktext", 0, 0, 238, 1},
+	{"mark", 255, 255, 0, 1},
+	{"marktext", 0, 0, 0, 1},
+	{"menu", 255, 255, 255, 1},
+	{"menutext", 0, 0, 0, 1},
+	{"scrollbar", 255, 255, 255, 1},
+	{"selecteditem", 25, 103, 210, 1},
+	{"selecteditemtext", 255, 255, 255, 1},
+	{"threeddarkshadow", 0, 0, 0, 1},
+	{"threedface", 239, 239, 239, 1},
+	{"threedhighlight", 0, 0, 0, 1},
+	{"threedlightshadow", 0, 0, 0, 1},
+	{"threedshadow", 0, 0, 0, 1},
+	{"visitedtext", 85, 26, 139, 1},
+	{"window", 255, 255, 255, 1},
+	{"windowframe", 0, 0, 0, 1},
+	{"windowtext", 0, 0, 0, 1},
+};
+
 /* color() predefined spaces (§10) and their serialized names. */
 static const struct {
 	const char *name;
@@ -147,7 +198,13 @@ static int named_cmp(const void *key, const void *elem)
 	return strcmp(key, ((const struct named_color *)elem)->name);
 }
 
-/* Named colors, transparent, currentColor (ASCII case-insensitive). */
+static int system_cmp(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct system_color *)elem)->name);
+}
+
+/* Named colors, transparent, currentColor, system colors (ASCII
+ * case-insensitive). */
 static bool parse_keyword(struct css_str s, struct css_color_value *out)
 {
 	char lower[32];
@@ -168,9 +225,15 @@ static bool parse_keyword(struct css_str s, struct css_color_value *out)
 	}
 	const struct named_color *n = bsearch(lower, named_colors, BASE_ARRAY_LEN(named_colors),
 					      sizeof named_colors[0], named_cmp);
-	if (!n)
+	if (n) {
+		set_legacy(out, n->r, n->g, n->b, 1);
+		return true;
+	}
+	const struct system_color *sc = bsearch(lower, system_colors, BASE_ARRAY_LEN(system_colors),
+						sizeof system_colors[0], system_cmp);
+	if (!sc)
 		return false;
-	set_legacy(out, n->r, n->g, n->b, 1);
+	set_legacy(out, sc->r, sc->g, sc->b, sc->alpha);
 	return true;
 }
 
@@ -810,8 +873,12 @@ static void to_srgb(const struct css_color_value *c, double rgb[3])
 		xyz[1] = c1;
 		xyz[2] = c2;
 		break;
+	/* Lightness is clamped to [0%, 100%] and chroma to >= 0 for use
+	 * (§9.2, §9.3; the specified value keeps them as written). */
 	case CSS_COLOR_LAB:
 	case CSS_COLOR_LCH: {
+		c0 = clamp(c0, 0, 100);
+		c1 = c->space == CSS_COLOR_LCH ? fmax(c1, 0) : c1;
 		double a = c1, b = c2;
 		if (c->space == CSS_COLOR_LCH) {
 			a = c1 * cos(c2 * M_PI / 180);
@@ -823,6 +890,8 @@ static void to_srgb(const struct css_color_value *c, double rgb[3])
 	}
 	case CSS_COLOR_OKLAB:
 	case CSS_COLOR_OKLCH: {
+		c0 = clamp(c0, 0, 1);
+		c1 = c->space == CSS_COLOR_OKLCH ? fmax(c1, 0) : c1;
 		double a = c1, b = c2;
 		if (c->space == CSS_COLOR_OKLCH) {
 			a = c1 * cos(c2 * M_PI / 180);
