@@ -610,27 +610,56 @@ static const struct html_node *closed_details_summary(const struct html_node *el
 	return NULL;
 }
 
+/* The style of that slot as Blink has it (content-visibility: hidden):
+ * size containment makes it 0 tall, layout containment a formatting
+ * context, paint containment clips its content and contains positioned
+ * descendants. Its content is laid out, so it has client rects, but is
+ * never painted. */
+static const struct css_style *details_slot_style(struct layout_ctx *ctx, const struct css_style *parent)
+{
+	char key[sizeof parent + 1];
+	memcpy(key, &parent, sizeof parent);
+	key[sizeof parent] = (char)0xFD;
+	struct css_style *s = base_map_get(&ctx->anon_styles, key, sizeof key);
+	if (s)
+		return s;
+	s = base_arena_alloc(&ctx->tree->arena, sizeof *s);
+	*s = *layout_anonymous_style(ctx, parent, CSS_DISPLAY_FLOW_ROOT);
+	s->height = (struct css_length){.kind = CSS_LEN_FIXED, .px = 0};
+	s->overflow_x = s->overflow_y = CSS_OVERFLOW_HIDDEN;
+	s->position = CSS_POSITION_RELATIVE;
+	base_map_put(&ctx->anon_styles, key, sizeof key, s);
+	return s;
+}
+
+static void build_child_node(struct builder *b, struct layout_box *parent, const struct html_node *el, const struct html_node *n, int depth)
+{
+	if (n->type == HTML_NODE_TEXT) {
+		if (n->data_len > 0)
+			add_child(parent, new_text(b->ctx, n, css_style_of(b->ctx->sd, el), n->data, n->data_len));
+	} else if (n->type == HTML_NODE_ELEMENT) {
+		build_element(b, parent, n, depth);
+	}
+}
+
 static void build_children(struct builder *b, struct layout_box *parent, const struct html_node *el, int depth)
 {
-	bool closed = el->tag == HTML_TAG_DETAILS && !html_element_attr(el, "open");
-	const struct html_node *summary = closed ? closed_details_summary(el) : NULL;
-	for (const struct html_node *n = el->first_child; n; n = n->next_sibling) {
-		if (closed && n != summary)
-			continue;
-		if (n->type == HTML_NODE_TEXT) {
-			if (n->data_len > 0)
-				add_child(parent, new_text(b->ctx, n, css_style_of(b->ctx->sd, el), n->data, n->data_len));
-		} else if (n->type == HTML_NODE_ELEMENT) {
-			build_element(b, parent, n, depth);
-		}
-	}
-	if (closed && parent->type == LAYOUT_BOX_BLOCK) {
-		/* The hidden slot: an empty block with layout containment, so
-		 * the summary's bottom margin stays inside the details. */
-		struct layout_box *slot =
-			new_box(b->ctx, LAYOUT_BOX_BLOCK, NULL, layout_anonymous_style(b->ctx, parent->style, CSS_DISPLAY_FLOW_ROOT));
+	bool closed = el->tag == HTML_TAG_DETAILS && !html_element_attr(el, "open") &&
+		      (parent->type == LAYOUT_BOX_BLOCK || parent->type == LAYOUT_BOX_INLINE);
+	if (closed) {
+		const struct html_node *summary = closed_details_summary(el);
+		if (summary)
+			build_element(b, parent, summary, depth);
+		struct layout_box *slot = new_box(b->ctx, LAYOUT_BOX_BLOCK, NULL, details_slot_style(b->ctx, parent->style));
 		slot->anonymous = true;
+		for (const struct html_node *n = el->first_child; n; n = n->next_sibling)
+			if (n != summary)
+				build_child_node(b, slot, el, n, depth);
 		add_child(parent, slot);
+		fixup_block(b->ctx, slot, depth);
+	} else {
+		for (const struct html_node *n = el->first_child; n; n = n->next_sibling)
+			build_child_node(b, parent, el, n, depth);
 	}
 	if (parent->type == LAYOUT_BOX_BLOCK && parent->node == el && parent->pseudo == CSS_PSEUDO_NONE)
 		fixup_block(b->ctx, parent, depth);

@@ -157,6 +157,10 @@ static bool is_culled_inline(const struct layout_fragment *f)
 	if (s->background_color.a != 0 || s->background_count > 0 || s->box_shadow_count > 0 ||
 	    (s->outline_style != CSS_BORDER_NONE && s->outline_width > 0) || s->position != CSS_POSITION_STATIC)
 		return false;
+	/* Nor is one with a ::before or ::after box. */
+	for (size_t i = 0; i < f->child_count; i++)
+		if (f->children[i]->node == f->node && (f->children[i]->pseudo == CSS_PSEUDO_BEFORE || f->children[i]->pseudo == CSS_PSEUDO_AFTER))
+			return false;
 	return true;
 }
 
@@ -187,10 +191,42 @@ static void contribute(struct elem_rect *r, const struct layout_fragment *f, flo
 	}
 }
 
-static struct elem_rect *collect_rects(const struct layout_tree *tree, size_t count, const struct html_node *only)
+/* An in-flow block-level box: inside an inline box it is a block-in-inline,
+ * part of that inline's client rects (CSS 2.1 §9.2.1.1; Blink unites it). */
+static bool is_block_in_flow(const struct layout_fragment *f)
 {
-	struct elem_rect *rects = base_xcalloc(count ? count : 1, sizeof *rects);
+	static const bool block_level[CSS_DISPLAY_RUBY + 1] = {
+		[CSS_DISPLAY_BLOCK] = true, [CSS_DISPLAY_LIST_ITEM] = true, [CSS_DISPLAY_FLOW_ROOT] = true,
+		[CSS_DISPLAY_FLEX] = true,  [CSS_DISPLAY_GRID] = true,	    [CSS_DISPLAY_TABLE] = true,
+	};
+	const struct css_style *s = f->style;
+	return f->kind == LAYOUT_FRAG_BOX && s->display <= CSS_DISPLAY_RUBY && block_level[s->display] && s->float_ == CSS_FLOAT_NONE &&
+	       s->position != CSS_POSITION_ABSOLUTE && s->position != CSS_POSITION_FIXED;
+}
+
+/* The client rects of every element numbered below count (count 0: as many
+ * as the tree has). */
+static struct elem_rect *collect_rects(const struct layout_tree *tree, size_t *count)
+{
 	struct walker w = {0};
+	if (*count == 0) {
+		if (tree->root)
+			walk_push(&w, tree->root, 0, 0, 0);
+		while (w.n > 0) {
+			const struct layout_fragment *f = w.st[--w.n].f;
+			if (f->node && f->node->type == HTML_NODE_ELEMENT && f->node->element_index != UINT32_MAX &&
+			    f->node->element_index >= *count)
+				*count = f->node->element_index + 1;
+			for (size_t i = 0; i < f->child_count; i++)
+				walk_push(&w, f->children[i], 0, 0, 0);
+		}
+	}
+	size_t n = *count ? *count : 1;
+	struct elem_rect *rects = base_xcalloc(n, sizeof *rects);
+	/* Per element: its node when it has a block-level fragment, and
+	 * whether it has an inline box fragment. */
+	const struct html_node **block = base_xcalloc(n, sizeof *block);
+	bool *inline_box = base_xcalloc(n, sizeof *inline_box);
 	if (tree->root)
 		walk_push(&w, tree->root, tree->root->x, tree->root->y, 0);
 	while (w.n > 0) {
@@ -198,9 +234,14 @@ static struct elem_rect *collect_rects(const struct layout_tree *tree, size_t co
 		const struct layout_fragment *f = fr.f;
 		if (f->node && f->node->type == HTML_NODE_ELEMENT && f->pseudo == CSS_PSEUDO_NONE && f->kind != LAYOUT_FRAG_TEXT &&
 		    f->kind != LAYOUT_FRAG_LINE) {
-			size_t idx = only ? (f->node == only ? 0 : SIZE_MAX) : f->node->element_index;
-			if (idx < count)
+			size_t idx = f->node->element_index;
+			if (idx < *count) {
 				contribute(&rects[idx], f, fr.x, fr.y, fr.line_y, fr.line_h, 0);
+				if (is_block_in_flow(f))
+					block[idx] = f->node;
+				else if (f->kind == LAYOUT_FRAG_BOX && f->style->display == CSS_DISPLAY_INLINE && !is_atomic(f))
+					inline_box[idx] = true;
+			}
 		}
 		bool is_line = f->kind == LAYOUT_FRAG_LINE;
 		for (size_t i = f->child_count; i-- > 0;) {
@@ -211,12 +252,26 @@ static struct elem_rect *collect_rects(const struct layout_tree *tree, size_t co
 		}
 	}
 	free(w.st);
+	/* Block-level boxes inside inline boxes join the rects of those
+	 * inlines; descendants are numbered after their ancestors. */
+	for (size_t idx = *count; idx-- > 0;) {
+		if (!block[idx] || !rects[idx].nonempty)
+			continue;
+		const struct elem_rect *r = &rects[idx];
+		for (const struct html_node *p = block[idx]->parent; p && p->type == HTML_NODE_ELEMENT && p->element_index < *count &&
+								      inline_box[p->element_index];
+		     p = p->parent)
+			unite(&rects[p->element_index], r->x0, r->y0, r->x1 - r->x0, r->y1 - r->y0);
+	}
+	free(block);
+	free(inline_box);
 	return rects;
 }
 
 void layout_dump_boxes_json(const struct layout_tree *tree, const struct html_document *doc, struct base_buf *out)
 {
-	struct elem_rect *rects = collect_rects(tree, doc->element_count, NULL);
+	size_t count = doc->element_count;
+	struct elem_rect *rects = collect_rects(tree, &count);
 	base_buf_puts(out, "[\n");
 	for (size_t i = 0; i < doc->element_count; i++) {
 		const struct html_node *el = doc->elements[i];
@@ -242,10 +297,12 @@ void layout_dump_boxes_json(const struct layout_tree *tree, const struct html_do
 
 bool layout_element_rect(const struct layout_tree *tree, const struct html_node *el, struct layout_rect *out)
 {
-	struct elem_rect *r = collect_rects(tree, 1, el);
-	bool ok = r[0].any;
+	size_t count = 0;
+	struct elem_rect *r = collect_rects(tree, &count);
+	size_t idx = el->element_index;
+	bool ok = idx < count && r[idx].any;
 	if (ok)
-		*out = (struct layout_rect){r[0].x0, r[0].y0, r[0].x1 - r[0].x0, r[0].y1 - r[0].y0};
+		*out = (struct layout_rect){r[idx].x0, r[idx].y0, r[idx].x1 - r[idx].x0, r[idx].y1 - r[idx].y0};
 	free(r);
 	return ok;
 }

@@ -1231,10 +1231,22 @@ void layout_inline_intrinsic(struct layout_ctx *ctx, struct layout_box *box, int
 {
 	struct para pa = {.ctx = ctx, .root = box, .content_width = 0, .cb_height = -1, .depth = depth, .intrinsic = true};
 	build_para(&pa);
-	/* Atomic inlines contribute their own intrinsic widths. */
+	/* Atomic inlines contribute their own intrinsic widths; floats their
+	 * outer widths, beside the line they are met on (as Blink does). */
 	float *atomic_min = base_xcalloc(pa.text.len + 1, sizeof *atomic_min);
+	float *float_max = base_xcalloc(pa.text.len + 1, sizeof *float_max);
+	float float_min = 0;
 	for (size_t i = 0; i < pa.count; i++) {
 		struct item *it = &pa.items[i];
+		if (it->type == IT_FLOAT) {
+			struct layout_edges fm, fb, fp;
+			layout_box_edges(it->box->style, 0, &fm, &fb, &fp);
+			float mn, mx;
+			layout_intrinsic_widths(ctx, it->box, depth + 1, &mn, &mx);
+			float_max[it->start] += mx + fm.left + fm.right;
+			float_min = BASE_MAX(float_min, mn + fm.left + fm.right);
+			continue;
+		}
 		if (it->type != IT_ATOMIC || it->box->type == LAYOUT_BOX_REPLACED)
 			continue;
 		float mn, mx;
@@ -1253,6 +1265,7 @@ void layout_inline_intrinsic(struct layout_ctx *ctx, struct layout_box *box, int
 		float cw = 0;
 		for (size_t k = i; k < i + n; k++)
 			cw += advance_at(&pa, k, line);
+		line += float_max[i];
 		bool space = pa.collapsible[i];
 		if (!(space && i == line_start))
 			line += cw;
@@ -1265,6 +1278,8 @@ void layout_inline_intrinsic(struct layout_ctx *ctx, struct layout_box *box, int
 		if (b != LAYOUT_BREAK_NONE)
 			seg = 0;
 		if (b == LAYOUT_BREAK_MANDATORY || i >= len) {
+			if (i >= len)
+				line += float_max[len];
 			float trimmed = line;
 			for (size_t k = i; k > line_start && pa.collapsible[k - 1]; k--)
 				trimmed -= pa.adv[k - 1];
@@ -1282,7 +1297,10 @@ void layout_inline_intrinsic(struct layout_ctx *ctx, struct layout_box *box, int
 			if (pa.items[i].type == IT_OPEN || pa.items[i].type == IT_CLOSE)
 				mx += pa.items[i].edge;
 		mn = mx;
+		mx += float_max[0];
 	}
+	mn = BASE_MAX(mn, float_min);
+	free(float_max);
 	free(atomic_min);
 	free_para(&pa);
 	*min_w = mn;

@@ -259,6 +259,53 @@ static void test_details_closed_and_open(void **state)
 	struct layout_tree *tree = tdoc_layout(t, fonts, 800, 600);
 	assert_rect(trect(tree, det[0]), 8, 8, 784, 18);
 	assert_rect(trect(tree, det[1]), 8, 26, 784, 118);
+	/* The closed one's content is laid out (it has client rects, as in
+	 * Blink) below the summary's margin, in a slot 0 tall. */
+	const struct html_node *hidden = det[0]->last_child;
+	assert_rect(trect(tree, hidden), 8, 26, 784, 100);
+	layout_tree_free(tree);
+	tdoc_free(t);
+}
+
+/* A block inside an inline box is part of that inline's client rects. */
+static void test_block_in_inline_rect(void **state)
+{
+	(void)state;
+	struct tdoc *t = tdoc_new(NULL);
+	struct css_style *ss, *ds;
+	struct html_node *span = tel(t, t->body, HTML_TAG_SPAN, &ss);
+	struct html_node *div = tel(t, span, HTML_TAG_DIV, &ds);
+	ds->height = tpx(30);
+	ds->width = tpx(50);
+	struct layout_tree *tree = tdoc_layout(t, fonts, 800, 600);
+	assert_rect(trect(tree, div), 8, 8, 50, 30);
+	assert_rect(trect(tree, span), 8, 8, 50, 30);
+	layout_tree_free(tree);
+	tdoc_free(t);
+}
+
+/* A float in inline content adds its outer width to the max-content width
+ * of a shrink-to-fit container. */
+static void test_float_in_shrink_to_fit(void **state)
+{
+	(void)state;
+	struct tdoc *t = tdoc_new(NULL);
+	struct css_style *os, *ibs, *fs;
+	struct html_node *outer = tel(t, t->body, HTML_TAG_DIV, &os);
+	os->float_ = CSS_FLOAT_LEFT;
+	struct html_node *ib = tel(t, outer, HTML_TAG_SPAN, &ibs);
+	ibs->display = CSS_DISPLAY_INLINE_BLOCK;
+	ibs->width = tpx(100);
+	ibs->height = tpx(20);
+	struct html_node *fl = tel(t, outer, HTML_TAG_DIV, &fs);
+	fs->float_ = CSS_FLOAT_RIGHT;
+	fs->width = tpx(40);
+	fs->height = tpx(20);
+	fs->margin[3] = tpx(10);
+	struct layout_tree *tree = tdoc_layout(t, fonts, 800, 600);
+	assert_float_equal(trect(tree, outer).width, 150, 0.01);
+	assert_rect(trect(tree, fl), 118, 8, 40, 20);
+	(void)ib;
 	layout_tree_free(tree);
 	tdoc_free(t);
 }
@@ -293,6 +340,8 @@ int main(void)
 		cmocka_unit_test(test_aspect_ratio),
 		cmocka_unit_test(test_aspect_ratio_float_width),
 		cmocka_unit_test(test_details_closed_and_open),
+		cmocka_unit_test(test_block_in_inline_rect),
+		cmocka_unit_test(test_float_in_shrink_to_fit),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
