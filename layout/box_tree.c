@@ -520,6 +520,52 @@ static void wrap_table_children(struct layout_ctx *ctx, struct layout_box *box)
 	}
 }
 
+static bool is_table_part(uint8_t d)
+{
+	return d == CSS_DISPLAY_TABLE_ROW_GROUP || d == CSS_DISPLAY_TABLE_HEADER_GROUP || d == CSS_DISPLAY_TABLE_FOOTER_GROUP ||
+	       d == CSS_DISPLAY_TABLE_ROW || d == CSS_DISPLAY_TABLE_CELL || d == CSS_DISPLAY_TABLE_CAPTION ||
+	       d == CSS_DISPLAY_TABLE_COLUMN || d == CSS_DISPLAY_TABLE_COLUMN_GROUP;
+}
+
+static bool is_misparented_table_part(const struct layout_box *b)
+{
+	return b->type == LAYOUT_BOX_BLOCK && !b->is_float && !b->is_abspos && is_table_part(b->style->display);
+}
+
+/* CSS 2.1 §17.2.1 rule 3: a run of table parts in a parent that is not
+ * a table (with the white space between them) is wrapped in an anonymous
+ * table. */
+static void wrap_misparented_table_parts(struct layout_ctx *ctx, struct layout_box *box)
+{
+	uint8_t d = box->style->display;
+	if (d == CSS_DISPLAY_TABLE || d == CSS_DISPLAY_INLINE_TABLE || (is_table_part(d) && d != CSS_DISPLAY_TABLE_CELL &&
+									 d != CSS_DISPLAY_TABLE_CAPTION))
+		return;
+	struct layout_box *c = box->first;
+	box->first = box->last = NULL;
+	while (c) {
+		if (!is_misparented_table_part(c)) {
+			struct layout_box *next = c->next;
+			append(box, c);
+			c = next;
+			continue;
+		}
+		struct layout_box *table =
+			new_box(ctx, LAYOUT_BOX_BLOCK, NULL, layout_anonymous_style(ctx, box->style, CSS_DISPLAY_TABLE));
+		table->anonymous = true;
+		append(box, table);
+		while (c) {
+			struct layout_box *end = c;
+			while (end->type == LAYOUT_BOX_TEXT && is_collapsible_space_only(end) && end->next)
+				end = end->next;
+			if (!is_misparented_table_part(end))
+				break;
+			c = end->next;
+			append(table, end);
+		}
+	}
+}
+
 /* Gives a block container either only block-level or only inline-level
  * children (CSS 2.1 §9.2.1.1 anonymous block boxes). */
 static void fixup_block(struct layout_ctx *ctx, struct layout_box *box, int depth)
@@ -597,6 +643,7 @@ static void fixup_block(struct layout_ctx *ctx, struct layout_box *box, int dept
 		}
 		c = after;
 	}
+	wrap_misparented_table_parts(ctx, box);
 	wrap_table_children(ctx, box);
 }
 

@@ -97,6 +97,23 @@ static void add_cells(struct tgrid *g, struct layout_box *row, int r)
 	}
 }
 
+/* CSS 2.1 §17.2: the first header group goes before the other rows, the
+ * first footer group after them; the rest keep document order. */
+static struct layout_box *first_group(const struct layout_box *table, uint8_t display)
+{
+	for (struct layout_box *c = table->first; c; c = c->next)
+		if (!c->is_abspos && c->style->display == display)
+			return c;
+	return NULL;
+}
+
+static void add_group(struct tgrid *g, struct layout_box *group)
+{
+	for (struct layout_box *r = group->first; r; r = r->next)
+		if (!r->is_abspos)
+			add_cells(g, r, add_row(g, r, group));
+}
+
 /* CSS 2.1 §17.2.1 in short: rows directly in the table or in groups;
  * stray cells get an implicit row. */
 static void build_grid(struct layout_box *table, struct tgrid *g)
@@ -107,17 +124,19 @@ static void build_grid(struct layout_box *table, struct tgrid *g)
 		g->hspace = s->border_spacing_h;
 		g->vspace = s->border_spacing_v;
 	}
+	struct layout_box *header = first_group(table, CSS_DISPLAY_TABLE_HEADER_GROUP);
+	struct layout_box *footer = first_group(table, CSS_DISPLAY_TABLE_FOOTER_GROUP);
+	if (header)
+		add_group(g, header);
 	for (struct layout_box *c = table->first; c; c = c->next) {
 		uint8_t d = c->style->display;
-		if (c->is_abspos)
+		if (c->is_abspos || c == header || c == footer)
 			continue;
 		if (d == CSS_DISPLAY_TABLE_CAPTION) {
 			g->captions = base_xrealloc(g->captions, (size_t)(g->ncaptions + 1) * sizeof *g->captions);
 			g->captions[g->ncaptions++] = c;
 		} else if (is_group(d)) {
-			for (struct layout_box *r = c->first; r; r = r->next)
-				if (!r->is_abspos)
-					add_cells(g, r, add_row(g, r, c));
+			add_group(g, c);
 		} else if (d == CSS_DISPLAY_TABLE_ROW) {
 			add_cells(g, c, add_row(g, c, NULL));
 		} else if (d == CSS_DISPLAY_TABLE_COLUMN || d == CSS_DISPLAY_TABLE_COLUMN_GROUP) {
@@ -133,6 +152,8 @@ static void build_grid(struct layout_box *table, struct tgrid *g)
 			c->next = next;
 		}
 	}
+	if (footer)
+		add_group(g, footer);
 	/* Clamp rowspans to the rows that exist. */
 	for (int i = 0; i < g->ncells; i++)
 		if (g->cells[i].row + g->cells[i].rowspan > g->nrows)
