@@ -42,6 +42,10 @@ struct layout_face_data {
 	float underline_position, underline_thickness, strikeout_position, strikeout_thickness;
 	float space_advance, zero_advance;
 	float avg_char_width, max_char_width; /* OS/2 xAvgCharWidth, bbox width */
+	uint64_t ascii[2]; /* which of U+0000-U+007F have a glyph */
+	/* Some lookup (or a legacy kern table) may join or kern the space
+	 * with its neighbours, so text cannot be shaped word by word alone. */
+	bool space_sensitive;
 };
 
 struct layout_face {
@@ -315,6 +319,37 @@ static void read_metrics(struct layout_face_data *d)
 	d->zero_advance = hb_font_get_nominal_glyph(d->hb, '0', &g) ? (float)hb_font_get_glyph_h_advance(d->hb, g) : d->upem / 2.0f;
 }
 
+/* Whether the space glyph takes part in any GSUB/GPOS lookup (as Blink's
+ * HasSpaceInLigaturesOrKerning checks), or a legacy 'kern' table (which
+ * HarfBuzz applies when GPOS has no kerning) may kern it. */
+static bool space_in_lookups(struct layout_face_data *d)
+{
+	hb_codepoint_t space;
+	if (!hb_font_get_nominal_glyph(d->hb, ' ', &space))
+		return false;
+	hb_blob_t *kern = hb_face_reference_table(d->hb_face, HB_TAG('k', 'e', 'r', 'n'));
+	bool found = hb_blob_get_length(kern) > 0;
+	hb_blob_destroy(kern);
+	static const hb_tag_t tables[] = {HB_OT_TAG_GSUB, HB_OT_TAG_GPOS};
+	hb_set_t *lookups = hb_set_create(), *before = hb_set_create(), *input = hb_set_create(), *after = hb_set_create();
+	for (size_t t = 0; t < 2 && !found; t++) {
+		hb_set_clear(lookups);
+		hb_ot_layout_collect_lookups(d->hb_face, tables[t], NULL, NULL, NULL, lookups);
+		for (hb_codepoint_t l = HB_SET_VALUE_INVALID; !found && hb_set_next(lookups, &l);) {
+			hb_set_clear(before);
+			hb_set_clear(input);
+			hb_set_clear(after);
+			hb_ot_layout_lookup_collect_glyphs(d->hb_face, tables[t], l, before, input, after, NULL);
+			found = hb_set_has(before, space) || hb_set_has(input, space) || hb_set_has(after, space);
+		}
+	}
+	hb_set_destroy(lookups);
+	hb_set_destroy(before);
+	hb_set_destroy(input);
+	hb_set_destroy(after);
+	return found;
+}
+
 static struct layout_face_data *load_face(struct layout_fonts *fonts, const char *path, int index)
 {
 	FT_Face ft;
@@ -332,6 +367,12 @@ static struct layout_face_data *load_face(struct layout_fonts *fonts, const char
 	hb_font_make_immutable(d->hb);
 	pthread_mutex_init(&d->lock, NULL);
 	read_metrics(d);
+	for (uint32_t cp = 0; cp < 128; cp++) {
+		hb_codepoint_t g;
+		if (hb_font_get_nominal_glyph(d->hb, cp, &g) && g != 0)
+			d->ascii[cp >> 6] |= (uint64_t)1 << (cp & 63);
+	}
+	d->space_sensitive = space_in_lookups(d);
 	return d;
 }
 
@@ -474,6 +515,11 @@ void *layout_face_hb(const struct layout_face *face)
 	return face->data->hb;
 }
 
+bool layout_face_space_sensitive(const struct layout_face *face)
+{
+	return face->data->space_sensitive;
+}
+
 int layout_face_upem(const struct layout_face *face)
 {
 	return face->data->upem;
@@ -481,6 +527,8 @@ int layout_face_upem(const struct layout_face *face)
 
 bool layout_face_has_glyph(const struct layout_face *face, uint32_t cp)
 {
+	if (cp < 128)
+		return (face->data->ascii[cp >> 6] >> (cp & 63)) & 1;
 	hb_codepoint_t g;
 	return hb_font_get_nominal_glyph(face->data->hb, cp, &g) && g != 0;
 }

@@ -156,6 +156,17 @@ static void add_text(struct para *pa, struct layout_box *t)
 	const char *p = t->text, *end = t->text + t->len;
 	bool word_start = pa->text.len == 0 || pa->prev_space;
 	while (p < end) {
+		/* Visible ASCII without a transform is copied as it is. */
+		const char *q = p;
+		while (s->text_transform == CSS_TT_NONE && q < end && (unsigned char)*q > ' ' && (unsigned char)*q < 0x7F)
+			q++;
+		if (q > p) {
+			base_buf_append(&pa->text, p, (size_t)(q - p));
+			pa->prev_space = false;
+			word_start = q[-1] == '-';
+			p = q;
+			continue;
+		}
 		uint32_t cp = base_utf8_decode(&p, end);
 		if (cp == '\r' || cp == '\f') {
 			if (cp == '\r' && p < end && *p == '\n')

@@ -35,6 +35,8 @@ const struct layout_face *layout_fonts_match(struct layout_fonts *fonts, const c
 const struct layout_face *layout_fonts_fallback(struct layout_fonts *fonts, uint32_t cp, int weight, int style);
 void layout_face_metrics(const struct layout_face *face, float size, struct layout_font_metrics *out);
 bool layout_face_has_glyph(const struct layout_face *face, uint32_t cp);
+/* Whether the face's lookups (or legacy kerning) involve the space glyph. */
+bool layout_face_space_sensitive(const struct layout_face *face);
 /* The HarfBuzz font (hb_font_t *) at a scale of one unit per font unit. */
 void *layout_face_hb(const struct layout_face *face);
 int layout_face_upem(const struct layout_face *face);
@@ -63,6 +65,27 @@ struct layout_shaped {
  * allocated in the pass's scratch arena. letter/word spacing are added. */
 void layout_shape(struct layout_ctx *ctx, const struct layout_font_list *fl, const char *text, size_t len,
 		  float letter_spacing, float word_spacing, struct layout_shaped *out);
+/* Frees the pass's shaping scratch (not the cache). */
+void layout_shape_scratch_free(struct layout_ctx *ctx);
+
+/* ---- Shaping cache (shape_cache.c) ------------------------------------- */
+
+/* A glyph as HarfBuzz gives it at one unit per font unit; cluster is the
+ * byte offset in the cached piece of text. */
+struct layout_cached_glyph {
+	uint32_t id, cluster;
+	int32_t x_advance, x_offset, y_offset;
+};
+
+/* The count of an entry recording that a piece cannot be shaped apart
+ * from its neighbours. */
+#define LAYOUT_SHAPE_UNSPLITTABLE UINT32_MAX
+
+/* Appends the glyphs cached under key to out and sets *count; false when
+ * the key is not cached. */
+bool layout_shape_cache_get(struct layout_shape_cache *c, const char *key, size_t keylen, struct base_buf *out, uint32_t *count);
+void layout_shape_cache_put(struct layout_shape_cache *c, const char *key, size_t keylen, const struct layout_cached_glyph *glyphs,
+			    uint32_t count);
 
 /* ---- Line breaking (line_breaker.c) ------------------------------------ */
 
@@ -122,6 +145,11 @@ struct layout_ctx {
 	struct base_arena scratch; /* box tree, shaping results */
 	struct base_map font_lists; /* style pointer -> struct layout_font_list */
 	struct base_map anon_styles; /* (parent style, display) -> anonymous style */
+	struct layout_shape_cache *shape_cache; /* the document's, or the pass's own */
+	/* Shaping scratch, reused: a cache key, cached glyphs, shaped
+	 * glyphs, and a HarfBuzz buffer (hb_buffer_t *, created on first use). */
+	struct base_buf shape_key, shape_raw, shape_glyphs;
+	void *hb_buffer;
 	/* Absolutely positioned boxes waiting for their containing block. */
 	struct base_vec abspos;
 };

@@ -40,6 +40,7 @@ struct layout_tree *layout_document(const struct css_styled_document *sd, const 
 	base_arena_init(&ctx.scratch, 1 << 16);
 	base_map_init(&ctx.font_lists);
 	base_map_init(&ctx.anon_styles);
+	ctx.shape_cache = opt->shape_cache ? opt->shape_cache : layout_shape_cache_new();
 
 	struct layout_box *icb = layout_build_box_tree(&ctx);
 	struct layout_block_result r;
@@ -54,6 +55,9 @@ struct layout_tree *layout_document(const struct css_styled_document *sd, const 
 	base_vec_free(&ctx.abspos);
 	base_map_free(&ctx.font_lists);
 	base_map_free(&ctx.anon_styles);
+	if (ctx.shape_cache != opt->shape_cache)
+		layout_shape_cache_free(ctx.shape_cache);
+	layout_shape_scratch_free(&ctx);
 	base_arena_free(&ctx.scratch);
 	return tree;
 }

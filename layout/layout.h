@@ -144,9 +144,19 @@ struct layout_tree {
 	struct base_arena arena;
 };
 
+/* Shaped words, kept across the layout passes of a document so that a
+ * relayout (a resize) does not shape its text again (shape_cache.c).
+ * Bounded in size, internally locked, owned by the embedder; layout trees
+ * built with it do not point into it. */
+struct layout_shape_cache;
+
+struct layout_shape_cache *layout_shape_cache_new(void);
+void layout_shape_cache_free(struct layout_shape_cache *cache);
+
 struct layout_options {
 	float viewport_width, viewport_height; /* CSS px */
 	struct layout_fonts *fonts;
+	struct layout_shape_cache *shape_cache; /* NULL: one for the pass only */
 	const struct layout_image_provider *images;
 	struct base_pool *pool; /* NULL: one thread */
 	/* Resolves a URL of the document (img src) to a file path allocated

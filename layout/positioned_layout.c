@@ -279,4 +279,8 @@ void layout_positioned_flush_inline(struct layout_ctx *ctx, const struct layout_
 		base_vec_push(lines, layout_abspos(ctx, pe, x0, y0, x1 - x0, y1 - y0, sx, sy));
 		pe->box = NULL;
 	}
+	/* Done entries at the end go, so that later flushes do not scan them
+	 * again (a page of many positioned boxes stays linear). */
+	while (ctx->abspos.len > 0 && !((struct pending_abspos *)ctx->abspos.items[ctx->abspos.len - 1])->box)
+		ctx->abspos.len--;
 }

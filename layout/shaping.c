@@ -2,20 +2,45 @@
  * Fonts 4 §5): the text is split into runs by the first face of the font
  * list that has each character (combining marks stay with their base),
  * characters no face has go to an installed face that covers them, and each
- * run is shaped left to right with its neighbours as context.
+ * run is shaped left to right.
+ *
+ * Runs of simple scripts are shaped piece by piece (words and space runs,
+ * as Blink's word cache does) through the shaping cache (shape_cache.c), so
+ * repeated words and relayouts shape nothing again. The result is the same
+ * as shaping the whole run: no piece boundary falls before a mark or a
+ * format character, and when the face's lookups involve the space (kerning
+ * pairs with it, ligatures starting with it), each piece is shaped between
+ * its neighbouring characters and keeps its own glyphs; a piece whose
+ * glyphs merge with a neighbour's makes its run be shaped whole.
  *
  * Ownership: glyph arrays are allocated in the pass's scratch arena. */
 #include "layout/internal.h"
 
 #include <hb.h>
+#include <stdlib.h>
 #include <string.h>
+
+/* Pieces longer than this are shaped but not kept. */
+#define MAX_CACHED_PIECE 1024
 
 static bool is_mark(uint32_t cp)
 {
+	if (cp < 0x300)
+		return false;
 	hb_unicode_funcs_t *uf = hb_unicode_funcs_get_default();
 	hb_unicode_general_category_t gc = hb_unicode_general_category(uf, cp);
 	return gc == HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK || gc == HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK ||
 	       gc == HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK || cp == 0x200D || (cp >= 0xFE00 && cp <= 0xFE0F);
+}
+
+/* A character that shapes with the one before it: a mark, or a format
+ * character (joiners, soft hyphen) that lookups skip. */
+static bool joins_previous(uint32_t cp)
+{
+	if (cp < 0x80)
+		return false;
+	hb_unicode_funcs_t *uf = hb_unicode_funcs_get_default();
+	return is_mark(cp) || hb_unicode_general_category(uf, cp) == HB_UNICODE_GENERAL_CATEGORY_FORMAT;
 }
 
 static const struct layout_face *face_for(struct layout_ctx *ctx, const struct layout_font_list *fl, uint32_t cp, int weight,
@@ -37,10 +62,99 @@ static bool is_word_separator(uint32_t cp)
 	return cp == ' ' || cp == 0xA0 || cp == 0x1361 || cp == 0x10100 || cp == 0x10101 || cp == 0x1039F || cp == 0x1091F;
 }
 
-static void shape_run(struct layout_ctx *ctx, const struct layout_font_list *fl, const struct layout_face *face, const char *text,
-		      size_t len, size_t start, size_t end, struct base_buf *glyphs)
+/* Scripts whose shaping looks at no character outside the buffer (no
+ * cursive joining, no reordering), so that a piece shapes the same alone. */
+static const hb_script_t simple_scripts[] = {
+	HB_SCRIPT_INVALID, HB_SCRIPT_LATIN,    HB_SCRIPT_GREEK,	   HB_SCRIPT_CYRILLIC, HB_SCRIPT_ARMENIAN,
+	HB_SCRIPT_GEORGIAN, HB_SCRIPT_HAN,     HB_SCRIPT_HIRAGANA, HB_SCRIPT_KATAKANA, HB_SCRIPT_BOPOMOFO,
+};
+
+static bool is_simple_script(hb_script_t s)
 {
-	hb_buffer_t *buf = hb_buffer_create();
+	for (size_t i = 0; i < sizeof simple_scripts / sizeof simple_scripts[0]; i++)
+		if (simple_scripts[i] == s)
+			return true;
+	return false;
+}
+
+/* The script hb_buffer_guess_segment_properties() gives text[start, end):
+ * that of its first character with a script of its own. */
+static hb_script_t run_script(const char *text, size_t start, size_t end)
+{
+	hb_unicode_funcs_t *uf = hb_unicode_funcs_get_default();
+	const char *p = text + start, *e = text + end;
+	while (p < e) {
+		unsigned char c = (unsigned char)*p;
+		if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+			return HB_SCRIPT_LATIN;
+		uint32_t cp = base_utf8_decode(&p, e);
+		hb_script_t s = hb_unicode_script(uf, cp);
+		if (s != HB_SCRIPT_COMMON && s != HB_SCRIPT_INHERITED && s != HB_SCRIPT_UNKNOWN)
+			return s;
+	}
+	return HB_SCRIPT_INVALID;
+}
+
+static hb_buffer_t *scratch_buffer(struct layout_ctx *ctx)
+{
+	if (!ctx->hb_buffer)
+		ctx->hb_buffer = hb_buffer_create();
+	hb_buffer_clear_contents(ctx->hb_buffer);
+	return ctx->hb_buffer;
+}
+
+void layout_shape_scratch_free(struct layout_ctx *ctx)
+{
+	hb_buffer_destroy(ctx->hb_buffer);
+	ctx->hb_buffer = NULL;
+	base_buf_free(&ctx->shape_key);
+	base_buf_free(&ctx->shape_raw);
+	base_buf_free(&ctx->shape_glyphs);
+}
+
+/* Room for n more shaped glyphs at the end of glyphs. */
+static struct layout_shaped_glyph *glyph_room(struct base_buf *glyphs, size_t n)
+{
+	base_buf_reserve(glyphs, n * sizeof(struct layout_shaped_glyph));
+	return (struct layout_shaped_glyph *)(glyphs->data + glyphs->len);
+}
+
+static void glyphs_added(struct base_buf *glyphs, size_t n)
+{
+	glyphs->len += n * sizeof(struct layout_shaped_glyph);
+	glyphs->data[glyphs->len] = 0;
+}
+
+/* One glyph (positions in font units) at byte offset cluster of text. */
+static struct layout_shaped_glyph make_glyph(const struct layout_face *face, float scale, const char *text, uint32_t cluster, uint32_t id,
+					     int32_t x_advance, int32_t x_offset, int32_t y_offset)
+{
+	struct layout_shaped_glyph g = {
+		.id = id,
+		.cluster = cluster,
+		.advance = (float)x_advance * scale,
+		.x_offset = (float)x_offset * scale,
+		.y_offset = -(float)y_offset * scale,
+		.face = face,
+	};
+	/* Tabs and newlines have no visible glyph of their own. */
+	char c = text[cluster];
+	if (BASE_UNLIKELY(c == '\t' || c == '\n' || c == '\r')) {
+		hb_codepoint_t sp = 0;
+		hb_font_get_nominal_glyph((hb_font_t *)layout_face_hb(face), ' ', &sp);
+		g.id = sp;
+		g.advance = (float)hb_font_get_glyph_h_advance((hb_font_t *)layout_face_hb(face), sp) * scale;
+		if (c != '\t')
+			g.advance = 0;
+	}
+	return g;
+}
+
+/* Shapes text[start, end) as one buffer, the rest of the text as context. */
+static void shape_whole(struct layout_ctx *ctx, const struct layout_font_list *fl, const struct layout_face *face, const char *text,
+			size_t len, size_t start, size_t end, struct base_buf *glyphs)
+{
+	hb_buffer_t *buf = scratch_buffer(ctx);
 	hb_buffer_add_utf8(buf, text, (int)len, (unsigned)start, (int)(end - start));
 	hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
 	hb_buffer_guess_segment_properties(buf);
@@ -50,29 +164,140 @@ static void shape_run(struct layout_ctx *ctx, const struct layout_font_list *fl,
 	hb_glyph_info_t *info = hb_buffer_get_glyph_infos(buf, &n);
 	hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(buf, &n);
 	float scale = fl->size / (float)layout_face_upem(face);
-	for (unsigned i = 0; i < n; i++) {
-		struct layout_shaped_glyph g = {
-			.id = info[i].codepoint,
-			.cluster = info[i].cluster,
-			.advance = (float)pos[i].x_advance * scale,
-			.x_offset = (float)pos[i].x_offset * scale,
-			.y_offset = -(float)pos[i].y_offset * scale,
-			.face = face,
-		};
-		/* Tabs and newlines have no visible glyph of their own. */
-		char c = text[info[i].cluster];
-		if (c == '\t' || c == '\n' || c == '\r') {
-			hb_codepoint_t sp = 0;
-			hb_font_get_nominal_glyph((hb_font_t *)layout_face_hb(face), ' ', &sp);
-			g.id = sp;
-			g.advance = (float)hb_font_get_glyph_h_advance((hb_font_t *)layout_face_hb(face), sp) * scale;
-			if (c != '\t')
-				g.advance = 0;
-		}
-		base_buf_append(glyphs, &g, sizeof g);
+	struct layout_shaped_glyph *g = glyph_room(glyphs, n);
+	for (unsigned i = 0; i < n; i++)
+		g[i] = make_glyph(face, scale, text, info[i].cluster, info[i].codepoint, pos[i].x_advance, pos[i].x_offset, pos[i].y_offset);
+	glyphs_added(glyphs, n);
+}
+
+/* Shapes s[0, n), the piece being s[plen, n - nlen) between its
+ * neighbouring characters, into cached glyphs of the piece (clusters
+ * relative to it). Returns LAYOUT_SHAPE_UNSPLITTABLE when a glyph of the
+ * piece merges with a neighbour's. */
+static uint32_t shape_piece(struct layout_ctx *ctx, const struct layout_face *face, hb_script_t script, const char *s, size_t n,
+			    size_t plen, size_t nlen, struct base_buf *raw)
+{
+	hb_buffer_t *buf = scratch_buffer(ctx);
+	hb_buffer_add_utf8(buf, s, (int)n, 0, (int)n);
+	hb_buffer_set_script(buf, script);
+	hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
+	hb_buffer_guess_segment_properties(buf);
+	hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
+	hb_shape((hb_font_t *)layout_face_hb(face), buf, NULL, 0);
+	unsigned count = 0;
+	hb_glyph_info_t *info = hb_buffer_get_glyph_infos(buf, &count);
+	hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(buf, &count);
+	size_t a = plen, b = n - nlen;
+	unsigned i = 0;
+	while (i < count && info[i].cluster < a)
+		i++;
+	if (plen && (i == count || info[i].cluster != a))
+		return LAYOUT_SHAPE_UNSPLITTABLE;
+	size_t at = raw->len;
+	uint32_t kept = 0;
+	for (; i < count && info[i].cluster < b; i++, kept++) {
+		struct layout_cached_glyph g = {info[i].codepoint, info[i].cluster - (uint32_t)a, pos[i].x_advance, pos[i].x_offset,
+						pos[i].y_offset};
+		base_buf_append(raw, &g, sizeof g);
 	}
-	hb_buffer_destroy(buf);
-	(void)ctx;
+	if (nlen && (i == count || info[i].cluster != b)) {
+		raw->len = at;
+		return LAYOUT_SHAPE_UNSPLITTABLE;
+	}
+	return kept;
+}
+
+/* End of the piece starting at a: a run of spaces (with any marks or
+ * format characters after it), or of other characters. */
+static size_t piece_end(const char *text, size_t a, size_t end)
+{
+	bool space = text[a] == ' ';
+	size_t i = a + 1;
+	for (; i < end; i++) {
+		if ((text[i] == ' ') == space)
+			continue;
+		if (!space)
+			break;
+		const char *q = text + i;
+		if (!joins_previous(base_utf8_decode(&q, text + end)))
+			break;
+		space = false;
+	}
+	return i;
+}
+
+static size_t char_start_before(const char *text, size_t at, size_t floor)
+{
+	size_t p = at - 1;
+	while (p > floor && ((unsigned char)text[p] & 0xC0) == 0x80)
+		p--;
+	return p;
+}
+
+static size_t char_end_after(const char *text, size_t at, size_t ceil)
+{
+	size_t p = at + 1;
+	while (p < ceil && ((unsigned char)text[p] & 0xC0) == 0x80)
+		p++;
+	return p;
+}
+
+static void put_u64(struct base_buf *b, uint64_t v)
+{
+	unsigned char bytes[8];
+	for (int i = 0; i < 8; i++)
+		bytes[i] = (unsigned char)(v >> (8 * i));
+	base_buf_append(b, bytes, sizeof bytes);
+}
+
+/* Shapes the face run text[start, end) piece by piece through the cache;
+ * false when some piece cannot be shaped alone. */
+static bool shape_by_pieces(struct layout_ctx *ctx, const struct layout_font_list *fl, const struct layout_face *face, hb_script_t script,
+			    const char *text, size_t start, size_t end, struct base_buf *glyphs)
+{
+	bool sensitive = layout_face_space_sensitive(face);
+	float scale = fl->size / (float)layout_face_upem(face);
+	struct base_buf *key = &ctx->shape_key, *raw = &ctx->shape_raw;
+	for (size_t a = start; a < end;) {
+		size_t b = piece_end(text, a, end);
+		size_t pa = sensitive && a > start ? char_start_before(text, a, start) : a;
+		size_t nb = sensitive && b < end ? char_end_after(text, b, end) : b;
+		/* Key: face, script, neighbour lengths, then the text with
+		 * its neighbours. */
+		key->len = 0;
+		put_u64(key, (uint64_t)(uintptr_t)face);
+		put_u64(key, (uint64_t)script | (uint64_t)(a - pa) << 32 | (uint64_t)(nb - b) << 40);
+		size_t hdr = key->len;
+		base_buf_append(key, text + pa, nb - pa);
+		raw->len = 0;
+		uint32_t count;
+		if (!layout_shape_cache_get(ctx->shape_cache, key->data, key->len, raw, &count)) {
+			count = shape_piece(ctx, face, script, key->data + hdr, nb - pa, a - pa, nb - b, raw);
+			if (b - a <= MAX_CACHED_PIECE)
+				layout_shape_cache_put(ctx->shape_cache, key->data, key->len, (const struct layout_cached_glyph *)raw->data,
+						       count);
+		}
+		if (count == LAYOUT_SHAPE_UNSPLITTABLE)
+			return false;
+		const struct layout_cached_glyph *c = (const struct layout_cached_glyph *)raw->data;
+		struct layout_shaped_glyph *g = glyph_room(glyphs, count);
+		for (uint32_t i = 0; i < count; i++)
+			g[i] = make_glyph(face, scale, text, (uint32_t)a + c[i].cluster, c[i].id, c[i].x_advance, c[i].x_offset, c[i].y_offset);
+		glyphs_added(glyphs, count);
+		a = b;
+	}
+	return true;
+}
+
+static void shape_run(struct layout_ctx *ctx, const struct layout_font_list *fl, const struct layout_face *face, const char *text,
+		      size_t len, size_t start, size_t end, struct base_buf *glyphs)
+{
+	hb_script_t script = run_script(text, start, end);
+	size_t at = glyphs->len;
+	if (is_simple_script(script) && shape_by_pieces(ctx, fl, face, script, text, start, end, glyphs))
+		return;
+	glyphs->len = at;
+	shape_whole(ctx, fl, face, text, len, start, end, glyphs);
 }
 
 void layout_shape(struct layout_ctx *ctx, const struct layout_font_list *fl, const char *text, size_t len, float letter_spacing,
@@ -82,7 +307,8 @@ void layout_shape(struct layout_ctx *ctx, const struct layout_font_list *fl, con
 	out->count = 0;
 	if (len == 0 || fl->count == 0)
 		return;
-	struct base_buf glyphs = {0};
+	struct base_buf *glyphs = &ctx->shape_glyphs;
+	glyphs->len = 0;
 	const char *p = text, *end = text + len;
 	size_t run_start = 0;
 	const struct layout_face *run_face = NULL;
@@ -97,15 +323,14 @@ void layout_shape(struct layout_ctx *ctx, const struct layout_font_list *fl, con
 						      ? run_face
 						      : face_for(ctx, fl, cp, weight, style);
 		if (run_face && f != run_face) {
-			shape_run(ctx, fl, run_face, text, len, run_start, at, &glyphs);
+			shape_run(ctx, fl, run_face, text, len, run_start, at, glyphs);
 			run_start = at;
 		}
 		run_face = f;
 	}
-	shape_run(ctx, fl, run_face, text, len, run_start, len, &glyphs);
-	out->count = glyphs.len / sizeof(struct layout_shaped_glyph);
-	out->glyphs = base_arena_memdup(&ctx->scratch, glyphs.data, glyphs.len);
-	base_buf_free(&glyphs);
+	shape_run(ctx, fl, run_face, text, len, run_start, len, glyphs);
+	out->count = glyphs->len / sizeof(struct layout_shaped_glyph);
+	out->glyphs = base_arena_memdup(&ctx->scratch, glyphs->data, glyphs->len);
 	if (letter_spacing == 0 && word_spacing == 0)
 		return;
 	/* CSS Text 3 §8: letter-spacing after every typographic character

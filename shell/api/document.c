@@ -120,6 +120,7 @@ static struct weft_document *document_new(struct weft_engine *engine, const char
 	base_arena_init(&doc->arena, 16 * 1024);
 	doc->loader = (struct css_loader){doc, loader_read, loader_font_face, loader_resolve, loader_warn};
 	doc->images = paint_images_new();
+	doc->shape_cache = layout_shape_cache_new();
 	doc->image_provider = (struct layout_image_provider){doc, provide_image};
 	return doc;
 }
@@ -222,6 +223,7 @@ void weft_document_free(struct weft_document *doc)
 		return;
 	shell_document_invalidate(doc, 0);
 	paint_images_free(doc->images);
+	layout_shape_cache_free(doc->shape_cache);
 	for (size_t i = 0; i < doc->warnings.len; i++)
 		free(doc->warnings.items[i]);
 	for (size_t i = 0; i < doc->dependencies.len; i++)
@@ -286,6 +288,7 @@ int weft_document_layout(struct weft_document *doc, struct weft_error *err)
 		.viewport_width = doc->viewport_width,
 		.viewport_height = doc->viewport_height,
 		.fonts = doc->engine->fonts,
+		.shape_cache = doc->shape_cache,
 		.images = &doc->image_provider,
 		.pool = doc->engine->pool,
 		.resolve = layout_resolve,

@@ -31,6 +31,7 @@ struct weft_document {
 	struct layout_tree *layout;
 	struct paint_display_list *display_list;
 	struct paint_images *images;
+	struct layout_shape_cache *shape_cache; /* shaped words, kept across relayouts */
 
 	struct css_element_state state;
 	struct css_loader loader;
