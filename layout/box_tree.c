@@ -12,8 +12,8 @@
  * Ownership: boxes are allocated in the pass's scratch arena. */
 #include "layout/generated_content.h"
 
+#include <hb.h>
 #include <stdlib.h>
-
 #include <string.h>
 
 struct builder {
@@ -358,6 +358,8 @@ static void build_flattened(struct builder *b, struct layout_box *parent, const 
 	}
 }
 
+static void build_first_letter(struct builder *b, struct layout_box *block);
+
 static void build_element(struct builder *b, struct layout_box *parent, const struct html_node *el, int depth)
 {
 	struct layout_ctx *ctx = b->ctx;
@@ -400,6 +402,8 @@ static void build_element(struct builder *b, struct layout_box *parent, const st
 		else
 			build_children(b, box, el, depth + 1);
 		build_pseudo(b, box, el, CSS_PSEUDO_AFTER);
+		if (box->type == LAYOUT_BOX_BLOCK)
+			build_first_letter(b, box);
 		if (marker && marker->is_marker) {
 			struct layout_box *target = first_inline_container(box);
 			if (target) {
@@ -409,6 +413,153 @@ static void build_element(struct builder *b, struct layout_box *parent, const st
 		}
 	}
 	layout_counters_leave(&b->counters, el);
+}
+
+/* ---- ::first-letter (CSS Pseudo 4 §2.2, CSS 2.1 §5.12.2) ---------------- */
+
+static const struct css_style *pseudo_style(struct layout_ctx *ctx, const struct html_node *el, uint8_t pseudo)
+{
+	const struct css_styled_document *sd = ctx->sd;
+	if (!el || !sd->pseudo || el->element_index >= sd->element_count)
+		return NULL;
+	return sd->pseudo[el->element_index * CSS_PSEUDO_COUNT + pseudo];
+}
+
+/* Punctuation that goes with the first letter: Unicode classes Ps, Pe, Pi,
+ * Pf and Po. */
+static bool is_first_letter_punctuation(uint32_t cp)
+{
+	hb_unicode_general_category_t gc = hb_unicode_general_category(hb_unicode_funcs_get_default(), cp);
+	return gc == HB_UNICODE_GENERAL_CATEGORY_OPEN_PUNCTUATION || gc == HB_UNICODE_GENERAL_CATEGORY_CLOSE_PUNCTUATION ||
+	       gc == HB_UNICODE_GENERAL_CATEGORY_INITIAL_PUNCTUATION || gc == HB_UNICODE_GENERAL_CATEGORY_FINAL_PUNCTUATION ||
+	       gc == HB_UNICODE_GENERAL_CATEGORY_OTHER_PUNCTUATION;
+}
+
+static bool is_first_letter_space(uint32_t cp)
+{
+	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f';
+}
+
+static bool is_mark(uint32_t cp)
+{
+	hb_unicode_general_category_t gc = hb_unicode_general_category(hb_unicode_funcs_get_default(), cp);
+	return gc == HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK || gc == HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK ||
+	       gc == HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK;
+}
+
+/* Where the first letter of a text lies, as Blink finds it: after leading
+ * white space, preceding punctuation, one typographic letter unit (a
+ * character and its combining marks), then following punctuation. false
+ * when the text has no letter (only white space and punctuation). */
+static bool first_letter_range(const char *text, size_t len, size_t *start, size_t *end)
+{
+	const char *p = text, *e = text + len, *q;
+	while (p < e && (q = p, is_first_letter_space(base_utf8_decode(&q, e))))
+		p = q;
+	*start = (size_t)(p - text);
+	while (p < e && (q = p, is_first_letter_punctuation(base_utf8_decode(&q, e))))
+		p = q;
+	if (p >= e)
+		return false;
+	q = p;
+	if (is_first_letter_space(base_utf8_decode(&q, e)))
+		return false;
+	p = q;
+	while (p < e && (q = p, is_mark(base_utf8_decode(&q, e))))
+		p = q;
+	while (p < e && (q = p, is_first_letter_punctuation(base_utf8_decode(&q, e))))
+		p = q;
+	*end = (size_t)(p - text);
+	return true;
+}
+
+enum first_letter_search { FL_NOT_FOUND, FL_FOUND, FL_STOP };
+
+/* Finds the text holding the first letter of a block container's first
+ * formatted line: inside its first in-flow block child, or among its
+ * inline content, skipping white space, out-of-flow boxes and an inside
+ * marker; anything else (an atomic inline, a line break) ends the search. */
+static enum first_letter_search find_first_letter_text(struct layout_ctx *ctx, struct layout_box *box, int depth, struct layout_box **out,
+						       size_t *start, size_t *end)
+{
+	if (depth > LAYOUT_MAX_DEPTH)
+		return FL_STOP;
+	for (struct layout_box *c = box->first; c; c = c->next) {
+		if (c->is_float || c->is_abspos || c->pseudo == CSS_PSEUDO_MARKER)
+			continue;
+		if (c->type == LAYOUT_BOX_TEXT) {
+			if (first_letter_range(c->text, c->len, start, end)) {
+				*out = c;
+				return FL_FOUND;
+			}
+			for (size_t i = 0; i < c->len; i++)
+				if (!is_first_letter_space((unsigned char)c->text[i]))
+					return FL_STOP; /* punctuation only */
+			continue;
+		}
+		if (c->type == LAYOUT_BOX_INLINE)
+			return find_first_letter_text(ctx, c, depth + 1, out, start, end) == FL_FOUND ? FL_FOUND : FL_STOP;
+		/* The first in-flow block child: its first line is ours, unless
+		 * it has a ::first-letter of its own. */
+		if (c->type == LAYOUT_BOX_BLOCK && !c->inline_level && !box->inline_content && !layout_is_table(c)) {
+			if (!c->anonymous && pseudo_style(ctx, c->node, CSS_PSEUDO_FIRST_LETTER))
+				return FL_STOP;
+			return find_first_letter_text(ctx, c, depth + 1, out, start, end) == FL_FOUND ? FL_FOUND : FL_STOP;
+		}
+		return FL_STOP;
+	}
+	return FL_NOT_FOUND;
+}
+
+/* Wraps the first letter of a block container in a ::first-letter box: an
+ * inline box, or a float when the style floats it (drop caps). */
+static void build_first_letter(struct builder *b, struct layout_box *block)
+{
+	struct layout_ctx *ctx = b->ctx;
+	const struct css_style *fs = pseudo_style(ctx, block->node, CSS_PSEUDO_FIRST_LETTER);
+	if (!fs || block->pseudo != CSS_PSEUDO_NONE)
+		return;
+	struct layout_box *t = NULL;
+	size_t start = 0, end = 0;
+	if (find_first_letter_text(ctx, block, 0, &t, &start, &end) != FL_FOUND)
+		return;
+	bool floats = fs->float_ != CSS_FLOAT_NONE;
+	struct layout_box *fl = new_box(ctx, floats ? LAYOUT_BOX_BLOCK : LAYOUT_BOX_INLINE, block->node, fs);
+	fl->pseudo = CSS_PSEUDO_FIRST_LETTER;
+	fl->is_float = floats;
+	fl->inline_level = !floats;
+	fl->inline_content = true;
+	struct layout_box *letter = new_text(ctx, t->text_node, fs, t->text + start, end - start);
+	append(fl, letter);
+	/* Leading white space stays before the box, the rest after it. */
+	struct layout_box *rest = t;
+	if (start > 0) {
+		rest = new_text(ctx, t->text_node, t->style, t->text + end, t->len - end);
+		t->len = start;
+	} else {
+		t->text += end;
+		t->len -= end;
+	}
+	struct layout_box *parent = t->parent, *after = t->next;
+	if (rest == t) {
+		/* Insert fl before t. */
+		struct layout_box *prev = NULL;
+		for (struct layout_box *c = parent->first; c && c != t; c = c->next)
+			prev = c;
+		fl->parent = parent;
+		fl->next = t;
+		if (prev)
+			prev->next = fl;
+		else
+			parent->first = fl;
+		return;
+	}
+	fl->parent = rest->parent = parent;
+	t->next = fl;
+	fl->next = rest;
+	rest->next = after;
+	if (parent->last == t)
+		parent->last = rest;
 }
 
 static bool is_collapsible_space_only(const struct layout_box *t)

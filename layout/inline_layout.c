@@ -938,6 +938,7 @@ done:
 		mp->frag->height = mp->vm.ascent + mp->vm.descent;
 		for (size_t k = 0; k < mp->children.len; k++) {
 			struct layout_fragment *f = mp->children.items[k];
+			f->x -= marker_width; /* shaped from 0, the marker from -marker_width */
 			f->y = baseline - mp->vm.ascent;
 		}
 	}
