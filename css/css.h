@@ -373,6 +373,10 @@ struct css_loader {
 	 * threads at once, each with its own arena: it must be thread-safe. */
 	const char *(*resolve)(void *ctx, const char *base_path, const char *url, size_t len, struct base_arena *a);
 	void (*warn)(void *ctx, const char *message);
+	/* The x-height and the advance of "0" of the first available font
+	 * of a family list at a size, for ex and ch; false when unknown.
+	 * Called from pool threads: it must be thread-safe. NULL: 0.5em. */
+	bool (*font_units)(void *ctx, const struct css_font_family *family, float size, int weight, int style, float *ex, float *ch);
 };
 
 /* Element state supplied by the viewer. */

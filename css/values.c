@@ -3,8 +3,9 @@
  * <number>, <integer>, <angle>, <color>, url() and gradients.
  * https://drafts.csswg.org/css-values-4/
  *
- * ex and ch have no font metrics in css/ (fonts are layout's), so they
- * use the fallbacks Values 4 allows: 1ex = 1ch = 0.5em. In min()/max()/
+ * ex and ch come from the fonts through the loader's font_units hook
+ * (fonts are layout's); without it they use the fallbacks Values 4 allows:
+ * 1ex = 1ch = 0.5em. In min()/max()/
  * clamp() percentages that cannot be folded into px + % are resolved
  * against the viewport width. */
 #include "css/internal.h"
@@ -52,6 +53,19 @@ static bool viewport_unit(const char *u, size_t n, double v, double vw, double v
 	return true;
 }
 
+/* ex or ch of the first available font (CSS Values 4 §6.1.1); in
+ * font-size they refer to the parent's font. */
+static double font_relative_unit(struct css_compute *cx, bool ch)
+{
+	const struct css_style *fs = cx->prop == CSS_PROP_FONT_SIZE ? cx->parent : cx->style;
+	float ex = 0, zero = 0;
+	if (!cx->validating && fs && cx->loader && cx->loader->font_units &&
+	    cx->loader->font_units(cx->loader->ctx, &fs->font_family, cx->em, fs->font_weight, fs->font_style, &ex, &zero) &&
+	    (ch ? zero : ex) > 0)
+		return ch ? zero : ex;
+	return cx->em * 0.5;
+}
+
 /* https://drafts.csswg.org/css-values-4/#lengths */
 bool css_unit_to_px(struct css_compute *cx, const char *u, size_t n, double v, double *px)
 {
@@ -73,9 +87,10 @@ bool css_unit_to_px(struct css_compute *cx, const char *u, size_t n, double v, d
 		*px = v * cx->em;
 	else if (base_ascii_ieq_lit(u, n, "rem"))
 		*px = v * cx->root_font_size;
-	else if (base_ascii_ieq_lit(u, n, "ex") || base_ascii_ieq_lit(u, n, "ch") ||
-		 base_ascii_ieq_lit(u, n, "ic"))
-		*px = v * cx->em * (base_ascii_ieq_lit(u, n, "ic") ? 1.0 : 0.5);
+	else if (base_ascii_ieq_lit(u, n, "ex") || base_ascii_ieq_lit(u, n, "ch"))
+		*px = v * font_relative_unit(cx, base_ascii_ieq_lit(u, n, "ch"));
+	else if (base_ascii_ieq_lit(u, n, "ic"))
+		*px = v * cx->em;
 	else if (base_ascii_ieq_lit(u, n, "rex") || base_ascii_ieq_lit(u, n, "rch"))
 		*px = v * cx->root_font_size * 0.5;
 	else if (base_ascii_ieq_lit(u, n, "cap"))

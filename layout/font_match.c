@@ -9,6 +9,7 @@
  * per style pointer for the duration of one layout pass. */
 #include "layout/internal.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 struct family_alias {
@@ -65,18 +66,12 @@ static void push_face(const struct layout_face **faces, size_t *n, size_t cap, c
 	faces[(*n)++] = f;
 }
 
-const struct layout_font_list *layout_font_list_for(struct layout_ctx *ctx, const struct css_style *style)
+/* The faces of a font-family list in order, then the default font when
+ * none matched, then the fallback family; at most cap. */
+static size_t match_faces(struct layout_fonts *fonts, const struct css_font_family *ff, int weight, int fstyle, const struct layout_face **faces,
+			  size_t cap)
 {
-	struct layout_font_list *fl = base_map_get(&ctx->font_lists, (const char *)&style, sizeof style);
-	if (fl)
-		return fl;
-	struct layout_fonts *fonts = ctx->opt->fonts;
-	const struct css_font_family *ff = &style->font_family;
-	size_t cap = ff->count + 3;
-	const struct layout_face **faces = base_arena_calloc(&ctx->scratch, cap, sizeof *faces);
 	size_t n = 0;
-	int weight = style->font_weight ? style->font_weight : 400;
-	int fstyle = style->font_style;
 	for (size_t i = 0; fonts && i < ff->count; i++) {
 		const char *name = ff->names[i];
 		bool quoted = ff->quoted && ff->quoted[i];
@@ -97,6 +92,32 @@ const struct layout_font_list *layout_font_list_for(struct layout_ctx *ctx, cons
 			push_face(faces, &n, cap, layout_fonts_match(fonts, default_family, weight, fstyle));
 		push_face(faces, &n, cap, layout_fonts_match(fonts, fallback_family, weight, fstyle));
 	}
+	return n;
+}
+
+bool layout_fonts_first_metrics(struct layout_fonts *fonts, const struct css_font_family *family, int weight, int style, float size,
+				struct layout_font_metrics *out)
+{
+	const struct layout_face *stack[8];
+	const struct layout_face **faces = family->count + 3 <= BASE_ARRAY_LEN(stack) ? stack : base_xcalloc(family->count + 3, sizeof *faces);
+	size_t n = match_faces(fonts, family, weight ? weight : 400, style, faces, family->count + 3);
+	if (n > 0)
+		layout_face_metrics(faces[0], size, out);
+	if (faces != stack)
+		free(faces);
+	return n > 0;
+}
+
+const struct layout_font_list *layout_font_list_for(struct layout_ctx *ctx, const struct css_style *style)
+{
+	struct layout_font_list *fl = base_map_get(&ctx->font_lists, (const char *)&style, sizeof style);
+	if (fl)
+		return fl;
+	const struct css_font_family *ff = &style->font_family;
+	size_t cap = ff->count + 3;
+	const struct layout_face **faces = base_arena_calloc(&ctx->scratch, cap, sizeof *faces);
+	int weight = style->font_weight ? style->font_weight : 400;
+	size_t n = match_faces(ctx->opt->fonts, ff, weight, style->font_style, faces, cap);
 	fl = base_arena_calloc(&ctx->scratch, 1, sizeof *fl);
 	fl->faces = faces;
 	fl->count = n;

@@ -43,6 +43,12 @@ struct layout_font_metrics {
 	float zero_width; /* advance of "0", for ch */
 };
 
+/* Metrics of the first available font of a font-family list (CSS Fonts 4
+ * §5.2; for ex and ch) at a size; false when there is no font at all.
+ * Thread-safe. */
+bool layout_fonts_first_metrics(struct layout_fonts *fonts, const struct css_font_family *family, int weight, int style, float size,
+				struct layout_font_metrics *out);
+
 /* FreeType handle of a face for the rasterizer: an FT_Face, as void * so
  * this header needs no FreeType include. The face is shared; callers
  * rasterizing from several threads must use layout_face_lock/unlock around

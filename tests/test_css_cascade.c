@@ -60,13 +60,26 @@ static void font_face(void *ctx, const char *family, const char *path, int weigh
 
 static struct font_log fonts;
 
+/* ex and ch from a pretend font: 0.4em and 0.6em, 0.25em and 0.75em in
+ * monospace faces. */
+static bool font_units(void *ctx, const struct css_font_family *family, float size, int weight, int style, float *ex, float *ch)
+{
+	(void)ctx;
+	(void)weight;
+	(void)style;
+	bool mono = family->count > 0 && strcmp(family->names[0], "monospace") == 0;
+	*ex = size * (mono ? 0.25f : 0.4f);
+	*ch = size * (mono ? 0.75f : 0.6f);
+	return true;
+}
+
 static struct styled style_with(const char *html, float width)
 {
 	struct styled r;
 	const char *why;
 	r.doc = html_parse(html, strlen(html), NULL, &why);
 	assert_non_null(r.doc);
-	static struct css_loader loader = { &fonts, read_file, font_face, resolve, NULL };
+	static struct css_loader loader = { &fonts, read_file, font_face, resolve, NULL, font_units };
 	struct css_style_options opt = { 0 };
 	opt.media.viewport_width = width;
 	opt.media.viewport_height = 600;
@@ -232,6 +245,22 @@ static void test_custom_properties(void **state)
 	/* Invalid at computed-value time: unset (color inherits black). */
 	assert_rgb(by_id(&r, "g")->color, 0, 0, 0);
 	assert_px(by_id(&r, "h")->width.px, 15);
+	done(&r);
+}
+
+/* CSS Values 4 §6.1.1: ex and ch are the first available font's; in
+ * font-size, the parent's. */
+static void test_font_relative_units(void **state)
+{
+	(void)state;
+	struct styled r = style("<style>#a { font-size: 20px; width: 10ch; height: 10ex }"
+				"#b { font-family: monospace; font-size: 2ch; width: 1ch }</style>"
+				"<div id=a><div id=b></div></div>");
+	const struct css_style *a = by_id(&r, "a"), *b = by_id(&r, "b");
+	assert_px(a->width.px, 120);
+	assert_px(a->height.px, 80);
+	assert_px(b->font_size, 24);
+	assert_px(b->width.px, 18);
 	done(&r);
 }
 
@@ -500,6 +529,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_order_specificity_importance),
 		cmocka_unit_test(test_ua_defaults),
+		cmocka_unit_test(test_font_relative_units),
 		cmocka_unit_test(test_inheritance_and_wide_keywords),
 		cmocka_unit_test(test_revert_and_layers),
 		cmocka_unit_test(test_custom_properties),

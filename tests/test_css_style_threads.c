@@ -26,7 +26,7 @@ static const char *resolve(void *ctx, const char *base, const char *url, size_t 
 static void dump(struct html_document *doc, const char *path, struct base_pool *pool, struct base_buf *out,
 		 size_t *shared)
 {
-	static const struct css_loader loader = { NULL, read_file, NULL, resolve, NULL };
+	static const struct css_loader loader = { NULL, read_file, NULL, resolve, NULL, NULL };
 	struct css_style_options opt = { 0 };
 	opt.media.viewport_width = 800;
 	opt.media.viewport_height = 600;

@@ -57,6 +57,17 @@ static void loader_font_face(void *ctx, const char *family, const char *path, in
 		shell_document_depend(doc, path);
 }
 
+static bool loader_font_units(void *ctx, const struct css_font_family *family, float size, int weight, int style, float *ex, float *ch)
+{
+	struct weft_document *doc = ctx;
+	struct layout_font_metrics m;
+	if (!layout_fonts_first_metrics(doc->engine->fonts, family, weight, style, size, &m))
+		return false;
+	*ex = m.x_height;
+	*ch = m.zero_width;
+	return true;
+}
+
 static const char *loader_resolve(void *ctx, const char *base_path, const char *url, size_t len, struct base_arena *a)
 {
 	struct weft_document *doc = ctx;
@@ -118,7 +129,7 @@ static struct weft_document *document_new(struct weft_engine *engine, const char
 	doc->is_xml = (opt && opt->force_xml) || (path && has_xml_extension(path));
 	pthread_mutex_init(&doc->lock, NULL);
 	base_arena_init(&doc->arena, 16 * 1024);
-	doc->loader = (struct css_loader){doc, loader_read, loader_font_face, loader_resolve, loader_warn};
+	doc->loader = (struct css_loader){doc, loader_read, loader_font_face, loader_resolve, loader_warn, loader_font_units};
 	doc->images = paint_images_new();
 	doc->shape_cache = layout_shape_cache_new();
 	doc->image_provider = (struct layout_image_provider){doc, provide_image};
