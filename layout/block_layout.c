@@ -358,6 +358,10 @@ static void layout_block_container(struct layout_ctx *ctx, struct layout_box *bo
 		content_h = layout_table_content(ctx, box, content_width, layout_len_is_auto(s->width), depth, st.inset_x, st.inset_y,
 						 &st.children);
 		empty = false;
+		/* Absolutely positioned children of the table box itself. */
+		for (struct layout_box *c = box->first; c; c = c->next)
+			if (c->is_abspos)
+				layout_positioned_pending(ctx, c, frag, st.inset_x, st.inset_y);
 	} else if (layout_is_flex(box)) {
 		bool has_bl = false;
 		float bl = 0;
