@@ -490,17 +490,28 @@ void layout_block(struct layout_ctx *ctx, struct layout_box *box, const struct l
 	}
 	bool new_bfc = establishes_bfc(box);
 	float cb_width = space->cb_width;
+	bool beside_floats = new_bfc && space->floats && space->floats->count > 0;
+	/* The height of the band the box must fit in: its own when definite,
+	 * else what a first layout gave. */
+	bool height_auto;
+	float band_h = used_height(s, space->cb_height, &b, &p, &height_auto);
+	band_h = height_auto ? 1 : BASE_MAX(layout_clamp_border_height(s, band_h, space->cb_height, &b, &p), 1);
+	float first_top = top_bfc_y;
+	size_t pending_abspos = ctx->abspos.len;
+	bool relaid = false;
+relayout:;
 	float avail = cb_width;
 	float shift = 0;
 	float pushed_y = NAN;
 	float w;
+	top_bfc_y = first_top;
 	for (int guard = 0;; guard++) {
-		if (new_bfc && space->floats && space->floats->count > 0) {
+		if (beside_floats) {
 			/* §9.5: a BFC root's border box must not overlap floats;
 			 * it is narrowed to the free band beside them, or moved
 			 * down below them when it does not fit. */
 			float l, r;
-			layout_floats_band(space->floats, top_bfc_y, 1, space->bfc_x, space->bfc_x + cb_width, &l, &r);
+			layout_floats_band(space->floats, top_bfc_y, band_h, space->bfc_x, space->bfc_x + cb_width, &l, &r);
 			shift = l - space->bfc_x;
 			avail = r - l;
 		}
@@ -538,6 +549,22 @@ void layout_block(struct layout_ctx *ctx, struct layout_box *box, const struct l
 			       adjoining, adjoining_y, space->depth, out);
 	out->frag->margin[3] = m.left;
 	out->clearance_y = pushed_y;
+	if (beside_floats && height_auto && !relaid && out->frag->height > band_h) {
+		/* Taller than the band it was placed in: place it again once,
+		 * for its laid-out height. */
+		float l0, r0, l1, r1;
+		layout_floats_band(space->floats, top_bfc_y, band_h, space->bfc_x, space->bfc_x + cb_width, &l0, &r0);
+		layout_floats_band(space->floats, top_bfc_y, out->frag->height, space->bfc_x, space->bfc_x + cb_width, &l1, &r1);
+		band_h = out->frag->height;
+		if (l0 != l1 || r0 != r1) {
+			layout_box_edges(s, space->cb_width, &m, &b, &p);
+			/* Absolutely positioned descendants the first layout
+			 * queued refer to its discarded fragments. */
+			ctx->abspos.len = pending_abspos;
+			relaid = true;
+			goto relayout;
+		}
+	}
 }
 
 void layout_bfc_root(struct layout_ctx *ctx, struct layout_box *box, float cb_width, float cb_height, float border_box_width, int depth,
