@@ -142,6 +142,7 @@ static void add_child(struct layout_box *parent, struct layout_box *child)
 }
 
 static void build_children(struct builder *b, struct layout_box *parent, const struct html_node *el, int depth);
+static void fixup_block(struct layout_ctx *ctx, struct layout_box *box, int depth);
 
 static void build_pseudo(struct builder *b, struct layout_box *parent, const struct html_node *el, uint8_t pseudo)
 {
@@ -402,6 +403,9 @@ static void build_element(struct builder *b, struct layout_box *parent, const st
 		else
 			build_children(b, box, el, depth + 1);
 		build_pseudo(b, box, el, CSS_PSEUDO_AFTER);
+		/* After ::after, which may be block-level too. */
+		if (box->type == LAYOUT_BOX_BLOCK && depth < LAYOUT_MAX_DEPTH)
+			fixup_block(ctx, box, depth + 1);
 		if (box->type == LAYOUT_BOX_BLOCK)
 			build_first_letter(b, box);
 		if (marker && marker->is_marker) {
@@ -745,6 +749,8 @@ static void fixup_block(struct layout_ctx *ctx, struct layout_box *box, int dept
 	uint8_t d = box->style->display;
 	if (!box->anonymous && (d == CSS_DISPLAY_FLEX || d == CSS_DISPLAY_INLINE_FLEX || d == CSS_DISPLAY_GRID || d == CSS_DISPLAY_INLINE_GRID))
 		has_block = true; /* text runs become anonymous flex/grid items */
+	if (d == CSS_DISPLAY_TABLE || d == CSS_DISPLAY_INLINE_TABLE || d == CSS_DISPLAY_TABLE_ROW)
+		has_block = true; /* text runs go into anonymous cells */
 	if (!has_block) {
 		for (struct layout_box *c = kids.first; c;) {
 			struct layout_box *next = c->next;
@@ -859,8 +865,6 @@ static void build_children(struct builder *b, struct layout_box *parent, const s
 		for (const struct html_node *n = el->first_child; n; n = n->next_sibling)
 			build_child_node(b, parent, el, n, depth);
 	}
-	if (parent->type == LAYOUT_BOX_BLOCK && parent->node == el && parent->pseudo == CSS_PSEUDO_NONE)
-		fixup_block(b->ctx, parent, depth);
 }
 
 /* Fixes up block containers that were filled without build_children
