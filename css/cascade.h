@@ -62,4 +62,18 @@ struct css_worker {
 void css_worker_init(struct css_worker *w, size_t revalidation_count);
 void css_worker_release_scratch(struct css_worker *w);
 
+/* What a styled document owns besides its public part (traversal.c), and
+ * what restyle.c needs to style elements again after a state change. */
+struct css_styled_private {
+	struct css_styled_document sd; /* first: the public part */
+	struct css_sheet_set sheets;
+	struct css_styler styler;
+	struct css_worker *workers;
+	int worker_count;
+	struct css_style_options opt;
+	/* The worker of css_restyle_elements(), created by the first restyle:
+	 * its arena holds every style computed by restyles (NULL before). */
+	struct css_worker *restyle;
+};
+
 #endif

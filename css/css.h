@@ -401,6 +401,9 @@ struct css_styled_document {
 	/* Some rule depends on :hover/:active/:focus: a change of element
 	 * state needs a restyle only when this is set. */
 	bool uses_user_action;
+	/* Elements styled again by css_restyle_elements() so far: each adds a
+	 * style to the document (the replaced ones stay alive). */
+	size_t restyled_total;
 	struct base_arena arena;
 };
 
@@ -419,6 +422,49 @@ static inline const struct css_style *css_style_of(const struct css_styled_docum
 {
 	return el->element_index < sd->element_count ? sd->styles[el->element_index] : sd->initial;
 }
+
+/* ---- Incremental restyle (restyle.c) ------------------------------------ */
+
+/* What a style change forces on the later stages. */
+enum css_damage {
+	CSS_DAMAGE_NONE,
+	CSS_DAMAGE_REPAINT, /* only properties that painting reads changed */
+	CSS_DAMAGE_RELAYOUT, /* boxes may move, appear or disappear */
+};
+
+/* One style replaced by a restyle: the element's own (pseudo
+ * CSS_PSEUDO_NONE) or one of its pseudo-elements'. */
+struct css_restyled {
+	const struct html_node *element;
+	uint8_t pseudo; /* enum css_pseudo */
+	const struct css_style *old_style, *new_style;
+};
+
+struct css_restyle_result {
+	enum css_damage damage; /* the worst over the restyled elements */
+	size_t restyled; /* elements styled again */
+	size_t changed; /* of which the style or a pseudo-element's changed */
+	/* The styles replaced, of elements and of pseudo-elements that
+	 * existed before and after. In the document's arena. */
+	struct css_restyled *replaced;
+	size_t replaced_count;
+};
+
+/* Styles again, after the element state the document was styled with
+ * (css_style_options.state, read again now) changed from `from`, the
+ * elements whose style may depend on the change, found with the
+ * invalidation data of the stylesheets, and the descendants of those whose
+ * style changed. sd's styles[] and pseudo[] are updated in place; an
+ * element whose style did not change keeps its style pointer; the
+ * replaced styles stay valid until sd is freed. Returns false when the
+ * document needs a full restyle instead (the root's font size, which
+ * rem units depend on, changed). Not thread-safe for one sd. */
+bool css_restyle_elements(struct css_styled_document *sd, const struct css_element_state *from,
+			  struct css_restyle_result *out);
+/* Whether two computed styles have the same values (NULL equals NULL). */
+bool css_style_equal(const struct css_style *a, const struct css_style *b);
+/* The damage of replacing style a by b. */
+enum css_damage css_style_damage(const struct css_style *a, const struct css_style *b);
 
 /* Dumps: readable, and JSON as getComputedStyle() serialises values. */
 void css_dump_styles(const struct css_styled_document *sd, struct base_buf *out);

@@ -376,6 +376,27 @@ struct css_layer {
 	uint16_t rank;
 };
 
+/* Invalidation data for element-state changes (restyle.c), one entry per
+ * compound that tests :hover/:active/:focus in a style rule's selector
+ * (as Blink's and Servo's invalidation sets): when an element matching
+ * `trigger` flips one of `states`, the elements in `scope` around it that
+ * match the features of `target` (the subject compound) are restyled. */
+enum css_invalidation_scope {
+	CSS_INVALIDATE_SELF, /* the state is tested on the subject */
+	CSS_INVALIDATE_DESCENDANTS, /* on an ancestor compound (descendant/child) */
+	CSS_INVALIDATE_SIBLINGS, /* following siblings and their subtrees */
+	CSS_INVALIDATE_DOCUMENT, /* :has() or a complex :is(): every element */
+};
+
+struct css_invalidation {
+	const struct css_compound *trigger; /* NULL with CSS_INVALIDATE_DOCUMENT */
+	const struct css_compound *target;
+	uint8_t states; /* bit set of enum css_state_bit */
+	uint8_t scope; /* enum css_invalidation_scope */
+};
+
+enum css_state_bit { CSS_STATE_HOVER = 1, CSS_STATE_ACTIVE = 2, CSS_STATE_FOCUS = 4 };
+
 struct css_sheet_set {
 	struct base_arena arena;
 	struct base_arena scratch; /* validation */
@@ -394,7 +415,12 @@ struct css_sheet_set {
 	 * :empty): compared before sibling style sharing. */
 	const struct css_selector **revalidation;
 	size_t revalidation_count, revalidation_cap;
+	struct css_invalidation *invalidations; /* heap */
+	size_t invalidation_count, invalidation_cap;
 };
+
+/* Records the invalidation entries of a style rule's selector. */
+void css_invalidation_add(struct css_sheet_set *s, const struct css_selector *sel);
 
 void css_sheets_init(struct css_sheet_set *s, const struct html_document *doc, const struct css_style_options *opt);
 void css_sheets_free(struct css_sheet_set *s);

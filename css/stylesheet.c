@@ -182,6 +182,7 @@ static void hash_selector(struct css_sheet_set *s, const struct css_selector *se
 		}
 		s->revalidation[s->revalidation_count++] = sel;
 	}
+	css_invalidation_add(s, sel);
 	struct css_rule_hash *h = &s->hash[sel->pseudo_element];
 	struct css_rule_entry e = { sel, rule };
 	const struct css_compound *c = &sel->compounds[sel->count - 1];
@@ -805,6 +806,7 @@ void css_sheets_free(struct css_sheet_set *s)
 		free(h->universal.items);
 	}
 	free(s->revalidation);
+	free(s->invalidations);
 	base_arena_free(&s->scratch);
 	base_arena_free(&s->arena);
 }

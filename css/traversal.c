@@ -17,15 +17,6 @@
 
 #define CHUNK 32
 
-struct styled_private {
-	struct css_styled_document sd; /* first: the public part */
-	struct css_sheet_set sheets;
-	struct css_styler styler;
-	struct css_worker *workers;
-	int worker_count;
-	struct css_style_options opt;
-};
-
 static void split_classes(struct base_arena *a, const char *v, struct css_element_info *info)
 {
 	size_t n = 0;
@@ -57,7 +48,7 @@ static void split_classes(struct base_arena *a, const char *v, struct css_elemen
 
 /* Ids, classes and the ancestor Bloom filter, in document order so that
  * a parent's filter is ready before its children's. */
-static void prepare_elements(struct styled_private *priv)
+static void prepare_elements(struct css_styled_private *priv)
 {
 	const struct html_document *doc = priv->sd.doc;
 	struct css_styler *st = &priv->styler;
@@ -95,7 +86,7 @@ static void prepare_elements(struct styled_private *priv)
 }
 
 struct level_job {
-	struct styled_private *priv;
+	struct css_styled_private *priv;
 	const uint32_t *elements;
 	size_t count;
 };
@@ -103,7 +94,7 @@ struct level_job {
 static void style_chunk(void *ctx, size_t chunk, int worker)
 {
 	struct level_job *job = ctx;
-	struct styled_private *priv = job->priv;
+	struct css_styled_private *priv = job->priv;
 	struct css_styled_document *sd = &priv->sd;
 	struct css_worker *w = &priv->workers[worker];
 	size_t end = BASE_MIN((chunk + 1) * CHUNK, job->count);
@@ -123,7 +114,7 @@ static void style_chunk(void *ctx, size_t chunk, int worker)
 }
 
 /* Groups elements by depth (a counting sort) and styles level by level. */
-static void style_tree(struct styled_private *priv, struct base_pool *pool)
+static void style_tree(struct css_styled_private *priv, struct base_pool *pool)
 {
 	struct css_styled_document *sd = &priv->sd;
 	size_t n = sd->element_count;
@@ -170,7 +161,7 @@ struct css_styled_document *css_style_document(const struct html_document *doc, 
 {
 	if (!doc)
 		return NULL;
-	struct styled_private *priv = base_xcalloc(1, sizeof *priv);
+	struct css_styled_private *priv = base_xcalloc(1, sizeof *priv);
 	struct css_styled_document *sd = &priv->sd;
 	if (opt)
 		priv->opt = *opt;
@@ -222,10 +213,15 @@ void css_styled_document_free(struct css_styled_document *sd)
 {
 	if (!sd)
 		return;
-	struct styled_private *priv = (struct styled_private *)sd;
+	struct css_styled_private *priv = (struct css_styled_private *)sd;
 	for (int i = 0; i < priv->worker_count; i++)
 		base_arena_free(&priv->workers[i].arena);
 	free(priv->workers);
+	if (priv->restyle) {
+		css_worker_release_scratch(priv->restyle);
+		base_arena_free(&priv->restyle->arena);
+		free(priv->restyle);
+	}
 	css_sheets_free(&priv->sheets);
 	base_arena_free(&sd->arena);
 	free(priv);
