@@ -175,6 +175,12 @@ struct layout_options {
 struct layout_tree *layout_document(const struct css_styled_document *sd, const struct layout_options *opt);
 void layout_tree_free(struct layout_tree *tree);
 
+/* After css_restyle_elements() with CSS_DAMAGE_REPAINT: points the
+ * fragments of the elements whose style was replaced at the new styles,
+ * keeping geometry. False when a style layout derived depends on a changed
+ * value; the tree is then partly patched and must be laid out again. */
+bool layout_restyle_fragments(struct layout_tree *tree, const struct css_restyled *replaced, size_t count);
+
 /* Dumps: the fragment tree with geometry; getBoundingClientRect() JSON. */
 void layout_dump(const struct layout_tree *tree, struct base_buf *out);
 void layout_dump_boxes_json(const struct layout_tree *tree, const struct html_document *doc, struct base_buf *out);
