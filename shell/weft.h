@@ -160,6 +160,18 @@ struct weft_timings {
 	/* Style-sharing statistics of the last style pass. */
 	size_t styled_elements;
 	size_t style_shared;
+	/* The last weft_document_set_pointer() that changed the element
+	 * state: its restyle time, elements restyled and damage. */
+	uint64_t restyle_ns;
+	size_t restyled_elements;
+	int damage; /* enum weft_damage */
+};
+
+enum weft_damage {
+	WEFT_DAMAGE_NONE, /* no style changed: layout and display list kept */
+	WEFT_DAMAGE_REPAINT, /* paint-only changes: layout kept, display list rebuilt */
+	WEFT_DAMAGE_RELAYOUT, /* layout and display list rebuilt */
+	WEFT_DAMAGE_RESTYLE, /* everything styled again from scratch */
 };
 
 void weft_document_timings(const struct weft_document *doc, struct weft_timings *t);

@@ -4,6 +4,11 @@
 
 #include <string.h>
 
+/* Restyles add styles to the styled document (the replaced ones stay
+ * alive for the fragment tree); after this many restyled elements, the
+ * next state change styles from scratch, which frees them. */
+#define WEFT_MAX_RESTYLED 20000
+
 static const struct html_node *enclosing_link(const struct html_node *n)
 {
 	for (; n; n = n->parent)
@@ -35,6 +40,28 @@ int weft_document_hit_test(struct weft_document *doc, float x, float y, struct w
 	return WEFT_OK;
 }
 
+/* Restyles after doc->state changed from `from`: only the elements the
+ * stylesheets' invalidation data points at, then keeps layout when only
+ * paint-only values changed, and the display list when nothing did. */
+static enum weft_damage restyle(struct weft_document *doc, const struct css_element_state *from)
+{
+	struct css_restyle_result r;
+	if (doc->styled->restyled_total > WEFT_MAX_RESTYLED || !css_restyle_elements(doc->styled, from, &r)) {
+		shell_document_invalidate(doc, 1);
+		return WEFT_DAMAGE_RESTYLE;
+	}
+	doc->timings.restyled_elements = r.restyled;
+	if (r.damage == CSS_DAMAGE_NONE)
+		return WEFT_DAMAGE_NONE;
+	if (r.damage == CSS_DAMAGE_REPAINT && doc->layout &&
+	    layout_restyle_fragments(doc->layout, r.replaced, r.replaced_count)) {
+		shell_document_invalidate(doc, 3);
+		return WEFT_DAMAGE_REPAINT;
+	}
+	shell_document_invalidate(doc, 2);
+	return WEFT_DAMAGE_RELAYOUT;
+}
+
 bool weft_document_set_pointer(struct weft_document *doc, float x, float y, bool active)
 {
 	const struct html_node *el = NULL;
@@ -43,14 +70,23 @@ bool weft_document_set_pointer(struct weft_document *doc, float x, float y, bool
 	const struct html_node *act = active ? el : NULL;
 	if (el == doc->state.hover && act == doc->state.active)
 		return false;
+	struct css_element_state from = doc->state;
 	doc->state.hover = el;
 	doc->state.active = act;
 	/* Without a :hover/:active rule the state cannot change any style,
 	 * so layout and the display list stay. */
 	if (doc->styled && !doc->styled->uses_user_action)
 		return false;
-	shell_document_invalidate(doc, 1);
-	return true;
+	uint64_t t0 = base_now_ns();
+	doc->timings.restyled_elements = 0;
+	enum weft_damage damage = WEFT_DAMAGE_RESTYLE;
+	if (doc->styled)
+		damage = restyle(doc, &from);
+	else
+		shell_document_invalidate(doc, 1);
+	doc->timings.restyle_ns = base_now_ns() - t0;
+	doc->timings.damage = damage;
+	return damage != WEFT_DAMAGE_NONE;
 }
 
 static const struct html_node *find_anchor(const struct html_document *d, const char *name)
