@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Frame times of `weft view` (bench/README.md, "viewer" section).
 #   bench/view_frames.sh [WEFT_BINARY] [PAGE]
+# (RUNS="hover resize" picks runs.)
 # Runs the viewer under Xvfb (software rendering, 1280x800 window) with
 # generated --script files and prints the --stats summaries (the screen is
 # large so that the X pointer, at its centre, stays out of the window and
@@ -11,6 +12,9 @@
 #                 them (strips are prefetched while idle)
 #   resize        20 window resizes between 1280 and 1000 px wide (each a
 #                 full relayout and repaint)
+#   hover         the pointer moved over the first screen in a grid of
+#                 31 x 24 points 40 x 30 px apart, row by row, crossing
+#                 links and other elements (a frame when styles changed)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WEFT=${1:-$ROOT/build/weft}
@@ -36,9 +40,17 @@ trap 'rm -rf "$T"' EXIT
 	echo "quit"
 } >"$T/resize.script"
 
+{
+	echo "wait 300"
+	for y in $(seq 70 30 760); do
+		for x in $(seq 30 40 1250); do echo "move $x $y"; done
+	done
+	echo "quit"
+} >"$T/hover.script"
+
 export SDL_VIDEODRIVER=x11 SDL_RENDER_DRIVER=software SDL_FRAMEBUFFER_ACCELERATION=0
 echo "page: $PAGE"
-for run in scroll-burst scroll-60hz resize; do
+for run in ${RUNS:-scroll-burst scroll-60hz resize hover}; do
 	echo "== $run"
 	xvfb-run -a -s "-screen 0 3000x2000x24" timeout 300 "$WEFT" view "$PAGE" --width 1280 --height 800 \
 		--script "$T/$run.script" --stats >"$T/$run.out"

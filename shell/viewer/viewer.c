@@ -376,9 +376,13 @@ static void update_pointer(struct viewer *v)
 		SDL_SetCursor(v->cursors[cursor]);
 		v->cursor = cursor;
 	}
+	/* The restyle happens inside set_pointer: it counts in the frame. */
+	uint64_t start = base_now_ns(), cpu_start = viewer_cpu_ns();
 	if (weft_document_set_pointer(v->doc, x, y, v->button_down && v->pointer_inside)) {
+		struct weft_timings t;
+		weft_document_timings(v->doc, &t);
+		v->damage = BASE_MAX(v->damage, t.damage);
 		/* :hover and :active styles may change the layout too. */
-		uint64_t start = base_now_ns(), cpu_start = viewer_cpu_ns();
 		struct weft_error err = {0};
 		if (weft_document_layout(v->doc, &err) == WEFT_OK) {
 			weft_document_size(v->doc, &v->doc_w, &v->doc_h);
@@ -742,7 +746,7 @@ int shell_cmd_view(int argc, char **argv)
 	int rc = parse_args(argc, argv, &args);
 	if (rc >= 0)
 		return rc;
-	struct viewer v = {.zoom = args.zoom, .stats_enabled = args.stats, .show_scrollbar = true};
+	struct viewer v = {.zoom = args.zoom, .stats_enabled = args.stats, .show_scrollbar = true, .damage = -1};
 	viewer_watch_init(&v.watch);
 	struct weft_error err = {0};
 	if (!open_window(&v, &args)) {

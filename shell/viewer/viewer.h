@@ -139,6 +139,7 @@ struct viewer_frame_stat {
 	uint64_t compose_ns; /* copying strips into the texture, overlays */
 	uint64_t present_ns; /* SDL_RenderCopy + SDL_RenderPresent */
 	int tiles_painted;
+	int damage; /* hover frames: worst enum weft_damage of the pointer moves it shows; else -1 */
 };
 
 struct viewer_stats {
@@ -229,6 +230,7 @@ struct viewer {
 	uint64_t work_ns; /* load/layout time since the last frame, for --stats */
 	uint64_t work_cpu_ns;
 	unsigned reasons; /* bit set of enum viewer_frame_kind for the next frame */
+	int damage; /* worst enum weft_damage of the pointer moves since the last frame, or -1 */
 	bool quit;
 	int auto_reloads; /* reloads after changes on disk, for --script */
 	char *screenshot_path; /* pending screenshot of the next frame (heap) */

@@ -193,6 +193,8 @@ void viewer_render_frame(struct viewer *v)
 	stat.layout_ns += v->work_ns;
 	stat.paint_ns = v->tiles.paint_ns;
 	stat.tiles_painted = v->tiles.painted;
+	stat.damage = stat.kind == VIEWER_FRAME_HOVER ? v->damage : -1;
+	v->damage = -1;
 	v->work_ns = 0;
 	v->work_cpu_ns = 0;
 	v->dirty = false;

@@ -41,11 +41,20 @@ static double percentile_ms(const uint64_t *sorted, size_t n, double p)
 	return (double)sorted[rank - 1] / 1e6;
 }
 
-static void summary_line(const struct viewer_stats *s, int kind, uint64_t *scratch, FILE *out)
+static const char *const damage_names[] = { "none", "paint", "layout", "style" };
+
+/* Frames of one kind (all when kind < 0) and, when damage >= 0, of one
+ * damage class. */
+static bool selected(const struct viewer_frame_stat *f, int kind, int damage)
+{
+	return (kind < 0 || (int)f->kind == kind) && (damage < 0 || f->damage == damage);
+}
+
+static void summary_line(const struct viewer_stats *s, int kind, int damage, uint64_t *scratch, FILE *out)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < s->len; i++)
-		if (kind < 0 || (int)s->frames[i].kind == kind)
+		if (selected(&s->frames[i], kind, damage))
 			scratch[n++] = s->frames[i].total_ns;
 	if (n == 0)
 		return;
@@ -54,32 +63,39 @@ static void summary_line(const struct viewer_stats *s, int kind, uint64_t *scrat
 	double max = (double)scratch[n - 1] / 1e6;
 	n = 0;
 	for (size_t i = 0; i < s->len; i++)
-		if (kind < 0 || (int)s->frames[i].kind == kind)
+		if (selected(&s->frames[i], kind, damage))
 			scratch[n++] = s->frames[i].cpu_ns;
 	qsort(scratch, n, sizeof(*scratch), compare_u64);
+	char name[32];
+	snprintf(name, sizeof(name), "%s%s%s", kind < 0 ? "all" : frame_kind_names[kind], damage < 0 ? "" : "/",
+		 damage < 0 ? "" : damage_names[damage]);
 	fprintf(out,
 		"summary %-6s frames %5zu  median %8.3f ms  p99 %8.3f ms  max %8.3f ms  "
 		"(cpu median %8.3f ms  p99 %8.3f ms)\n",
-		kind < 0 ? "all" : frame_kind_names[kind], n, median, p99, max, percentile_ms(scratch, n, 50),
-		percentile_ms(scratch, n, 99));
+		name, n, median, p99, max, percentile_ms(scratch, n, 50), percentile_ms(scratch, n, 99));
 }
 
 void viewer_stats_print(const struct viewer_stats *s, FILE *out)
 {
-	fprintf(out, "frame  kind     total_ms    cpu_ms  layout_ms  paint_ms  compose_ms  present_ms  tiles\n");
+	fprintf(out, "frame  kind     total_ms    cpu_ms  layout_ms  paint_ms  compose_ms  present_ms  tiles  damage\n");
 	for (size_t i = 0; i < s->len; i++) {
 		const struct viewer_frame_stat *f = &s->frames[i];
-		fprintf(out, "%5zu  %-6s %9.3f %9.3f  %9.3f  %8.3f  %10.3f  %10.3f  %5d\n", i, frame_kind_names[f->kind],
+		fprintf(out, "%5zu  %-6s %9.3f %9.3f  %9.3f  %8.3f  %10.3f  %10.3f  %5d  %s\n", i, frame_kind_names[f->kind],
 			(double)f->total_ns / 1e6, (double)f->cpu_ns / 1e6, (double)f->layout_ns / 1e6,
 			(double)f->paint_ns / 1e6, (double)f->compose_ns / 1e6, (double)f->present_ns / 1e6,
-			f->tiles_painted);
+			f->tiles_painted, f->damage >= 0 && f->damage < 4 ? damage_names[f->damage] : "-");
 	}
 	if (s->len == 0)
 		return;
 	uint64_t *scratch = base_xmalloc(s->len * sizeof(*scratch));
-	for (int k = 0; k < VIEWER_FRAME_KIND_COUNT; k++)
-		summary_line(s, k, scratch, out);
-	summary_line(s, -1, scratch, out);
+	for (int k = 0; k < VIEWER_FRAME_KIND_COUNT; k++) {
+		summary_line(s, k, -1, scratch, out);
+		/* Hover frames by what the pointer move forced: repaint,
+		 * relayout or a full restyle. */
+		for (int d = 0; k == VIEWER_FRAME_HOVER && d < 4; d++)
+			summary_line(s, k, d, scratch, out);
+	}
+	summary_line(s, -1, -1, scratch, out);
 	free(scratch);
 }
 
