@@ -106,6 +106,9 @@ enum css_text_align {
 };
 enum css_text_transform { CSS_TT_NONE, CSS_TT_CAPITALIZE, CSS_TT_UPPERCASE, CSS_TT_LOWERCASE, CSS_TT_FULL_WIDTH };
 enum css_word_break { CSS_WORD_BREAK_NORMAL, CSS_WORD_BREAK_BREAK_ALL, CSS_WORD_BREAK_KEEP_ALL, CSS_WORD_BREAK_BREAK_WORD };
+/* line-break: only anywhere changes breaking here (auto, loose, normal and
+ * strict differ only for CJK punctuation). */
+enum css_line_break { CSS_LINE_BREAK_AUTO, CSS_LINE_BREAK_ANYWHERE };
 enum css_overflow_wrap { CSS_OVERFLOW_WRAP_NORMAL, CSS_OVERFLOW_WRAP_BREAK_WORD, CSS_OVERFLOW_WRAP_ANYWHERE };
 enum css_direction { CSS_DIRECTION_LTR, CSS_DIRECTION_RTL };
 
@@ -295,7 +298,7 @@ struct css_style {
 	float line_height; /* number, or px when CSS_LH_LENGTH */
 
 	/* Text */
-	uint8_t white_space, text_align, text_align_last, text_transform, word_break, overflow_wrap, direction;
+	uint8_t white_space, text_align, text_align_last, text_transform, word_break, overflow_wrap, direction, line_break;
 	struct css_length text_indent;
 	struct css_length letter_spacing; /* kind NORMAL or px */
 	struct css_length word_spacing;

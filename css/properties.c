@@ -82,6 +82,9 @@ static const struct kw kw_overflow_wrap[] = { { "normal", CSS_OVERFLOW_WRAP_NORM
 					      { "break-word", CSS_OVERFLOW_WRAP_BREAK_WORD },
 					      { "anywhere", CSS_OVERFLOW_WRAP_ANYWHERE },
 					      { NULL, 0 } };
+static const struct kw kw_line_break[] = { { "auto", CSS_LINE_BREAK_AUTO },	 { "loose", CSS_LINE_BREAK_AUTO },
+					   { "normal", CSS_LINE_BREAK_AUTO },	 { "strict", CSS_LINE_BREAK_AUTO },
+					   { "anywhere", CSS_LINE_BREAK_ANYWHERE }, { NULL, 0 } };
 static const struct kw kw_direction[] = { { "ltr", CSS_DIRECTION_LTR }, { "rtl", CSS_DIRECTION_RTL }, { NULL, 0 } };
 static const struct kw kw_tds[] = { { "solid", CSS_TDS_SOLID },   { "double", CSS_TDS_DOUBLE },
 				    { "dotted", CSS_TDS_DOTTED }, { "dashed", CSS_TDS_DASHED },
@@ -122,6 +125,7 @@ static const struct kw *const keyword_tables[CSS_PROP_COUNT] = {
 	[CSS_PROP_TEXT_TRANSFORM] = kw_text_transform,
 	[CSS_PROP_WORD_BREAK] = kw_word_break,
 	[CSS_PROP_OVERFLOW_WRAP] = kw_overflow_wrap,
+	[CSS_PROP_LINE_BREAK] = kw_line_break,
 	[CSS_PROP_DIRECTION] = kw_direction,
 	[CSS_PROP_TEXT_DECORATION_STYLE] = kw_tds,
 	[CSS_PROP_LIST_STYLE_POSITION] = kw_list_position,

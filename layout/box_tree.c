@@ -86,6 +86,7 @@ const struct css_style *layout_anonymous_style(struct layout_ctx *ctx, const str
 	s->text_align_last = parent->text_align_last;
 	s->text_transform = parent->text_transform;
 	s->word_break = parent->word_break;
+	s->line_break = parent->line_break;
 	s->overflow_wrap = parent->overflow_wrap;
 	s->direction = parent->direction;
 	s->text_indent = parent->text_indent;

@@ -49,6 +49,7 @@ struct para {
 	float *adv; /* per byte: advance of the character starting there */
 	uint8_t *brk; /* per byte: break after */
 	uint8_t *collapsible; /* per byte: a collapsible space */
+	uint8_t *hangs; /* per byte: a preserved space or tab that hangs at a line end (pre-wrap) */
 	/* Preserved tabs, whose advance depends on where they fall on the
 	 * line: per byte, the tab's style (NULL for other bytes), and the
 	 * inline box edges counted with it (all, and those before it).
@@ -313,6 +314,7 @@ static void build_para(struct para *pa)
 	pa->adv = base_xcalloc(len + 1, sizeof *pa->adv);
 	pa->brk = base_xcalloc(len + 1, 1);
 	pa->collapsible = base_xcalloc(len + 1, 1);
+	pa->hangs = base_xcalloc(len + 1, 1);
 	const char *text = pa->text.data ? pa->text.data : "";
 	layout_line_breaks(text, len, NULL, pa->brk);
 	uint8_t *nowrap = base_xcalloc(len + 1, 1);
@@ -339,9 +341,19 @@ static void build_para(struct para *pa)
 			}
 			bool collapse = s->white_space == CSS_WS_NORMAL || s->white_space == CSS_WS_NOWRAP || s->white_space == CSS_WS_PRE_LINE;
 			bool wrap = wraps(s->white_space);
+			bool break_spaces = s->white_space == CSS_WS_BREAK_SPACES;
 			for (size_t b = it->start; b < it->end; b++) {
 				if (text[b] == ' ' && collapse)
 					pa->collapsible[b] = 1;
+				/* §4.1.3: preserved white space hangs at the end of a
+				 * line, except with break-spaces, where it takes room
+				 * and may break after each space. */
+				if ((text[b] == ' ' || text[b] == '\t') && !collapse && !break_spaces)
+					pa->hangs[b] = 1;
+				if (break_spaces && (text[b] == ' ' || text[b] == '\t') && b + 1 < len && text[b + 1] != '\n') {
+					pa->brk[b] = LAYOUT_BREAK_ALLOWED;
+					continue;
+				}
 				if (text[b] == '\n') {
 					pa->brk[b] = LAYOUT_BREAK_MANDATORY;
 					continue;
@@ -352,13 +364,20 @@ static void build_para(struct para *pa)
 					 * still may not break inside nowrap text. */
 					continue;
 				}
+				/* line-break: anywhere: around every character,
+				 * spaces included (CSS Text 3 §5.3). */
+				if (s->line_break == CSS_LINE_BREAK_ANYWHERE && b + 1 < it->end && (text[b + 1] & 0xC0) != 0x80 &&
+				    text[b + 1] != '\n') {
+					pa->brk[b] = LAYOUT_BREAK_ALLOWED;
+					continue;
+				}
 				/* Blink breaks after any space run, whatever follows
 				 * (UAX #14's LB13/LB14 would keep "a .b" together). */
 				if ((text[b] == ' ' || text[b] == '\t') && b + 1 < len && text[b + 1] != ' ' && text[b + 1] != '\n' &&
 				    pa->brk[b] == LAYOUT_BREAK_NONE)
 					pa->brk[b] = LAYOUT_BREAK_ALLOWED;
 				if ((s->word_break == CSS_WORD_BREAK_BREAK_ALL) && (text[b + 1] & 0xC0) != 0x80 && b + 1 < it->end &&
-				    text[b] != ' ')
+				    text[b] != ' ' && text[b + 1] != ' ')
 					pa->brk[b] = pa->brk[b] == LAYOUT_BREAK_MANDATORY ? pa->brk[b] : LAYOUT_BREAK_ALLOWED;
 				if (s->word_break == CSS_WORD_BREAK_KEEP_ALL && text[b] != ' ' && pa->brk[b] == LAYOUT_BREAK_ALLOWED &&
 				    b + 1 < it->end && text[b + 1] != ' ')
@@ -424,6 +443,7 @@ static void free_para(struct para *pa)
 	free(pa->adv);
 	free(pa->brk);
 	free(pa->collapsible);
+	free(pa->hangs);
 	free(pa->tab_style);
 	free(pa->tab_edges);
 	free(pa->tab_lead);
@@ -1092,7 +1112,7 @@ void layout_inline_content(struct layout_ctx *ctx, struct layout_box *box, struc
 			float cw = 0;
 			for (size_t k = i; k < i + n; k++)
 				cw += advance_at(&pa, k, w);
-			bool is_space = pa.collapsible[i] || text[i] == ' ' || text[i] == '\t';
+			bool is_space = pa.collapsible[i] || pa.hangs[i];
 			if (!is_space && w + cw > avail + 0.01f && (have_break || i > ls)) {
 				if (have_break)
 					break;
@@ -1138,7 +1158,15 @@ void layout_inline_content(struct layout_ctx *ctx, struct layout_box *box, struc
 		line->width = avail;
 		struct line_result lr;
 		bool last_line = end >= len || forced;
-		float line_w = ind + range_width(&pa, ls, content_end);
+		/* Hanging white space does not count for alignment (§4.1.3);
+		 * before a forced break or the end of the block it hangs only
+		 * where it overflows. */
+		size_t hang_start = content_end;
+		while (hang_start > ls && pa.hangs[hang_start - 1])
+			hang_start--;
+		float line_w = ind + range_width(&pa, ls, hang_start);
+		if (last_line)
+			line_w = BASE_MAX(line_w, BASE_MIN(ind + range_width(&pa, ls, content_end), avail));
 		float extra = 0;
 		uint8_t align = resolved_align(s, last_line);
 		if (s->text_align == CSS_TEXT_ALIGN_JUSTIFY && !last_line && line_w < avail) {
