@@ -133,6 +133,14 @@ struct css_compute {
 	float root_font_size; /* rem */
 	float em; /* font size that em/ex/ch refer to */
 	const struct css_media *media;
+	/* ex/ch: the last font asked about (an element asks about one or
+	 * two) and the loader's answer. */
+	const struct css_font_family *units_family;
+	float units_size;
+	uint16_t units_weight;
+	uint8_t units_style;
+	bool units_known;
+	float units_ex, units_ch;
 	struct base_arena *arena; /* for arrays of computed values */
 	const struct html_node *element; /* attr(); NULL while validating */
 	const struct css_loader *loader;

@@ -71,7 +71,7 @@
 	L(FONT_FAMILY, "font-family", INH | EARLY, p_font_family, font_family, font_family)               \
 	L(FONT_SIZE, "font-size", INH | EARLY, p_font_size, font_size, font_size_factor)                         \
 	L(FONT_WEIGHT, "font-weight", INH | EARLY, p_font_weight, font_weight, font_weight)               \
-	L(FONT_STYLE, "font-style", INH, p_keyword, font_style, font_style)                               \
+	L(FONT_STYLE, "font-style", INH | EARLY, p_keyword, font_style, font_style)                         \
 	L(FONT_STRETCH, "font-stretch", INH, p_font_stretch, font_stretch, font_stretch)                  \
 	L(FONT_VARIANT_CAPS, "font-variant-caps", INH, p_font_variant_caps, font_variant_small_caps, font_variant_small_caps) \
 	L(LINE_HEIGHT, "line-height", INH, p_line_height, line_height_kind, line_height)                  \

@@ -54,16 +54,26 @@ static bool viewport_unit(const char *u, size_t n, double v, double vw, double v
 }
 
 /* ex or ch of the first available font (CSS Values 4 §6.1.1); in
- * font-size they refer to the parent's font. */
+ * font-size they refer to the parent's font. 0.5em when the font has
+ * none. The answer for the last font is kept, as most elements ask about
+ * one font only. */
 static double font_relative_unit(struct css_compute *cx, bool ch)
 {
 	const struct css_style *fs = cx->prop == CSS_PROP_FONT_SIZE ? cx->parent : cx->style;
-	float ex = 0, zero = 0;
-	if (!cx->validating && fs && cx->loader && cx->loader->font_units &&
-	    cx->loader->font_units(cx->loader->ctx, &fs->font_family, cx->em, fs->font_weight, fs->font_style, &ex, &zero) &&
-	    (ch ? zero : ex) > 0)
-		return ch ? zero : ex;
-	return cx->em * 0.5;
+	if (cx->validating || !fs || !cx->loader || !cx->loader->font_units)
+		return cx->em * 0.5;
+	if (cx->units_family != &fs->font_family || cx->units_size != cx->em || cx->units_weight != fs->font_weight ||
+	    cx->units_style != fs->font_style) {
+		cx->units_family = &fs->font_family;
+		cx->units_size = cx->em;
+		cx->units_weight = fs->font_weight;
+		cx->units_style = fs->font_style;
+		cx->units_ex = cx->units_ch = 0;
+		cx->units_known = cx->loader->font_units(cx->loader->ctx, &fs->font_family, cx->em, fs->font_weight,
+							 fs->font_style, &cx->units_ex, &cx->units_ch);
+	}
+	float v = ch ? cx->units_ch : cx->units_ex;
+	return cx->units_known && v > 0 ? v : cx->em * 0.5;
 }
 
 /* https://drafts.csswg.org/css-values-4/#lengths */

@@ -101,8 +101,10 @@ bool layout_fonts_first_metrics(struct layout_fonts *fonts, const struct css_fon
 	const struct layout_face *stack[8];
 	const struct layout_face **faces = family->count + 3 <= BASE_ARRAY_LEN(stack) ? stack : base_xcalloc(family->count + 3, sizeof *faces);
 	size_t n = match_faces(fonts, family, weight ? weight : 400, style, faces, family->count + 3);
-	if (n > 0)
+	if (n > 0) {
 		layout_face_metrics(faces[0], size, out);
+		layout_face_unit_metrics(faces[0], size, &out->x_height, &out->zero_width);
+	}
 	if (faces != stack)
 		free(faces);
 	return n > 0;

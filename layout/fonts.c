@@ -21,6 +21,8 @@
 #include <ft2build.h>
 #include FT_FREETYPE_H
 #include FT_TRUETYPE_TABLES_H
+#include FT_GASP_H
+#include FT_OUTLINE_H
 #include <dirent.h>
 #include <fontconfig/fontconfig.h>
 #include <hb-ft.h>
@@ -568,4 +570,55 @@ void layout_face_char_widths(const struct layout_face *face, float size, float *
 	if (*avg <= 0)
 		*avg = roundf(face->data->zero_advance * s);
 	*max = roundf(face->data->max_char_width * s);
+}
+
+/* The x-height Skia's FreeType backend gives Chromium: OS/2 sxHeight when
+ * the table has one (version 2 and later), else the top of the "x"
+ * outline as hinted for painting (light hinting; none on a synthetically
+ * slanted face or where the gasp table forbids grid-fitting; emboldened
+ * on a synthetically bold face); 0 without an "x". The face is set to
+ * size. Caller holds the face lock. */
+static float face_x_height(const struct layout_face *face, float size)
+{
+	const struct layout_face_data *d = face->data;
+	TT_OS2 *os2 = FT_Get_Sfnt_Table(d->ft, FT_SFNT_OS2);
+	if (os2 && os2->version != 0xFFFF && os2->version >= 2 && os2->sxHeight)
+		return os2->sxHeight * size / (float)d->upem;
+	FT_UInt gid = FT_Get_Char_Index(d->ft, 'x');
+	if (!gid)
+		return 0;
+	FT_Int gasp = FT_Get_Gasp(d->ft, d->ft->size->metrics.y_ppem);
+	bool hint = !face->synthetic_oblique && (gasp == FT_GASP_NO_TABLE || (gasp & FT_GASP_DO_GRIDFIT));
+	if (FT_Load_Glyph(d->ft, gid, FT_LOAD_NO_BITMAP | (hint ? FT_LOAD_TARGET_LIGHT : FT_LOAD_NO_HINTING)) != 0 ||
+	    d->ft->glyph->format != FT_GLYPH_FORMAT_OUTLINE)
+		return 0;
+	if (face->synthetic_bold)
+		FT_Outline_Embolden(&d->ft->glyph->outline, FT_MulFix(d->ft->units_per_EM, d->ft->size->metrics.y_scale) / 24);
+	FT_BBox box;
+	FT_Outline_Get_CBox(&d->ft->glyph->outline, &box);
+	return box.yMax / 64.0f;
+}
+
+/* Chromium keys its font cache by the size truncated to 1/100 px and
+ * creates the face at that size; Skia hands FreeType the size truncated to
+ * 26.6, which is what linear advances are scaled by. (FreeType then rounds
+ * the advance to 16.16, which Blink's line breaker absorbs with a snapping
+ * epsilon that ours lacks: 5ch of 20px Ahem must hold five glyphs, so the
+ * advance is kept exact.) */
+void layout_face_unit_metrics(const struct layout_face *face, float size, float *x_height, float *zero_width)
+{
+	*x_height = 0;
+	*zero_width = 0;
+	if (!(size > 0 && size < 1e6f))
+		return;
+	size = (float)(unsigned)(size * 100.0f) / 100.0f;
+	FT_Face ft = face->data->ft;
+	layout_face_lock(face);
+	if (FT_Set_Char_Size(ft, 0, (FT_F26Dot6)(size * 64.0f), 72, 72) == 0) {
+		*x_height = face_x_height(face, size);
+		if (layout_face_has_glyph(face, '0'))
+			*zero_width = face->data->zero_advance * (float)(FT_F26Dot6)(size * 64.0f) / 64.0f /
+				      (float)face->data->upem;
+	}
+	layout_face_unlock(face);
 }

@@ -34,6 +34,9 @@ const struct layout_face *layout_fonts_match(struct layout_fonts *fonts, const c
 /* Some installed face covering the code point (last-resort fallback). */
 const struct layout_face *layout_fonts_fallback(struct layout_fonts *fonts, uint32_t cp, int weight, int style);
 void layout_face_metrics(const struct layout_face *face, float size, struct layout_font_metrics *out);
+/* x-height and advance of "0" at a size exactly as Chromium measures them
+ * for ex and ch (Skia's FreeType metrics at its quantised font size). */
+void layout_face_unit_metrics(const struct layout_face *face, float size, float *x_height, float *zero_width);
 bool layout_face_has_glyph(const struct layout_face *face, uint32_t cp);
 /* Whether the face's lookups (or legacy kerning) involve the space glyph. */
 bool layout_face_space_sensitive(const struct layout_face *face);

@@ -44,7 +44,8 @@ struct layout_font_metrics {
 };
 
 /* Metrics of the first available font of a font-family list (CSS Fonts 4
- * §5.2; for ex and ch) at a size; false when there is no font at all.
+ * §5.2; for ex and ch) at a size, x_height and zero_width as Chromium
+ * measures them for these units; false when there is no font at all.
  * Thread-safe. */
 bool layout_fonts_first_metrics(struct layout_fonts *fonts, const struct css_font_family *family, int weight, int style, float size,
 				struct layout_font_metrics *out);

@@ -1,0 +1,101 @@
+/* Values that need fonts or layout, checked through the embedding API's
+ * JSON style dump (getComputedStyle() form): ex and ch from the first
+ * available font's metrics, and the resolved values of CSSOM (used px for
+ * width, height, margins, paddings and insets). Expected values are
+ * Chromium's with the pinned fonts. */
+#include "support/test_support.h"
+#include "support/json.h"
+#include "shell/weft.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct dumped {
+	struct base_arena arena;
+	struct test_json *elements;
+};
+
+/* Loads the page, dumps its styles as JSON and parses them. */
+static void dump_style(const char *html, struct dumped *out)
+{
+	struct weft_engine_options eo = { .threads = 1 };
+	struct weft_engine *engine = weft_engine_new(&eo, NULL);
+	assert_non_null(engine);
+	struct weft_document *doc = weft_document_load_bytes(engine, html, strlen(html), NULL, NULL, NULL);
+	assert_non_null(doc);
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+	assert_non_null(f);
+	assert_int_equal(weft_document_dump(doc, WEFT_DUMP_STYLE_JSON, f, NULL), 0);
+	fclose(f);
+	base_arena_init(&out->arena, 0);
+	const char *why = NULL;
+	out->elements = test_json_parse(text, len, &out->arena, &why);
+	assert_non_null(out->elements);
+	assert_int_equal(out->elements->type, TEST_JSON_ARRAY);
+	free(text);
+	weft_document_free(doc);
+	weft_engine_free(engine);
+}
+
+/* The value of a property of the element at an index (document order). */
+static const char *value_of(const struct dumped *d, size_t index, const char *prop)
+{
+	assert_true(index < d->elements->count);
+	const struct test_json *style = test_json_get(d->elements->items[index], "style");
+	assert_non_null(style);
+	const struct test_json *v = test_json_get(style, prop);
+	assert_non_null(v);
+	return v->string;
+}
+
+static void expect(const struct dumped *d, size_t index, const char *prop, const char *want)
+{
+	const char *got = value_of(d, index, prop);
+	if (strcmp(got, want) != 0)
+		fail_msg("element %zu %s: got %s, want %s", index, prop, got, want);
+}
+
+/* html head body = 0 1 2; the page's elements start at 3. */
+static void test_ex_ch_font_metrics(void **state)
+{
+	(void)state;
+	struct dumped d;
+	dump_style("<!doctype html><body>"
+		   "<div style='margin-left:2ex;padding-left:2ch'></div>"
+		   "<div style='font-family:sans-serif;margin-left:1ex;padding-left:1ch'></div>"
+		   "<div style='font-family:monospace;margin-left:1ex;padding-left:1ch'></div>"
+		   "<div style='font-family:system-ui;font-size:7px;margin-left:1ex'></div>"
+		   "<div style='font-family:sans-serif;font-size:3ex;margin-left:1ex;padding-left:1ch'></div>"
+		   "<div style='font-family:\"DejaVu Sans Mono\";font-weight:bold;font-style:italic;margin-left:1ex'></div>",
+		   &d);
+	/* Liberation Serif: OS/2 x-height 940/2048, "0" 1024/2048. */
+	expect(&d, 3, "margin-left", "14.6875px");
+	expect(&d, 3, "padding-left", "16px");
+	/* Liberation Sans. */
+	expect(&d, 4, "margin-left", "8.45312px");
+	expect(&d, 4, "padding-left", "8.89844px");
+	/* DejaVu has no OS/2 x-height: the hinted "x" at 13px is 7px high. */
+	expect(&d, 5, "margin-left", "7px");
+	expect(&d, 5, "padding-left", "7.82666px");
+	/* ... unhinted at 7px, where its gasp table turns grid-fitting off. */
+	expect(&d, 6, "margin-left", "3.82812px");
+	/* font-size in ex uses the parent's font; the rest the element's own,
+	 * at Chromium's font size (1/100 px, then 26.6 for advances). */
+	expect(&d, 7, "font-size", "22.0312px");
+	expect(&d, 7, "margin-left", "11.6389px");
+	expect(&d, 7, "padding-left", "12.244px");
+	/* A synthetically slanted face is not hinted. */
+	expect(&d, 8, "margin-left", "8.75px");
+	base_arena_free(&d.arena);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_ex_ch_font_metrics),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
