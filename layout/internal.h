@@ -359,6 +359,9 @@ void layout_positioned_flush(struct layout_ctx *ctx, struct layout_box *box, str
  * lines in the same coordinates. */
 void layout_positioned_flush_inline(struct layout_ctx *ctx, const struct layout_box *root, const struct layout_fragment *container,
 				    struct base_vec *lines, float inset_x, float inset_y);
+/* Sticky positioning (sticky_layout.c): offsets sticky boxes of the
+ * finished fragment tree for their scroll containers at scroll 0. */
+void layout_sticky_apply(struct layout_ctx *ctx, struct layout_fragment *root);
 void layout_apply_relative(const struct css_style *s, float cb_width, float cb_height, float *dx, float *dy);
 
 #endif

@@ -48,6 +48,7 @@ struct layout_tree *layout_document(const struct css_styled_document *sd, const 
 	tree->root = r.frag;
 	tree->root->x = tree->root->y = 0;
 	compute_overflow(tree->root, 0);
+	layout_sticky_apply(&ctx, tree->root);
 	struct layout_rect o = tree->root->overflow;
 	tree->document_width = BASE_MAX(opt->viewport_width, o.x + o.width);
 	tree->document_height = BASE_MAX(opt->viewport_height, o.y + o.height);

@@ -104,6 +104,22 @@ struct layout_rect {
 	float x, y, width, height;
 };
 
+/* A box with position: sticky whose scroll container is the viewport (CSS
+ * Position 3 §3.4): what paint needs to keep it stuck as the document
+ * scrolls. Rectangles are in document coordinates, without sticky offsets. */
+struct layout_sticky {
+	struct layout_rect box; /* border box at its in-flow position */
+	struct layout_rect cb; /* containing block's content box, less the box's margins */
+	float inset[4]; /* top right bottom left, resolved; used where anchored */
+	bool anchored[4];
+	float viewport_width, viewport_height;
+	float dx, dy; /* the offset layout applied, for the viewport at scroll 0 */
+};
+
+/* The sticky offset for the viewport scrolled to (x, y), relative to the one
+ * layout applied (so 0, 0 at scroll 0). */
+void layout_sticky_scroll_offset(const struct layout_sticky *s, float x, float y, float *dx, float *dy);
+
 struct layout_fragment {
 	uint8_t kind; /* enum layout_fragment_kind */
 	/* The element that generated it; NULL for anonymous boxes, lines and
@@ -141,6 +157,7 @@ struct layout_fragment {
 	 * to its own border-box origin. */
 	struct layout_rect overflow;
 	bool clips_overflow; /* overflow other than visible */
+	const struct layout_sticky *sticky; /* NULL unless stuck to the viewport */
 };
 
 struct layout_tree {

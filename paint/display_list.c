@@ -32,6 +32,7 @@ struct walk {
 	const struct paint_clip *fixed_clip; /* clips fixed content */
 	bool fixed;
 	int depth;
+	const struct layout_sticky *sticky; /* inside a box stuck to the viewport */
 };
 
 struct layer {
@@ -72,6 +73,7 @@ struct paint_item *paint_dl_add(struct paint_ctx *c, uint8_t kind, const char *w
 	it->tf = c->tf;
 	it->clip = c->clip;
 	it->fixed = c->fixed;
+	it->sticky = c->sticky;
 	it->depth = c->depth;
 	it->color[3] = 1.0f;
 	return it;
@@ -203,7 +205,7 @@ static bool visible(const struct layout_fragment *f)
 
 static struct paint_ctx ctx_of(struct builder *b, const struct walk *w)
 {
-	struct paint_ctx c = { b->dl, w->tf, w->clip, w->fixed, b->layer_depth };
+	struct paint_ctx c = { b->dl, w->tf, w->clip, w->fixed, b->layer_depth, w->sticky };
 	return c;
 }
 
@@ -223,6 +225,10 @@ static struct walk child_walk(const struct walk *w, const struct layout_fragment
 			if (!w->tf)
 				cw.fixed = true;
 		}
+		/* Sticky offsets for the scroll position are applied at paint
+		 * time, to what is not already fixed or transformed. */
+		if (ch->sticky && !w->tf && !w->fixed)
+			cw.sticky = ch->sticky;
 	}
 	return cw;
 }
@@ -259,6 +265,7 @@ static struct walk content_walk(struct builder *b, const struct layout_fragment 
 		c->parent = w->clip;
 		c->tf = w->tf;
 		c->fixed = w->fixed;
+		c->sticky = w->sticky;
 		cw.clip = c;
 	}
 	if (is_positioned(f) || (is_element_box(f) && f->style->transform))
@@ -436,8 +443,8 @@ static void paint_layers(struct builder *b, const struct layer_list *l, int zmin
 	}
 }
 
-/* Bounds of an opacity group: the union of its items' (fixed items scroll
- * differently, so a group holding one is never culled). */
+/* Bounds of an opacity group: the union of its items' (fixed and sticky
+ * items scroll differently, so a group holding one is never culled). */
 static void close_group(struct paint_display_list *dl, size_t push_index)
 {
 	struct paint_item *push = &dl->items[push_index];
@@ -447,7 +454,7 @@ static void close_group(struct paint_display_list *dl, size_t push_index)
 		const struct paint_item *it = &dl->items[i];
 		if (it->kind == PAINT_ITEM_POP_LAYER)
 			continue;
-		fixed |= it->fixed;
+		fixed |= it->fixed || it->sticky;
 		u.x0 = BASE_MIN(u.x0, it->bounds.x0);
 		u.y0 = BASE_MIN(u.y0, it->bounds.y0);
 		u.x1 = BASE_MAX(u.x1, it->bounds.x1);
@@ -559,7 +566,7 @@ static void paint_canvas(struct builder *b, const struct layout_tree *tree)
 	float big = 1e6f;
 	struct paint_rrect area = { -big, -big, 2 * big + BASE_MAX(tree->document_width, tree->viewport_width),
 				    2 * big + BASE_MAX(tree->document_height, tree->viewport_height), { 0 }, { 0 } };
-	struct paint_ctx ctx = { b->dl, NULL, NULL, false, 0 };
+	struct paint_ctx ctx = { b->dl, NULL, NULL, false, 0, NULL };
 	paint_background_layers(&ctx, html, src->style, root->x + html->x, root->y + html->y, &area);
 }
 
@@ -578,7 +585,7 @@ struct paint_display_list *paint_build_display_list(const struct layout_tree *tr
 	dl->images = images;
 	struct builder b = { .dl = dl };
 	paint_canvas(&b, tree);
-	struct walk w = { tree->root->x, tree->root->y, NULL, NULL, NULL, NULL, false, 0 };
+	struct walk w = { tree->root->x, tree->root->y, NULL, NULL, NULL, NULL, false, 0, NULL };
 	paint_layer(&b, tree->root, &w, true);
 	dl->images = NULL;
 	return dl;
@@ -701,6 +708,8 @@ void paint_dump_display_list(const struct paint_display_list *dl, struct base_bu
 			base_buf_printf(out, " clips=%zu", clips);
 		if (it->fixed)
 			base_buf_puts(out, " fixed");
+		if (it->sticky)
+			base_buf_puts(out, " sticky");
 		dump_frag(out, it->frag);
 		base_buf_putc(out, '\n');
 	}

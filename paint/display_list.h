@@ -52,6 +52,7 @@ struct paint_clip {
 	struct paint_rrect r;
 	const struct paint_matrix *tf;
 	bool fixed;
+	const struct layout_sticky *sticky; /* inside a box stuck to the viewport */
 };
 
 enum paint_source_kind {
@@ -97,6 +98,9 @@ struct paint_item {
 	uint8_t kind;
 	uint8_t source; /* enum paint_source_kind */
 	bool fixed; /* position: fixed content: does not scroll */
+	/* Content of a box stuck to the viewport: moves by its sticky offset
+	 * for the scroll position (layout_sticky_scroll_offset). */
+	const struct layout_sticky *sticky;
 	bool snap; /* rounded-rect shapes snap to device pixels (box decorations) */
 	const char *what; /* for dumps: "background", "border", "text"... */
 	const struct layout_fragment *frag;
@@ -145,6 +149,7 @@ struct paint_ctx {
 	const struct paint_clip *clip;
 	bool fixed;
 	int depth;
+	const struct layout_sticky *sticky;
 };
 
 struct paint_item *paint_dl_add(struct paint_ctx *c, uint8_t kind, const char *what,

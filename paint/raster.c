@@ -44,12 +44,27 @@ static void ensure(float **p, size_t *cap, size_t need)
 	}
 }
 
+/* How far content scrolls for the target: fixed content not at all, the
+ * content of a box stuck to the viewport less its sticky offset. */
+static void scroll_of(const struct paint_target *t, bool fixed, const struct layout_sticky *sticky, float *sx, float *sy)
+{
+	*sx = fixed ? 0.0f : t->scroll_x;
+	*sy = fixed ? 0.0f : t->scroll_y;
+	if (sticky && !fixed) {
+		float dx, dy;
+		layout_sticky_scroll_offset(sticky, t->scroll_x, t->scroll_y, &dx, &dy);
+		*sx -= dx;
+		*sy -= dy;
+	}
+}
+
 /* Item-local CSS px to device px. */
 static struct paint_matrix device_matrix(const struct paint_target *t, const struct paint_item *it,
-					 const struct paint_matrix *local, bool fixed)
+					 const struct paint_matrix *local, bool fixed, const struct layout_sticky *sticky)
 {
-	struct paint_matrix view = { t->scale, 0, 0, t->scale, fixed ? 0.0f : -t->scroll_x * t->scale,
-				     fixed ? 0.0f : -t->scroll_y * t->scale };
+	float sx, sy;
+	scroll_of(t, fixed, sticky, &sx, &sy);
+	struct paint_matrix view = { t->scale, 0, 0, t->scale, -sx * t->scale, -sy * t->scale };
 	(void)it;
 	if (!local)
 		return view;
@@ -78,9 +93,10 @@ static int clamp_int(float v)
 
 /* Intersects the region with a document rect's device bounds. */
 static bool region_bound(struct paint_region *r, const struct paint_target *t, struct paint_rect b, bool fixed,
-			 float grow)
+			 const struct layout_sticky *sticky, float grow)
 {
-	float sx = fixed ? 0.0f : t->scroll_x, sy = fixed ? 0.0f : t->scroll_y;
+	float sx, sy;
+	scroll_of(t, fixed, sticky, &sx, &sy);
 	float x0 = (b.x0 - sx) * t->scale - grow, y0 = (b.y0 - sy) * t->scale - grow;
 	float x1 = (b.x1 - sx) * t->scale + grow, y1 = (b.y1 - sy) * t->scale + grow;
 	return region_intersect(r, clamp_int(floorf(x0)), clamp_int(floorf(y0)), clamp_int(ceilf(x1)),
@@ -197,14 +213,14 @@ static void draw_item(struct worker *w, const struct paint_target *t, const stru
 		      struct paint_region tile, float *dst)
 {
 	struct paint_region r = tile;
-	if (!region_bound(&r, t, it->bounds, it->fixed, 1.0f))
+	if (!region_bound(&r, t, it->bounds, it->fixed, it->sticky, 1.0f))
 		return;
 	/* Clips: pixel-snapped rectangles narrow the region; rounded or
 	 * rotated ones become coverage masks. */
 	const struct paint_clip *masks[32];
 	int nmask = 0;
 	for (const struct paint_clip *c = it->clip; c; c = c->parent) {
-		struct paint_matrix cm = device_matrix(t, it, c->tf, c->fixed);
+		struct paint_matrix cm = device_matrix(t, it, c->tf, c->fixed, c->sticky);
 		if (paint_rrect_is_rect(&c->r) && is_axis_aligned(&cm)) {
 			float ax, ay, bx, by;
 			paint_matrix_apply(&cm, c->r.x, c->r.y, &ax, &ay);
@@ -216,7 +232,7 @@ static void draw_item(struct worker *w, const struct paint_target *t, const stru
 			masks[nmask++] = c;
 		}
 	}
-	struct paint_matrix m = device_matrix(t, it, it->tf, it->fixed);
+	struct paint_matrix m = device_matrix(t, it, it->tf, it->fixed, it->sticky);
 	size_t n = (size_t)r.w * (size_t)r.h;
 	if (it->blur_sigma > 0.0f) {
 		float sigma = BASE_MIN(it->blur_sigma, 150.0f) * t->scale;
@@ -245,7 +261,7 @@ static void draw_item(struct worker *w, const struct paint_target *t, const stru
 			w->cov[i] *= w->mask[i];
 	}
 	for (int k = 0; k < nmask; k++) {
-		struct paint_matrix cm = device_matrix(t, it, masks[k]->tf, masks[k]->fixed);
+		struct paint_matrix cm = device_matrix(t, it, masks[k]->tf, masks[k]->fixed, masks[k]->sticky);
 		struct paint_shape s = { .kind = PAINT_SHAPE_RRECT, .a = masks[k]->r };
 		paint_cov_shape(&w->cv, &cm, &s, r, w->mask);
 		for (size_t i = 0; i < n; i++)
@@ -315,7 +331,7 @@ static void render_tile(void *ctx, size_t index, int worker_index)
 		const struct paint_item *it = &job->dl->items[i];
 		if (it->kind == PAINT_ITEM_PUSH_LAYER) {
 			struct paint_region lr = tile;
-			if (it->opacity <= 0.0f || !region_bound(&lr, t, it->bounds, false, 1.0f)) {
+			if (it->opacity <= 0.0f || !region_bound(&lr, t, it->bounds, false, NULL, 1.0f)) {
 				if (it->pop_index > i && it->pop_index < job->dl->count)
 					i = it->pop_index; /* the whole group is invisible here */
 				else
