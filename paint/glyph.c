@@ -3,7 +3,9 @@
  * Glyphs are rendered by FreeType as grayscale coverage with light
  * (vertical-only) hinting, as Chromium on Linux does; synthetic bold and
  * oblique are applied to the outline the way Skia fakes them (emboldening
- * by 1/24..1/32 of the size, a 1/4 horizontal skew). Each worker thread has
+ * by 1/24..1/32 of the size, a 1/4 horizontal skew). Bitmaps are rendered
+ * at four horizontal phases (quarter pixels), and their coverage is mapped
+ * through Skia's mask gamma when blended. Each worker thread has
  * its own cache, so lookups take no lock; the shared FT_Face is locked
  * while it renders. */
 #include "paint/raster.h"
@@ -21,12 +23,14 @@ struct glyph_key {
 	uint32_t id;
 	int32_t size64;
 	int32_t outline; /* 1: the flattened outline, 0: the bitmap */
+	int32_t sub;	 /* horizontal subpixel phase, in quarter pixels */
 };
 
 void paint_glyph_cache_init(struct paint_glyph_cache *gc)
 {
 	base_map_init(&gc->map);
 	base_arena_init(&gc->arena, 64 * 1024);
+	gc->gamma_ready = 0;
 }
 
 void paint_glyph_cache_free(struct paint_glyph_cache *gc)
@@ -57,7 +61,7 @@ static void synthesize(const struct layout_face *face, FT_GlyphSlot slot, int32_
 }
 
 static struct paint_glyph_bitmap *render(struct paint_glyph_cache *gc, const struct layout_face *face, uint32_t id,
-					 int32_t size64)
+					 int32_t size64, int32_t sub)
 {
 	FT_Face ft = layout_face_ft(face);
 	if (!ft)
@@ -69,6 +73,8 @@ static struct paint_glyph_bitmap *render(struct paint_glyph_cache *gc, const str
 	    ft->glyph->format == FT_GLYPH_FORMAT_OUTLINE) {
 		FT_GlyphSlot slot = ft->glyph;
 		synthesize(face, slot, size64);
+		/* The hinted outline moved to its subpixel phase (26.6 units). */
+		FT_Outline_Translate(&slot->outline, sub * 16, 0);
 		if (FT_Render_Glyph(slot, FT_RENDER_MODE_NORMAL) == 0) {
 			FT_Bitmap *b = &slot->bitmap;
 			bm = base_arena_calloc(&gc->arena, 1, sizeof(*bm));
@@ -90,22 +96,65 @@ static struct paint_glyph_bitmap *render(struct paint_glyph_cache *gc, const str
 }
 
 const struct paint_glyph_bitmap *paint_glyph_get(struct paint_glyph_cache *gc, const struct layout_face *face,
-						  uint32_t id, float size)
+						  uint32_t id, float size, int sub)
 {
 	struct glyph_key key;
 	memset(&key, 0, sizeof(key));
 	key.face = face;
 	key.id = id;
 	key.size64 = (int32_t)lroundf(size * 64.0f);
+	key.sub = sub & 3;
 	if (key.size64 <= 0 || key.size64 > 64 * 2048)
 		return NULL;
 	void *v = base_map_get(&gc->map, (const char *)&key, sizeof(key));
 	if (v)
 		return v;
 	static const struct paint_glyph_bitmap empty = { 0, 0, 0, 0, NULL };
-	struct paint_glyph_bitmap *bm = render(gc, face, id, key.size64);
+	struct paint_glyph_bitmap *bm = render(gc, face, id, key.size64, key.sub);
 	base_map_put(&gc->map, (const char *)&key, sizeof(key), bm ? bm : (void *)&empty);
 	return bm;
+}
+
+/* Skia's correcting table for text of luminance lum (0..255): the glyph
+ * coverage is raised by a contrast term, then corrected so that a linear
+ * blend over the guessed background (the luminance's opposite) gives the
+ * blend a gamma-1.2 space would. Chromium's Linux build uses contrast 0.2
+ * and gamma 1.2 for paint and device alike (SkMaskGamma.cpp,
+ * SkTMaskGamma_build_correcting_lut). */
+static void build_gamma(uint8_t table[256], int lum)
+{
+	const float contrast = 0.2f, gamma = 1.2f;
+	float src = (float)lum / 255.0f, dst = 1.0f - src;
+	float lin_src = powf(src, gamma), lin_dst = powf(dst, gamma);
+	float adjusted = contrast * lin_dst;
+	for (int i = 0; i < 256; i++) {
+		float raw = (float)i / 255.0f;
+		float a = raw + (1.0f - raw) * adjusted * raw;
+		float v = a;
+		if (fabsf(src - dst) >= 1.0f / 256.0f) {
+			float out = powf(lin_src * a + (1.0f - a) * lin_dst, 1.0f / gamma);
+			v = (out - dst) / (src - dst);
+		}
+		table[i] = (uint8_t)BASE_MIN(BASE_MAX(floorf(v * 255.0f + 0.5f), 0.0f), 255.0f);
+	}
+}
+
+const uint8_t *paint_glyph_gamma(struct paint_glyph_cache *gc, const float rgba[4])
+{
+	uint8_t c[3];
+	for (int k = 0; k < 3; k++) {
+		float v = rgba[3] > 0.0f ? rgba[k] / rgba[3] : 0.0f;
+		c[k] = (uint8_t)BASE_MIN(BASE_MAX(v * 255.0f + 0.5f, 0.0f), 255.0f);
+	}
+	/* SkComputeLuminance, then the top three bits pick the table. */
+	int lum = (c[0] * 54 + c[1] * 183 + c[2] * 19) >> 8;
+	int i = lum >> 5;
+	if (!(gc->gamma_ready & (1u << i))) {
+		/* The table's own luminance: i's three bits repeated. */
+		build_gamma(gc->gamma[i], (i << 5) | (i << 2) | (i >> 1));
+		gc->gamma_ready = (uint8_t)(gc->gamma_ready | (1u << i));
+	}
+	return gc->gamma[i];
 }
 
 /* Outline flattening: FreeType's y-up 26.6 points to y-down px. */

@@ -137,20 +137,27 @@ static void text_coverage(struct worker *w, const struct paint_item *it, const s
 		paint_cov_finish(&w->cv, out, false);
 		return;
 	}
+	/* Skia applies no mask gamma under a blur (text-shadow). */
+	const uint8_t *gamma = it->blur_sigma > 0.0f ? NULL : paint_glyph_gamma(&w->glyphs, it->color);
 	for (size_t ri = 0; ri < it->run_count; ri++) {
 		const struct layout_glyph_run *run = &it->runs[ri];
 		if (!run->face)
 			continue;
 		for (size_t gi = 0; gi < run->count; gi++) {
 			const struct layout_glyph *g = &run->glyphs[gi];
-			const struct paint_glyph_bitmap *bm = paint_glyph_get(&w->glyphs, run->face, g->id, run->size * scale);
-			if (!bm || !bm->cov || bm->width == 0)
-				continue;
 			float px, py;
 			paint_matrix_apply(m, it->ox + g->x, it->oy + g->y, &px, &py);
-			/* Glyphs snapped to whole pixels, as Chromium draws them
-			 * without subpixel positioning. */
-			int gx = (int)floorf(px + 0.5f) + bm->left - r.x;
+			/* Skia's glyph positioning for horizontal text: the
+			 * baseline snapped to a whole pixel, the pen to the
+			 * nearest quarter pixel, drawn as a bitmap rendered at
+			 * that quarter's phase. */
+			float fx = floorf(px * 4.0f + 0.5f);
+			int sub = (int)(fx - 4.0f * floorf(fx / 4.0f));
+			const struct paint_glyph_bitmap *bm =
+				paint_glyph_get(&w->glyphs, run->face, g->id, run->size * scale, sub);
+			if (!bm || !bm->cov || bm->width == 0)
+				continue;
+			int gx = (int)floorf(fx / 4.0f) + bm->left - r.x;
 			int gy = (int)floorf(py + 0.5f) + bm->top - r.y;
 			int x0 = BASE_MAX(gx, 0), y0 = BASE_MAX(gy, 0);
 			int x1 = BASE_MIN(gx + bm->width, r.w), y1 = BASE_MIN(gy + bm->height, r.h);
@@ -158,7 +165,7 @@ static void text_coverage(struct worker *w, const struct paint_item *it, const s
 				const uint8_t *src = bm->cov + (size_t)(y - gy) * (size_t)bm->width;
 				float *dst = out + (size_t)y * (size_t)r.w;
 				for (int x = x0; x < x1; x++) {
-					uint8_t c = src[x - gx];
+					uint8_t c = gamma ? gamma[src[x - gx]] : src[x - gx];
 					if (c) {
 						float a = (float)c * (1.0f / 255.0f);
 						dst[x] = dst[x] + a - dst[x] * a;

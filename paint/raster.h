@@ -55,14 +55,21 @@ struct paint_glyph_bitmap {
 struct paint_glyph_cache {
 	struct base_map map;
 	struct base_arena arena;
+	uint8_t gamma[8][256]; /* mask gamma tables by text luminance */
+	uint8_t gamma_ready;   /* bit i: gamma[i] is built */
 };
 
 void paint_glyph_cache_init(struct paint_glyph_cache *gc);
 void paint_glyph_cache_free(struct paint_glyph_cache *gc);
-/* The bitmap of glyph id of face at size px (device); NULL when it has no
- * outline or cannot be loaded. */
+/* The bitmap of glyph id of face at size px (device), its outline moved
+ * right by sub quarter pixels (0..3); NULL when it has no outline or
+ * cannot be loaded. */
 const struct paint_glyph_bitmap *paint_glyph_get(struct paint_glyph_cache *gc, const struct layout_face *face,
-						  uint32_t id, float size);
+						  uint32_t id, float size, int sub);
+/* The table that maps a glyph's coverage to the coverage Chromium blends
+ * with for text of premultiplied colour rgba: Skia's mask gamma (contrast
+ * 0.2, gamma 1.2 on Linux), chosen by the colour's luminance. */
+const uint8_t *paint_glyph_gamma(struct paint_glyph_cache *gc, const float rgba[4]);
 /* The glyph's unhinted outline at size px, y down from the pen, for
  * drawing under rotations and skews (never NULL). */
 const struct paint_poly *paint_glyph_outline(struct paint_glyph_cache *gc, const struct layout_face *face, uint32_t id,

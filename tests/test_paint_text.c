@@ -78,6 +78,33 @@ static void test_ahem_squares(void **state)
 	tdoc_free(t);
 }
 
+/* Glyphs are placed at quarter pixels and their coverage goes through
+ * Skia's mask gamma, as Chromium draws text: an Ahem square at x 8.5
+ * half covers pixels 8 and 28, and black text there is lighter than a
+ * linear blend (contrast 0.2, gamma 1.2 turn coverage 128 into 124). */
+static void test_subpixel_glyphs(void **state)
+{
+	(void)state;
+	struct css_style *bs;
+	struct tdoc *t = tdoc_new(&bs);
+	tstyle_ahem(bs, 20);
+	bs->margin[3] = tpx(8.5f);
+	ttext(t, t->body, "X");
+	struct layout_tree *tree = tdoc_layout(t, fonts, 100, 50);
+	uint8_t *px = render(tree, 100, 50, 1.0f, NULL);
+	const uint8_t *left = at(px, 100, 8, 15), *right = at(px, 100, 28, 15);
+	if (left[0] < 129 || left[0] > 133 || left[0] != left[1] || left[0] != left[2])
+		fail_msg("half-covered pixel is %d,%d,%d, expected about 131", left[0], left[1], left[2]);
+	ASSERT_RGB(right, left[0], left[1], left[2]);
+	ASSERT_RGB(at(px, 100, 9, 15), 0, 0, 0);
+	ASSERT_RGB(at(px, 100, 27, 15), 0, 0, 0);
+	ASSERT_RGB(at(px, 100, 7, 15), 255, 255, 255);
+	ASSERT_RGB(at(px, 100, 29, 15), 255, 255, 255);
+	free(px);
+	layout_tree_free(tree);
+	tdoc_free(t);
+}
+
 static void test_decorations_and_shadow(void **state)
 {
 	(void)state;
@@ -165,6 +192,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_ahem_squares),
+		cmocka_unit_test(test_subpixel_glyphs),
 		cmocka_unit_test(test_decorations_and_shadow),
 		cmocka_unit_test(test_threads_and_rotation),
 	};
