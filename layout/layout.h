@@ -65,10 +65,13 @@ void layout_face_unlock(const struct layout_face *face);
 
 /* ---- Images ----------------------------------------------------------- */
 
-/* A decoded image: RGBA8, premultiplied alpha, rows of width*4 bytes. */
+/* A decoded image: RGBA8, premultiplied alpha, rows of width*4 bytes.
+ * mip is the next mipmap level (half the size, for drawing the image
+ * shrunk), owned with the image; NULL when there is none. */
 struct layout_image {
 	int width, height;
 	uint8_t *pixels;
+	const struct layout_image *mip;
 };
 
 /* Images are decoded by the embedder (paint has the decoders); layout asks

@@ -162,6 +162,7 @@ static int decode_jpeg(const char *bytes, size_t len, struct layout_image *out, 
 int paint_image_decode(const char *bytes, size_t len, struct layout_image *out, char *err, size_t errlen)
 {
 	const unsigned char *b = (const unsigned char *)bytes;
+	out->mip = NULL;
 	if (!bytes || len == 0) {
 		snprintf(err, errlen, "empty image");
 		return -1;

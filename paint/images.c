@@ -1,7 +1,8 @@
 /* The image cache: decodes each source (file path or data: URL) once,
  * remembers failures, and serves layout as its image provider. A mutex
  * guards the map, so layout and paint may ask from any thread; decoding
- * happens under it, which also guarantees "once".
+ * happens under it, which also guarantees "once". Each decoded image gets
+ * its mipmap chain at once, for drawing it shrunk as Chromium does.
  * data: URLs follow the Fetch Standard's data: URL processor (percent-
  * decoding, then forgiving-base64 when ";base64").
  * https://fetch.spec.whatwg.org/#data-urls */
@@ -33,6 +34,13 @@ void paint_images_free(struct paint_images *im)
 		return;
 	for (size_t i = 0; i < im->images.len; i++) {
 		struct layout_image *img = im->images.items[i];
+		const struct layout_image *level = img->mip;
+		while (level) {
+			const struct layout_image *next = level->mip;
+			free(level->pixels);
+			free((void *)level);
+			level = next;
+		}
 		free(img->pixels);
 		free(img);
 	}
@@ -149,6 +157,43 @@ static void warn(struct paint_images *im, const char *path, const char *why)
 	base_vec_push(&im->warnings, base_xstrdup(line));
 }
 
+/* The next mipmap level as Skia builds it (SkMipmap): half the size,
+ * rounded down, each pixel the box average of 2 or 3 source pixels per
+ * axis (weights 1 1, or 1 2 1 where the source side is odd), rounded
+ * down. Chromium draws shrunk images from the level just larger than the
+ * destination, so the filter decides their pixels. */
+static struct layout_image *half_level(const struct layout_image *src)
+{
+	if (src->width < 2 && src->height < 2)
+		return NULL;
+	struct layout_image *dst = base_xcalloc(1, sizeof(*dst));
+	dst->width = BASE_MAX(1, src->width / 2);
+	dst->height = BASE_MAX(1, src->height / 2);
+	dst->pixels = base_xmalloc((size_t)dst->width * (size_t)dst->height * 4);
+	static const unsigned two[3] = { 1, 1, 0 }, three[3] = { 1, 2, 1 };
+	const unsigned *wx = src->width > 1 && src->width % 2 ? three : two;
+	const unsigned *wy = src->height > 1 && src->height % 2 ? three : two;
+	unsigned shift = (wx == three ? 2u : 1u) + (wy == three ? 2u : 1u);
+	for (int y = 0; y < dst->height; y++)
+		for (int x = 0; x < dst->width; x++) {
+			unsigned acc[4] = { 0, 0, 0, 0 };
+			for (int j = 0; j < 3; j++)
+				for (int i = 0; i < 3; i++) {
+					unsigned w = wx[i] * wy[j];
+					if (!w)
+						continue;
+					int sx = BASE_MIN(2 * x + i, src->width - 1), sy = BASE_MIN(2 * y + j, src->height - 1);
+					const uint8_t *p = src->pixels + ((size_t)sy * (size_t)src->width + (size_t)sx) * 4;
+					for (int k = 0; k < 4; k++)
+						acc[k] += w * p[k];
+				}
+			uint8_t *d = dst->pixels + ((size_t)y * (size_t)dst->width + (size_t)x) * 4;
+			for (int k = 0; k < 4; k++)
+				d[k] = (uint8_t)(acc[k] >> shift);
+		}
+	return dst;
+}
+
 static struct layout_image *load(struct paint_images *im, const char *path)
 {
 	struct base_buf bytes = { 0 };
@@ -167,6 +212,11 @@ static struct layout_image *load(struct paint_images *im, const char *path)
 	struct layout_image *img = base_xcalloc(1, sizeof(*img));
 	if (ok && paint_image_decode(bytes.data, bytes.len, img, err, sizeof(err)) == 0) {
 		base_buf_free(&bytes);
+		struct layout_image *level = img, *next;
+		while ((next = half_level(level))) {
+			level->mip = next;
+			level = next;
+		}
 		return img;
 	}
 	base_buf_free(&bytes);

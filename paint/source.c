@@ -30,54 +30,50 @@ static void texel(const struct layout_image *img, int x, int y, float out[4])
 		out[k] = (float)p[k] * (1.0f / 255.0f);
 }
 
-static void bilinear(const struct layout_image *img, float sx, float sy, float out[4])
+/* Texel coordinate sx (pixel centres at .5) to Skia's 16.16 fixed point
+ * sample position, clamped far outside the image. */
+static int32_t fixed_position(float sx)
 {
-	sx -= 0.5f;
-	sy -= 0.5f;
-	float fx0 = floorf(sx), fy0 = floorf(sy);
-	int x0 = (int)fx0, y0 = (int)fy0;
-	float fx = sx - fx0, fy = sy - fy0;
-	float a[4], b[4], c[4], d[4];
-	texel(img, x0, y0, a);
-	texel(img, x0 + 1, y0, b);
-	texel(img, x0, y0 + 1, c);
-	texel(img, x0 + 1, y0 + 1, d);
-	for (int k = 0; k < 4; k++) {
-		float top = a[k] + (b[k] - a[k]) * fx, bot = c[k] + (d[k] - c[k]) * fx;
-		out[k] = top + (bot - top) * fy;
-	}
+	float v = BASE_MIN(BASE_MAX(sx - 0.5f, -30000.0f), 30000.0f);
+	return (int32_t)floorf(v * 65536.0f);
 }
 
-/* Filtering at tile point (u, v): nearest when pixelated, bilinear when
- * magnifying, and when minifying the mean of bilinear samples spread over
- * the device pixel's footprint (fx x fy texels), which stands in for the
- * mipmaps browsers use so that shrunken images do not alias. */
+/* Bilinear filtering as Skia's raster backend does it for Chromium
+ * (SkBitmapProcState): the sample position in 16.16 fixed point keeps four
+ * bits of fraction per axis, the four texels are weighted in integers out
+ * of 256 and the sum is truncated. Edges clamp. */
+static void bilinear(const struct layout_image *img, float sx, float sy, float out[4])
+{
+	int32_t fx = fixed_position(sx), fy = fixed_position(sy);
+	int x0 = fx >> 16, y0 = fy >> 16;
+	unsigned wx = (unsigned)(fx >> 12) & 15u, wy = (unsigned)(fy >> 12) & 15u;
+	int xa = BASE_MIN(BASE_MAX(x0, 0), img->width - 1), xb = BASE_MIN(BASE_MAX(x0 + 1, 0), img->width - 1);
+	int ya = BASE_MIN(BASE_MAX(y0, 0), img->height - 1), yb = BASE_MIN(BASE_MAX(y0 + 1, 0), img->height - 1);
+	size_t w = (size_t)img->width;
+	const uint8_t *a = img->pixels + ((size_t)ya * w + (size_t)xa) * 4, *b = img->pixels + ((size_t)ya * w + (size_t)xb) * 4;
+	const uint8_t *c = img->pixels + ((size_t)yb * w + (size_t)xa) * 4, *d = img->pixels + ((size_t)yb * w + (size_t)xb) * 4;
+	unsigned wa = (16 - wx) * (16 - wy), wb = wx * (16 - wy), wc = (16 - wx) * wy, wd = wx * wy;
+	for (int k = 0; k < 4; k++)
+		out[k] = (float)((a[k] * wa + b[k] * wb + c[k] * wc + d[k] * wd) >> 8) * (1.0f / 255.0f);
+}
+
+/* Filtering at tile point (u, v): nearest when pixelated, otherwise
+ * bilinear from the mipmap level Chromium picks for a shrunk image (the
+ * smallest level still at least as large as the destination on both
+ * axes; the device pixel covers fx x fy texels of the full image). */
 static void image_sample(const struct paint_item *it, float u, float v, float fx, float fy, float out[4])
 {
 	const struct layout_image *img = it->image;
-	float sx = u * (float)img->width / it->pattern.w, sy = v * (float)img->height / it->pattern.h;
 	if (it->pattern.pixelated) {
-		texel(img, (int)floorf(sx), (int)floorf(sy), out);
+		texel(img, (int)floorf(u * (float)img->width / it->pattern.w),
+		      (int)floorf(v * (float)img->height / it->pattern.h), out);
 		return;
 	}
-	int nx = (int)BASE_MIN(ceilf(fx), 8.0f), ny = (int)BASE_MIN(ceilf(fy), 8.0f);
-	if (nx <= 1 && ny <= 1) {
-		bilinear(img, sx, sy, out);
-		return;
-	}
-	nx = BASE_MAX(nx, 1);
-	ny = BASE_MAX(ny, 1);
-	float acc[4] = { 0, 0, 0, 0 }, s[4];
-	for (int j = 0; j < ny; j++)
-		for (int i = 0; i < nx; i++) {
-			bilinear(img, sx + fx * (((float)i + 0.5f) / (float)nx - 0.5f),
-				 sy + fy * (((float)j + 0.5f) / (float)ny - 0.5f), s);
-			for (int k = 0; k < 4; k++)
-				acc[k] += s[k];
-		}
-	float inv = 1.0f / (float)(nx * ny);
-	for (int k = 0; k < 4; k++)
-		out[k] = acc[k] * inv;
+	const struct layout_image *level = img;
+	float tw = (float)img->width / BASE_MAX(fx, 1e-6f), th = (float)img->height / BASE_MAX(fy, 1e-6f);
+	while (level->mip && (float)level->mip->width >= tw - 1e-3f && (float)level->mip->height >= th - 1e-3f)
+		level = level->mip;
+	bilinear(level, u * (float)level->width / it->pattern.w, v * (float)level->height / it->pattern.h, out);
 }
 
 void paint_source_sample(const struct paint_item *it, float x, float y, float dx, float dy, float out[4])

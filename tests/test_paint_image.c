@@ -261,6 +261,17 @@ static void test_cache_and_data_urls(void **state)
 	const struct layout_image *g = paint_images_get(im, url.data);
 	assert_non_null(g);
 	assert_int_equal(g->width, 3);
+	/* Its mipmap, as Skia builds one: 3x2 to 1x1, weights 1 2 1 across
+	 * (odd width) and 1 1 down, the sum of 8 shifted down; then none. */
+	assert_non_null(g->mip);
+	assert_int_equal(g->mip->width, 1);
+	assert_int_equal(g->mip->height, 1);
+	assert_null(g->mip->mip);
+	for (int k = 0; k < 4; k++) {
+		const uint8_t *q = g->pixels;
+		unsigned sum = q[k] + 2u * q[4 + k] + q[8 + k] + q[12 + k] + 2u * q[16 + k] + q[20 + k];
+		assert_int_equal(g->mip->pixels[k], sum >> 3);
+	}
 	base_buf_clear(&url);
 	base_buf_puts(&url, "data:image/gif,");
 	for (size_t i = 0; i < sizeof(gif_small); i++)

@@ -280,7 +280,7 @@ static void test_canvas_background(void **state)
 
 /* A 2x2 image: red, green / blue, white (premultiplied, opaque). */
 static const uint8_t quad_px[16] = { 255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 255, 255, 255, 255, 255, 255 };
-static const struct layout_image quad = { 2, 2, (uint8_t *)quad_px };
+static const struct layout_image quad = { 2, 2, (uint8_t *)quad_px, NULL };
 
 static const struct layout_image *quad_get(void *ctx, const char *path)
 {
@@ -312,6 +312,48 @@ static void test_image_fragment(void **state)
 	px = fx_render(&f, 64, 64, 1.0f, NULL);
 	FX_ASSERT_RGBA(fx_px(px, 64, 10, 10), 255, 0, 0, 255);
 	FX_ASSERT_NEAR(fx_px(px, 64, 19, 19), 133, 122, 122, 12);
+	free(px);
+	fx_free(&f);
+}
+
+/* Bilinear filtering as Skia's raster backend does it (four bits of
+ * position per axis, integer weights, truncated), and the mipmap level
+ * Chromium draws a shrunk image from. */
+static void test_image_filtering(void **state)
+{
+	(void)state;
+	static const uint8_t ramp_px[8] = { 0, 0, 0, 255, 255, 255, 255, 255 };
+	static const uint8_t red_px[16] = { 255, 0, 0, 255, 255, 0, 0, 255, 255, 0, 0, 255, 255, 0, 0, 255 };
+	static const struct layout_image red = { 2, 2, (uint8_t *)red_px, NULL };
+	uint8_t white_px[64];
+	memset(white_px, 255, sizeof(white_px));
+	const struct layout_image ramp = { 2, 1, (uint8_t *)ramp_px, NULL }, white = { 4, 4, white_px, &red };
+	struct fx f;
+	fx_init(&f, 64, 64);
+	struct css_style *s = fx_style(&f);
+	struct layout_fragment *img = fx_add(&f, f.root, LAYOUT_FRAG_IMAGE, s, 10, 10, 8, 1);
+	img->image = &ramp;
+	uint8_t *px = fx_render(&f, 64, 64, 1.0f, NULL);
+	/* Black to white over 8px: sample positions 0.125, 0.375, 0.625 of
+	 * the way give 31, 95 and 159 (exact arithmetic would round the
+	 * first two to 32 and 96). */
+	FX_ASSERT_RGBA(fx_px(px, 64, 11, 10), 0, 0, 0, 255);
+	FX_ASSERT_RGBA(fx_px(px, 64, 12, 10), 31, 31, 31, 255);
+	FX_ASSERT_RGBA(fx_px(px, 64, 13, 10), 95, 95, 95, 255);
+	FX_ASSERT_RGBA(fx_px(px, 64, 14, 10), 159, 159, 159, 255);
+	free(px);
+	/* A 4x4 image drawn 2x2 comes from its 2x2 level; drawn 3x3, from
+	 * the image itself. */
+	img->image = &white;
+	img->width = 2;
+	img->height = 2;
+	px = fx_render(&f, 64, 64, 1.0f, NULL);
+	FX_ASSERT_RGBA(fx_px(px, 64, 11, 11), 255, 0, 0, 255);
+	free(px);
+	img->width = 3;
+	img->height = 3;
+	px = fx_render(&f, 64, 64, 1.0f, NULL);
+	FX_ASSERT_RGBA(fx_px(px, 64, 11, 11), 255, 255, 255, 255);
 	free(px);
 	fx_free(&f);
 }
@@ -450,7 +492,8 @@ int main(void)
 		cmocka_unit_test(test_rounded_corners),	 cmocka_unit_test(test_linear_gradient),
 		cmocka_unit_test(test_opacity_and_clip), cmocka_unit_test(test_box_shadow),
 		cmocka_unit_test(test_canvas_background), cmocka_unit_test(test_threads_identical),
-		cmocka_unit_test(test_image_fragment),	 cmocka_unit_test(test_background_repeat),
+		cmocka_unit_test(test_image_fragment),	 cmocka_unit_test(test_image_filtering),
+		cmocka_unit_test(test_background_repeat),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
