@@ -150,8 +150,10 @@ static void text_coverage(struct worker *w, const struct paint_item *it, const s
 			/* Skia's glyph positioning for horizontal text: the
 			 * baseline snapped to a whole pixel, the pen to the
 			 * nearest quarter pixel, drawn as a bitmap rendered at
-			 * that quarter's phase. */
-			float fx = floorf(px * 4.0f + 0.5f);
+			 * that quarter's phase. The pen is first taken to 1/64
+			 * px (layout's unit), so that float noise in positions
+			 * cannot flip a tie between two quarters. */
+			float fx = floorf((roundf(px * 64.0f) + 8.0f) / 16.0f);
 			int sub = (int)(fx - 4.0f * floorf(fx / 4.0f));
 			const struct paint_glyph_bitmap *bm =
 				paint_glyph_get(&w->glyphs, run->face, g->id, run->size * scale, sub);
