@@ -74,27 +74,29 @@ static void side_trapezoid(const struct sides *s, int side, struct paint_poly_bu
 	float dax = jx[a] - ox[a], day = jy[a] - oy[a], dbx = jx[b] - ox[b], dby = jy[b] - oy[b];
 	float la = hypotf(dax, day), lb = hypotf(dbx, dby);
 	float ua = la > 0 ? ext / la : 0, ub = lb > 0 ? ext / lb : 0;
-	/* Inward extension: up to twice the corner distance, or to where
-	 * the two slants cross. */
+	/* Inward extension: to where the two slants cross, and never past
+	 * the opposite side's inner edge, the rest of the ring being the
+	 * other sides' (parallel slants of a box without left and right
+	 * borders would otherwise reach across a short box). Going that far
+	 * covers the ring where a large inner radius curves away from the
+	 * corner. */
 	float ta = 2.0f, tb = 2.0f;
 	float den = dax * dby - day * dbx;
 	if (fabsf(den) > 1e-6f) {
 		float ex = ox[b] - ox[a], ey = oy[b] - oy[a];
 		float t = (ex * dby - ey * dbx) / den, u = (ex * day - ey * dax) / den;
-		if (t > 0.0f && u > 0.0f && t < 2.0f && u < 2.0f)
+		ta = tb = INFINITY;
+		if (t > 0.0f && u > 0.0f)
 			ta = t, tb = u;
+	} else if (dax * dbx + day * dby > 0.0f) {
+		ta = tb = INFINITY; /* parallel slants never cross */
 	}
-	/* Never past the opposite side's inner edge: that part of the ring
-	 * is the opposite side's (parallel slants of a box without left and
-	 * right borders would otherwise reach across a short box). */
 	bool vert = side == 0 || side == 2;
 	float limit = side == 0 ? iy1 : side == 1 ? ix0 : side == 2 ? iy0 : ix1;
 	float da = vert ? day : dax, db = vert ? dby : dbx;
 	float oa = vert ? oy[a] : ox[a], ob = vert ? oy[b] : ox[b];
-	if (da != 0.0f)
-		ta = BASE_MIN(ta, BASE_MAX(0.0f, (limit - oa) / da));
-	if (db != 0.0f)
-		tb = BASE_MIN(tb, BASE_MAX(0.0f, (limit - ob) / db));
+	ta = da != 0.0f ? BASE_MIN(ta, BASE_MAX(0.0f, (limit - oa) / da)) : BASE_MIN(ta, 2.0f);
+	tb = db != 0.0f ? BASE_MIN(tb, BASE_MAX(0.0f, (limit - ob) / db)) : BASE_MIN(tb, 2.0f);
 	paint_pb_point(pb, ox[a] - dax * ua, oy[a] - day * ua);
 	paint_pb_point(pb, ox[b] - dbx * ub, oy[b] - dby * ub);
 	paint_pb_point(pb, ox[b] + dbx * tb, oy[b] + dby * tb);
