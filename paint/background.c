@@ -157,7 +157,7 @@ static void paint_layer_image(struct paint_ctx *c, const struct layout_fragment 
 		it->image = img;
 	} else {
 		it->source = l->image.kind == CSS_IMAGE_RADIAL_GRADIENT ? PAINT_SRC_RADIAL : PAINT_SRC_LINEAR;
-		it->gradient = paint_gradient_resolve(c->dl, &l->image, w, h);
+		it->gradient = paint_gradient_resolve(c->dl, &l->image, p.w, p.h); /* the tile after rounding */
 	}
 	if (fixed) {
 		/* The pattern stays with the viewport; the clip box scrolls. */
