@@ -218,6 +218,34 @@ static void item_coverage(struct worker *w, const struct paint_item *it, const s
 		shape_coverage(w, it, m, &it->shape, r, out);
 }
 
+/* An 8-bit premultiplied colour from a float one, rounded. */
+static unsigned to8(float v)
+{
+	return (unsigned)(BASE_MIN(BASE_MAX(v, 0.0f), 1.0f) * 255.0f + 0.5f);
+}
+
+/* Skia's 8-bit source-over on a fully covered pixel (SkPMSrcOver, which
+ * Chromium's raster uses for solid colours and layers): the destination
+ * scaled by 256 minus the source alpha, shifted down, plus the source.
+ * Keeps translucent fills bit-exact with Chromium. */
+static void srcover8(float *d, const unsigned s8[4])
+{
+	unsigned inv = 256u - s8[3];
+	for (int k = 0; k < 4; k++)
+		d[k] = (float)(s8[k] + ((to8(d[k]) * inv) >> 8)) * (1.0f / 255.0f);
+}
+
+/* A premultiplied colour as Skia premultiplies an 8-bit one by an 8-bit
+ * alpha x (SkMulDiv255Round); rgba is premultiplied already. */
+static void premul8(const float rgba[4], unsigned x, unsigned out[4])
+{
+	for (int k = 0; k < 3; k++) {
+		unsigned c = rgba[3] > 0.0f ? to8(rgba[k] / rgba[3]) : 0u;
+		out[k] = (c * x + 127u) / 255u;
+	}
+	out[3] = x;
+}
+
 static void draw_item(struct worker *w, const struct paint_target *t, const struct paint_item *it,
 		      struct paint_region tile, float *dst)
 {
@@ -290,12 +318,18 @@ static void draw_item(struct worker *w, const struct paint_target *t, const stru
 			/* The common case: one colour; opaque where fully covered. */
 			const float *s = it->color;
 			bool opaque = s[3] >= 1.0f;
+			unsigned s8[4];
+			premul8(s, to8(s[3]), s8);
 			for (int x = 0; x < r.w; x++, d += 4) {
 				float c = cov[x];
 				if (c <= 0.0f)
 					continue;
 				if (c >= 1.0f && opaque) {
 					memcpy(d, s, 4 * sizeof(float));
+					continue;
+				}
+				if (c >= 1.0f) {
+					srcover8(d, s8);
 					continue;
 				}
 				float ia = 1.0f - s[3] * c;
@@ -347,6 +381,22 @@ static void render_tile(void *ctx, size_t index, int worker_index)
 					skipped++;
 				continue;
 			}
+			const struct paint_item *only = it->pop_index == i + 2 ? &job->dl->items[i + 1] : NULL;
+			if (only && (only->kind == PAINT_ITEM_TEXT ||
+				     (only->kind == PAINT_ITEM_FILL && only->source == PAINT_SRC_COLOR))) {
+				/* A group of one solid draw: Skia folds the group
+				 * alpha into the draw's colour (SkRecordOpts). */
+				struct paint_item folded = *only;
+				const float *c = only->color;
+				unsigned op8 = to8(it->opacity), a8 = (to8(c[3]) * op8 + 127u) / 255u;
+				float a = (float)a8 * (1.0f / 255.0f);
+				for (int k = 0; k < 3; k++)
+					folded.color[k] = c[3] > 0.0f ? (float)to8(c[k] / c[3]) * (1.0f / 255.0f) * a : 0.0f;
+				folded.color[3] = a;
+				draw_item(w, t, &folded, tile, w->layers[depth]);
+				i = it->pop_index;
+				continue;
+			}
 			if (depth + 1 >= MAX_LAYERS) {
 				skipped++;
 				continue;
@@ -368,17 +418,21 @@ static void render_tile(void *ctx, size_t index, int worker_index)
 			if (depth == 0)
 				continue;
 			float op = w->layer_opacity[depth];
+			unsigned op8 = to8(op);
 			struct paint_region lr = w->layer_region[depth];
 			for (int y = 0; y < lr.h; y++) {
 				size_t off = ((size_t)(lr.y - tile.y + y) * TILE + (size_t)(lr.x - tile.x)) * 4;
 				const float *src = w->layers[depth] + off;
 				float *dst = w->layers[depth - 1] + off;
 				for (size_t p = 0; p < (size_t)lr.w * 4; p += 4) {
-					float a = src[p + 3] * op;
-					if (a <= 0.0f)
+					if (src[p + 3] <= 0.0f)
 						continue;
+					/* The layer's pixels are 8-bit in Skia too:
+					 * scaled by the group alpha, then source-over. */
+					unsigned s8[4];
 					for (int k = 0; k < 4; k++)
-						dst[p + k] = src[p + k] * op + dst[p + k] * (1.0f - a);
+						s8[k] = (to8(src[p + k]) * op8 + 127u) / 255u;
+					srcover8(dst + p, s8);
 				}
 			}
 			depth--;

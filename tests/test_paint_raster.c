@@ -234,6 +234,34 @@ static void test_opacity_and_clip(void **state)
 	fx_free(&f);
 }
 
+/* Translucent fills blend in 8 bits as Skia's SkPMSrcOver does, and a
+ * group of one fill folds its opacity into the colour: values taken from
+ * Chromium's renders of the same boxes. */
+static void test_translucent_blend(void **state)
+{
+	(void)state;
+	struct fx f;
+	fx_init(&f, 64, 64);
+	struct css_style *under = fx_style(&f);
+	under->background_color = (struct css_color){ 130, 183, 14, 255 };
+	struct layout_fragment *a = fx_box(&f, f.root, under, 0, 0, 10, 10);
+	struct css_style *over = fx_style(&f);
+	over->background_color = (struct css_color){ 238, 127, 26, 102 };
+	fx_box(&f, a, over, 0, 0, 10, 10);
+	struct css_style *under2 = fx_style(&f);
+	under2->background_color = (struct css_color){ 254, 220, 186, 255 };
+	struct layout_fragment *b = fx_box(&f, f.root, under2, 20, 0, 10, 10);
+	struct css_style *over2 = fx_style(&f);
+	over2->background_color = (struct css_color){ 28, 55, 94, 179 };
+	over2->opacity = 0.6f;
+	fx_box(&f, b, over2, 0, 0, 10, 10);
+	uint8_t *px = fx_render(&f, 64, 64, 1.0f, NULL);
+	FX_ASSERT_RGBA(fx_px(px, 64, 5, 5), 173, 161, 18, 255);
+	FX_ASSERT_RGBA(fx_px(px, 64, 25, 5), 159, 151, 147, 255);
+	free(px);
+	fx_free(&f);
+}
+
 static void test_box_shadow(void **state)
 {
 	(void)state;
@@ -490,7 +518,8 @@ int main(void)
 		cmocka_unit_test(test_rect_exact),	 cmocka_unit_test(test_rect_half_pixel),
 		cmocka_unit_test(test_border_joins),	 cmocka_unit_test(test_border_styles),
 		cmocka_unit_test(test_rounded_corners),	 cmocka_unit_test(test_linear_gradient),
-		cmocka_unit_test(test_opacity_and_clip), cmocka_unit_test(test_box_shadow),
+		cmocka_unit_test(test_opacity_and_clip), cmocka_unit_test(test_translucent_blend),
+		cmocka_unit_test(test_box_shadow),
 		cmocka_unit_test(test_canvas_background), cmocka_unit_test(test_threads_identical),
 		cmocka_unit_test(test_image_fragment),	 cmocka_unit_test(test_image_filtering),
 		cmocka_unit_test(test_background_repeat),
