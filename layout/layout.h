@@ -198,9 +198,12 @@ void layout_tree_free(struct layout_tree *tree);
 
 /* After css_restyle_elements() with CSS_DAMAGE_REPAINT: points the
  * fragments of the elements whose style was replaced at the new styles,
- * keeping geometry. False when a style layout derived depends on a changed
+ * keeping geometry, and sets *damage to the document area (CSS px) whose
+ * painting may differ (all of it when a restyled box is transformed,
+ * fixed or sticky). False when a style layout derived depends on a changed
  * value; the tree is then partly patched and must be laid out again. */
-bool layout_restyle_fragments(struct layout_tree *tree, const struct css_restyled *replaced, size_t count);
+bool layout_restyle_fragments(struct layout_tree *tree, const struct css_restyled *replaced, size_t count,
+			      struct layout_rect *damage);
 
 /* Dumps: the fragment tree with geometry; getBoundingClientRect() JSON. */
 void layout_dump(const struct layout_tree *tree, struct base_buf *out);

@@ -14,12 +14,17 @@
  * old styles, under an unchanged parent, and of no element, is skipped. */
 #include "layout/internal.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 struct restyle_frame {
 	struct layout_fragment *frag;
 	const struct css_style *parent_old, *parent_new; /* the parent fragment's style before/after */
+	float x, y; /* border-box origin in document coordinates */
+	/* Under a transform or a fixed or sticky box: painted somewhere
+	 * else than its document position. */
+	bool moved;
 };
 
 /* The replaced entries by (element, pseudo-element) and the old styles. */
@@ -109,15 +114,52 @@ static const struct css_style *restyled(const struct replaced_set *m, const stru
 	return anonymous_values_equal(fr->parent_old, fr->parent_new) ? f->style : NULL;
 }
 
-bool layout_restyle_fragments(struct layout_tree *tree, const struct css_restyled *replaced, size_t count)
+/* How far a style paints outside the border box and overflow: outline,
+ * shadows, and glyphs or decorations beyond their line box. */
+static float ink_extent(const struct css_style *s)
 {
+	float e = 0;
+	if (s->outline_style != CSS_BORDER_NONE)
+		e = s->outline_width + BASE_MAX(s->outline_offset, 0.0f);
+	const struct css_shadow *sh[2] = { s->box_shadows, s->text_shadows };
+	size_t n[2] = { s->box_shadow_count, s->text_shadow_count };
+	for (int k = 0; k < 2; k++)
+		for (size_t i = 0; i < n[k]; i++)
+			e = BASE_MAX(e, BASE_MAX(fabsf(sh[k][i].x), fabsf(sh[k][i].y)) + 2 * sh[k][i].blur +
+						BASE_MAX(sh[k][i].spread, 0.0f));
+	return e + BASE_MAX(4.0f, s->font_size / 2);
+}
+
+static bool moves_painting(const struct css_style *s)
+{
+	return s->transform || s->position == CSS_POSITION_FIXED || s->position == CSS_POSITION_STICKY;
+}
+
+static void add_damage(struct layout_rect *d, bool *any, float x0, float y0, float x1, float y1)
+{
+	if (*any) {
+		x0 = BASE_MIN(x0, d->x);
+		y0 = BASE_MIN(y0, d->y);
+		x1 = BASE_MAX(x1, d->x + d->width);
+		y1 = BASE_MAX(y1, d->y + d->height);
+	}
+	*d = (struct layout_rect){ x0, y0, x1 - x0, y1 - y0 };
+	*any = true;
+}
+
+bool layout_restyle_fragments(struct layout_tree *tree, const struct css_restyled *replaced, size_t count,
+			      struct layout_rect *damage)
+{
+	*damage = (struct layout_rect){ 0, 0, 0, 0 };
 	if (!tree->root || !count)
 		return true;
+	bool any = false, everywhere = false;
 	struct replaced_set m;
 	set_init(&m, replaced, count);
 	size_t len = 0, cap = 64;
 	struct restyle_frame *stack = base_xmalloc(cap * sizeof *stack);
-	stack[len++] = (struct restyle_frame){ tree->root, tree->root->style, tree->root->style };
+	stack[len++] = (struct restyle_frame){ tree->root, tree->root->style, tree->root->style, tree->root->x,
+					       tree->root->y, false };
 	bool ok = true;
 	while (len && ok) {
 		struct restyle_frame fr = stack[--len];
@@ -127,14 +169,28 @@ bool layout_restyle_fragments(struct layout_tree *tree, const struct css_restyle
 			ok = false;
 			break;
 		}
-		f->style = now;
+		bool moved = fr.moved || moves_painting(old) || moves_painting(now);
+		if (now != old) {
+			f->style = now;
+			float e = BASE_MAX(ink_extent(old), ink_extent(now));
+			const struct layout_rect *o = &f->overflow;
+			everywhere |= moved;
+			add_damage(damage, &any, fr.x + BASE_MIN(o->x, 0.0f) - e, fr.y + BASE_MIN(o->y, 0.0f) - e,
+				   fr.x + BASE_MAX(o->x + o->width, f->width) + e,
+				   fr.y + BASE_MAX(o->y + o->height, f->height) + e);
+		}
 		if (len + f->child_count > cap) {
 			cap = (len + f->child_count) * 2;
 			stack = base_xrealloc(stack, cap * sizeof *stack);
 		}
-		for (size_t c = f->child_count; c-- > 0;)
-			stack[len++] = (struct restyle_frame){ f->children[c], old, now };
+		for (size_t c = f->child_count; c-- > 0;) {
+			struct layout_fragment *ch = f->children[c];
+			stack[len++] = (struct restyle_frame){ ch, old, now, fr.x + ch->x, fr.y + ch->y, moved };
+		}
 	}
+	if (everywhere)
+		*damage = (struct layout_rect){ 0, 0, BASE_MAX(tree->document_width, tree->viewport_width),
+						BASE_MAX(tree->document_height, tree->viewport_height) };
 	free(stack);
 	free(m.by_element);
 	free(m.old_styles);

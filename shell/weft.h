@@ -139,6 +139,10 @@ int weft_document_hit_test(struct weft_document *doc, float x, float y, struct w
 /* Sets the hover/active point; returns true when styles changed (the
  * caller should repaint). Pass negative coordinates to clear. */
 bool weft_document_set_pointer(struct weft_document *doc, float x, float y, bool active);
+/* The document area (CSS px) whose pixels the last call of
+ * weft_document_set_pointer() that returned true may have changed: only
+ * it needs repainting (everything after a relayout). */
+void weft_document_damage_area(const struct weft_document *doc, float *x, float *y, float *width, float *height);
 /* Document y of the element with id or name `fragment` (without '#');
  * false when there is none. */
 bool weft_document_anchor_position(struct weft_document *doc, const char *fragment, float *y);

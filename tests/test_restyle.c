@@ -70,7 +70,7 @@ static void check_page(const char *html, const float (*points)[3], size_t n, str
 	struct weft_document *ref = weft_document_load_bytes(engine, html, strlen(html), NULL, &lo, &err);
 	assert_non_null(inc);
 	assert_non_null(ref);
-	free(render(inc));
+	uint8_t *before = render(inc);
 	free(render(ref));
 	memset(seen, 0, sizeof *seen);
 	for (size_t i = 0; i < n; i++) {
@@ -95,9 +95,19 @@ static void check_page(const char *html, const float (*points)[3], size_t n, str
 		uint8_t *pa = render(inc), *pb = render(ref);
 		if (memcmp(pa, pb, (size_t)W * H * 4) != 0)
 			fail_msg("pixels differ after move %zu to (%g, %g)", i, points[i][0], points[i][1]);
-		free(pa);
+		/* A paint-only change stays inside the area it reports. */
+		float dx, dy, dw, dh;
+		weft_document_damage_area(inc, &dx, &dy, &dw, &dh);
+		for (int y = 0; changed && t.damage == WEFT_DAMAGE_REPAINT && y < H; y++)
+			for (int x = 0; x < W; x++)
+				if ((x + 1 <= dx || x >= dx + dw || y + 1 <= dy || y >= dy + dh) &&
+				    memcmp(pa + ((size_t)y * W + x) * 4, before + ((size_t)y * W + x) * 4, 4) != 0)
+					fail_msg("move %zu changed pixel (%d, %d) outside the damage area", i, x, y);
+		free(before);
+		before = pa;
 		free(pb);
 	}
+	free(before);
 	weft_document_free(inc);
 	weft_document_free(ref);
 }

@@ -45,6 +45,8 @@ struct weft_document {
 
 	size_t image_warnings_seen; /* paint_images_warning() entries already copied */
 	struct weft_timings timings;
+	/* What the last effective weft_document_set_pointer() changed, CSS px. */
+	struct layout_rect damage_area;
 	char *title;
 	struct base_arena arena; /* resolved URLs and other per-document strings */
 };

@@ -8,6 +8,8 @@
  * alive for the fragment tree); after this many restyled elements, the
  * next state change styles from scratch, which frees them. */
 #define WEFT_MAX_RESTYLED 20000
+/* Larger than any document, for "repaint everything". */
+#define WEFT_MAX_DOCUMENT 1e9f
 
 static const struct html_node *enclosing_link(const struct html_node *n)
 {
@@ -54,7 +56,7 @@ static enum weft_damage restyle(struct weft_document *doc, const struct css_elem
 	if (r.damage == CSS_DAMAGE_NONE)
 		return WEFT_DAMAGE_NONE;
 	if (r.damage == CSS_DAMAGE_REPAINT && doc->layout &&
-	    layout_restyle_fragments(doc->layout, r.replaced, r.replaced_count)) {
+	    layout_restyle_fragments(doc->layout, r.replaced, r.replaced_count, &doc->damage_area)) {
 		shell_document_invalidate(doc, 3);
 		return WEFT_DAMAGE_REPAINT;
 	}
@@ -79,6 +81,8 @@ bool weft_document_set_pointer(struct weft_document *doc, float x, float y, bool
 		return false;
 	uint64_t t0 = base_now_ns();
 	doc->timings.restyled_elements = 0;
+	/* Everything, unless a paint-only restyle says less. */
+	doc->damage_area = (struct layout_rect){ 0, 0, WEFT_MAX_DOCUMENT, WEFT_MAX_DOCUMENT };
 	enum weft_damage damage = WEFT_DAMAGE_RESTYLE;
 	if (doc->styled)
 		damage = restyle(doc, &from);
@@ -87,6 +91,14 @@ bool weft_document_set_pointer(struct weft_document *doc, float x, float y, bool
 	doc->timings.restyle_ns = base_now_ns() - t0;
 	doc->timings.damage = damage;
 	return damage != WEFT_DAMAGE_NONE;
+}
+
+void weft_document_damage_area(const struct weft_document *doc, float *x, float *y, float *width, float *height)
+{
+	*x = doc->damage_area.x;
+	*y = doc->damage_area.y;
+	*width = doc->damage_area.width;
+	*height = doc->damage_area.height;
 }
 
 static const struct html_node *find_anchor(const struct html_document *d, const char *name)

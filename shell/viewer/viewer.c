@@ -391,7 +391,16 @@ static void update_pointer(struct viewer *v)
 		}
 		v->work_ns += base_now_ns() - start;
 		v->work_cpu_ns += viewer_cpu_ns() - cpu_start;
-		viewer_tiles_invalidate(&v->tiles);
+		if (t.damage == WEFT_DAMAGE_REPAINT) {
+			/* Same geometry: repaint only the strips the change touches. */
+			float dx, dy, dw, dh;
+			weft_document_damage_area(v->doc, &dx, &dy, &dw, &dh);
+			double top = floor(dy * v->scale / VIEWER_TILE_HEIGHT);
+			double bottom = floor((dy + dh) * v->scale / VIEWER_TILE_HEIGHT);
+			viewer_tiles_invalidate_rows(&v->tiles, (int)BASE_MAX(top, -1.0), (int)BASE_MIN(bottom, (double)INT_MAX));
+		} else {
+			viewer_tiles_invalidate(&v->tiles);
+		}
 		viewer_request_frame(v, VIEWER_FRAME_HOVER);
 	}
 }

@@ -64,6 +64,8 @@ void viewer_tiles_init(struct viewer_tiles *t, uint32_t format);
  * `height` tall (all visible strips plus a margin for prefetching). */
 void viewer_tiles_resize(struct viewer_tiles *t, int width, int height);
 void viewer_tiles_invalidate(struct viewer_tiles *t);
+/* Drops the strips of document rows [first, last] only. */
+void viewer_tiles_invalidate_rows(struct viewer_tiles *t, int first, int last);
 /* The strip `row` at horizontal scroll scroll_x, painted if not cached.
  * Returns NULL (with err set) when the engine fails to paint. */
 const uint8_t *viewer_tiles_get(struct viewer_tiles *t, struct weft_document *doc, float scale, int row,

@@ -50,6 +50,13 @@ void viewer_tiles_invalidate(struct viewer_tiles *t)
 		t->tiles[i].valid = false;
 }
 
+void viewer_tiles_invalidate_rows(struct viewer_tiles *t, int first, int last)
+{
+	for (size_t i = 0; i < t->count; i++)
+		if (t->tiles[i].row >= first && t->tiles[i].row <= last)
+			t->tiles[i].valid = false;
+}
+
 static struct viewer_tile *tiles_find(const struct viewer_tiles *t, int row, int scroll_x)
 {
 	for (size_t i = 0; i < t->count; i++) {
