@@ -74,8 +74,8 @@ static unsigned list_states_anywhere(const struct css_selector_list *l, int dept
 
 /* States a compound tests on the element it matches: directly, or in an
  * :is()/:not()/:where() argument of one compound. States tested elsewhere
- * (inside :has(), or in a complex argument, which may test an ancestor or
- * a sibling) go to *elsewhere. */
+ * (inside :has() or :nth-child(of S), or in a complex argument, which may
+ * test an ancestor or a sibling) go to *elsewhere. */
 static unsigned compound_states(const struct css_compound *c, unsigned *elsewhere, int depth)
 {
 	unsigned st = 0;
@@ -86,7 +86,8 @@ static unsigned compound_states(const struct css_compound *c, unsigned *elsewher
 		st |= state_bit(ss->op);
 		for (size_t i = 0; i < ss->args.count; i++) {
 			const struct css_selector *arg = ss->args.items[i];
-			if (ss->op != CSS_PC_HAS && arg->count == 1 && depth < MAX_ARG_DEPTH)
+			bool same_element = ss->op == CSS_PC_IS || ss->op == CSS_PC_WHERE || ss->op == CSS_PC_NOT;
+			if (same_element && arg->count == 1 && depth < MAX_ARG_DEPTH)
 				st |= compound_states(&arg->compounds[0], elsewhere, depth + 1);
 			else
 				for (size_t j = 0; j < arg->count; j++)

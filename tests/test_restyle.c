@@ -174,10 +174,11 @@ static void test_has_and_nesting(void **state)
 	struct damage_seen seen;
 	run(HEAD "li{height:30px} .card{padding:5px} .card:has(.x:hover){background:yellow} "
 		 "li:has(+ li:hover){color:red} :is(.p .q):hover{color:green} .n{ &:hover .m{color:purple} } "
-		 "div:not(:hover) > .w{background:#ccc}</style>"
+		 "div:not(:hover) > .w{background:#ccc} b{display:block;height:20px} b:nth-last-child(1 of :not(:hover)){background:orange}</style>"
 		 "<div class=card><span class=x>has x</span> and <span>y</span></div>"
 		 "<ul><li>l1<li>l2<li>l3</ul><div class=p><span class=q>q</span></div>"
-		 "<div class=n>n <span class=m>m</span></div><div><span class=w>w</span></div>",
+		 "<div class=n>n <span class=m>m</span></div><div><span class=w>w</span></div>"
+		 "<div><b>b1</b><b>b2</b><b>b3</b></div>",
 	    &seen);
 	assert_true(seen.count[WEFT_DAMAGE_REPAINT] > 0);
 }
