@@ -361,6 +361,7 @@ static void build_flattened(struct builder *b, struct layout_box *parent, const 
 }
 
 static void build_first_letter(struct builder *b, struct layout_box *block);
+static const struct css_style *pseudo_style(struct layout_ctx *ctx, const struct html_node *el, uint8_t pseudo);
 
 static void build_element(struct builder *b, struct layout_box *parent, const struct html_node *el, int depth)
 {
@@ -407,8 +408,15 @@ static void build_element(struct builder *b, struct layout_box *parent, const st
 		/* After ::after, which may be block-level too. */
 		if (box->type == LAYOUT_BOX_BLOCK && depth < LAYOUT_MAX_DEPTH)
 			fixup_block(ctx, box, depth + 1);
-		if (box->type == LAYOUT_BOX_BLOCK)
+		if (box->type == LAYOUT_BOX_BLOCK) {
 			build_first_letter(b, box);
+			/* ::first-line styles the first formatted line, maybe
+			 * in a descendant block; an inner one has precedence. */
+			const struct css_style *fls = pseudo_style(ctx, el, CSS_PSEUDO_FIRST_LINE);
+			struct layout_box *target = fls ? first_inline_container(box) : NULL;
+			if (target && !target->first_line)
+				target->first_line = fls;
+		}
 		if (marker && marker->is_marker) {
 			struct layout_box *target = first_inline_container(box);
 			if (target) {

@@ -60,10 +60,60 @@ struct para {
 	float content_width, cb_height;
 	int depth;
 	bool intrinsic; /* measuring only: atomics are not laid out */
+	/* The first formatted line's paragraph (CSS Pseudo 4 §2.1): styles
+	 * seen through ::first-line, atomics taken from `normal`. */
+	const struct css_style *first_line;
+	const struct para *normal;
 };
+
+/* Properties that apply to ::first-line (CSS Pseudo 4 §2.1.1) and are
+ * inherited: an inline on the first line inherits them from ::first-line
+ * unless it sets them itself, which shows as a value different from the
+ * block's (the box tree keeps no specified values). */
+static const struct css_style *first_line_style(struct layout_ctx *ctx, const struct css_style *s, const struct css_style *block,
+						const struct css_style *fl)
+{
+	char key[2 * sizeof s + 1];
+	memcpy(key, &s, sizeof s);
+	memcpy(key + sizeof s, &fl, sizeof fl);
+	key[2 * sizeof s] = (char)0xFD;
+	struct css_style *r = base_map_get(&ctx->anon_styles, key, sizeof key);
+	if (r)
+		return r;
+	r = base_arena_alloc(&ctx->tree->arena, sizeof *r);
+	*r = *s;
+#define FROM_FIRST_LINE(field)                                                   \
+	if (s == block || memcmp(&s->field, &block->field, sizeof s->field) == 0) \
+		r->field = fl->field;
+	FROM_FIRST_LINE(font_family)
+	FROM_FIRST_LINE(font_size)
+	FROM_FIRST_LINE(font_weight)
+	FROM_FIRST_LINE(font_style)
+	FROM_FIRST_LINE(font_stretch)
+	FROM_FIRST_LINE(font_variant_small_caps)
+	FROM_FIRST_LINE(line_height_kind)
+	FROM_FIRST_LINE(line_height)
+	FROM_FIRST_LINE(color)
+	FROM_FIRST_LINE(letter_spacing)
+	FROM_FIRST_LINE(word_spacing)
+	FROM_FIRST_LINE(text_transform)
+	FROM_FIRST_LINE(text_shadows)
+	FROM_FIRST_LINE(text_shadow_count)
+#undef FROM_FIRST_LINE
+	/* Decorations ::first-line draws reach all of its text. */
+	r->decorations_in_effect |= fl->text_decoration_line | fl->decorations_in_effect;
+	if (s == block) {
+		r->text_decoration_color = fl->text_decoration_color;
+		r->text_decoration_style = fl->text_decoration_style;
+	}
+	base_map_put(&ctx->anon_styles, key, sizeof key, r);
+	return r;
+}
 
 static struct item *push_item(struct para *pa, uint8_t type, struct layout_box *box, const struct css_style *s)
 {
+	if (pa->first_line && (type == IT_TEXT || type == IT_OPEN || type == IT_CLOSE))
+		s = first_line_style(pa->ctx, s, pa->root->style, pa->first_line);
 	if (pa->count == pa->cap) {
 		pa->cap = pa->cap ? pa->cap * 2 : 32;
 		pa->items = base_xrealloc(pa->items, pa->cap * sizeof *pa->items);
@@ -149,8 +199,8 @@ static void split_small_caps(struct para *pa, size_t first)
 /* CSS Text 3 §4.1.1 phase I: collapsing and transformation. */
 static void add_text(struct para *pa, struct layout_box *t)
 {
-	const struct css_style *s = t->style;
-	struct item *it = push_item(pa, IT_TEXT, t, s);
+	struct item *it = push_item(pa, IT_TEXT, t, t->style);
+	const struct css_style *s = it->style;
 	uint8_t ws = s->white_space;
 	bool collapse_spaces = ws == CSS_WS_NORMAL || ws == CSS_WS_NOWRAP || ws == CSS_WS_PRE_LINE;
 	bool keep_newlines = !(ws == CSS_WS_NORMAL || ws == CSS_WS_NOWRAP);
@@ -389,7 +439,18 @@ static void build_para(struct para *pa)
 				pa->brk[it->end - 1] = LAYOUT_BREAK_ALLOWED;
 			memset(nowrap + it->start, !wrap, it->end - it->start);
 		} else if (it->type == IT_ATOMIC) {
-			layout_atomic(pa, it);
+			if (pa->normal && i < pa->normal->count && pa->normal->items[i].box == it->box) {
+				const struct item *n = &pa->normal->items[i];
+				it->frag = n->frag;
+				it->m = n->m;
+				it->b = n->b;
+				it->p = n->p;
+				it->margin_width = n->margin_width;
+				it->margin_height = n->margin_height;
+				it->baseline = n->baseline;
+			} else {
+				layout_atomic(pa, it);
+			}
 			pa->adv[it->start] = it->margin_width;
 			const struct css_style *ps = it->box->parent ? it->box->parent->style : pa->root->style;
 			memset(nowrap + it->start, !wraps(ps->white_space), it->end - it->start);
@@ -668,7 +729,7 @@ static void build_line(struct para *pa, size_t ls, size_t content_end, size_t le
 {
 	struct layout_ctx *ctx = pa->ctx;
 	struct line_build lb = {.pa = pa, .space_extra = space_extra};
-	int root = push_piece(&lb, pa->root->style, -1);
+	int root = push_piece(&lb, pa->first_line ? first_line_style(ctx, pa->root->style, pa->root->style, pa->first_line) : pa->root->style, -1);
 	lb.pieces[root].frag = line;
 	int cur = root;
 	bool has_content = false;
@@ -1067,8 +1128,24 @@ void layout_inline_content(struct layout_ctx *ctx, struct layout_box *box, struc
 	memset(out, 0, sizeof *out);
 	struct para pa = {.ctx = ctx, .root = box, .content_width = content_width, .cb_height = space->cb_height, .depth = space->depth};
 	build_para(&pa);
-	const char *text = pa.text.data ? pa.text.data : "";
-	size_t len = pa.text.len;
+	/* The first line is laid out from a paragraph seen through
+	 * ::first-line, the others from the normal one (CSS Pseudo 4 §2.1):
+	 * they have the same items over the same text offsets, unless a
+	 * first-line text-transform or small-caps changes them (then the
+	 * first line goes without). */
+	struct para fl = pa;
+	bool has_fl = false;
+	if (box->first_line) {
+		fl = (struct para){.ctx = ctx, .root = box, .content_width = content_width, .cb_height = space->cb_height, .depth = space->depth,
+				   .first_line = box->first_line, .normal = &pa};
+		build_para(&fl);
+		has_fl = fl.count == pa.count && fl.text.len == pa.text.len;
+		if (!has_fl)
+			free_para(&fl);
+	}
+	struct para *P = has_fl ? &fl : &pa;
+	const char *text = P->text.data ? P->text.data : "";
+	size_t len = P->text.len;
 	const struct css_style *s = box->style;
 	float indent = layout_unit(css_length_resolve(s->text_indent, content_width));
 	struct vmetrics strut = inline_metrics(ctx, s);
@@ -1080,8 +1157,8 @@ void layout_inline_content(struct layout_ctx *ctx, struct layout_box *box, struc
 	float inset_x = container->border[3] + container->padding[3], inset_y = container->border[0] + container->padding[0];
 	for (int guard = 0; guard < 1000000; guard++) {
 		/* Floats and positioned boxes up to the line start. */
-		for (; float_cursor < pa.count; float_cursor++) {
-			struct item *it = &pa.items[float_cursor];
+		for (; float_cursor < P->count; float_cursor++) {
+			struct item *it = &P->items[float_cursor];
 			if (it->start > pos || (it->start == pos && pos > 0 && pos == len && false))
 				break;
 			if (it->type == IT_FLOAT) {
@@ -1091,11 +1168,11 @@ void layout_inline_content(struct layout_ctx *ctx, struct layout_box *box, struc
 				base_vec_push(children, f);
 			}
 		}
-		if (pos >= len && !(first && pa.count > 0 && len == 0))
+		if (pos >= len && !(first && P->count > 0 && len == 0))
 			break;
 		/* Skip collapsible spaces at the line start (§4.1.2). */
 		size_t ls = pos;
-		while (ls < len && pa.collapsible[ls])
+		while (ls < len && P->collapsible[ls])
 			ls++;
 		float left, right;
 		layout_floats_band(space->floats, content_bfc_y + y, strut_h, content_bfc_x, content_bfc_x + content_width, &left, &right);
@@ -1111,16 +1188,16 @@ void layout_inline_content(struct layout_ctx *ctx, struct layout_box *box, struc
 			size_t n = char_len(text, i, len);
 			float cw = 0;
 			for (size_t k = i; k < i + n; k++)
-				cw += advance_at(&pa, k, w);
-			bool is_space = pa.collapsible[i] || pa.hangs[i];
+				cw += advance_at(P, k, w);
+			bool is_space = P->collapsible[i] || P->hangs[i];
 			if (!is_space && w + cw > avail + 0.01f && (have_break || i > ls)) {
 				if (have_break)
 					break;
 				/* overflow-wrap: break anywhere in an overlong word. */
 				const struct css_style *ts = NULL;
-				for (size_t k = 0; k < pa.count; k++)
-					if (pa.items[k].type == IT_TEXT && pa.items[k].start <= i && i < pa.items[k].end)
-						ts = pa.items[k].style;
+				for (size_t k = 0; k < P->count; k++)
+					if (P->items[k].type == IT_TEXT && P->items[k].start <= i && i < P->items[k].end)
+						ts = P->items[k].style;
 				if (ts && (ts->overflow_wrap != CSS_OVERFLOW_WRAP_NORMAL || ts->word_break == CSS_WORD_BREAK_BREAK_WORD) &&
 				    wraps(ts->white_space)) {
 					last_break = i;
@@ -1130,7 +1207,7 @@ void layout_inline_content(struct layout_ctx *ctx, struct layout_box *box, struc
 			}
 			w += cw;
 			i += n;
-			uint8_t b = pa.brk[i - 1];
+			uint8_t b = P->brk[i - 1];
 			if (b == LAYOUT_BREAK_MANDATORY) {
 				last_break = i;
 				have_break = true;
@@ -1149,7 +1226,7 @@ void layout_inline_content(struct layout_ctx *ctx, struct layout_box *box, struc
 		}
 		if (end <= ls && ls < len)
 			end = ls + char_len(text, ls, len);
-		size_t content_end = trim_end(&pa, ls, end);
+		size_t content_end = trim_end(P, ls, end);
 		/* Preserved trailing spaces (pre-wrap) hang: they are shown
 		 * but do not count for alignment. */
 		struct layout_fragment *line = layout_new_fragment(ctx, LAYOUT_FRAG_LINE, NULL);
@@ -1162,11 +1239,11 @@ void layout_inline_content(struct layout_ctx *ctx, struct layout_box *box, struc
 		 * before a forced break or the end of the block it hangs only
 		 * where it overflows. */
 		size_t hang_start = content_end;
-		while (hang_start > ls && pa.hangs[hang_start - 1])
+		while (hang_start > ls && P->hangs[hang_start - 1])
 			hang_start--;
-		float line_w = ind + range_width(&pa, ls, hang_start);
+		float line_w = ind + range_width(P, ls, hang_start);
 		if (last_line)
-			line_w = BASE_MAX(line_w, BASE_MIN(ind + range_width(&pa, ls, content_end), avail));
+			line_w = BASE_MAX(line_w, BASE_MIN(ind + range_width(P, ls, content_end), avail));
 		float extra = 0;
 		uint8_t align = resolved_align(s, last_line);
 		if (s->text_align == CSS_TEXT_ALIGN_JUSTIFY && !last_line && line_w < avail) {
@@ -1177,7 +1254,7 @@ void layout_inline_content(struct layout_ctx *ctx, struct layout_box *box, struc
 			if (spaces > 0)
 				extra = (avail - line_w) / (float)spaces;
 		}
-		build_line(&pa, ls, content_end, end, &item_cursor, &open_stack, line, first, extra, &lr);
+		build_line(P, ls, content_end, end, &item_cursor, &open_stack, line, first, extra, &lr);
 		if (extra > 0)
 			line_w = avail;
 		if (ind != 0)
@@ -1191,8 +1268,8 @@ void layout_inline_content(struct layout_ctx *ctx, struct layout_box *box, struc
 		/* Floats met on this line go beside it when they fit in what
 		 * the line leaves free (CSS 2.1 §9.5.1 rule 6 and 8); a left
 		 * float pushes the line's content right. */
-		for (; float_cursor < pa.count; float_cursor++) {
-			struct item *it = &pa.items[float_cursor];
+		for (; float_cursor < P->count; float_cursor++) {
+			struct item *it = &P->items[float_cursor];
 			if (it->type != IT_FLOAT)
 				continue;
 			if (it->start >= end && end < len)
@@ -1210,15 +1287,15 @@ void layout_inline_content(struct layout_ctx *ctx, struct layout_box *box, struc
 		}
 		/* Positioned boxes met on this line: their static position is
 		 * where they would have been on it (CSS 2.1 §10.3.7). */
-		for (; abs_cursor < pa.count; abs_cursor++) {
-			struct item *it = &pa.items[abs_cursor];
+		for (; abs_cursor < P->count; abs_cursor++) {
+			struct item *it = &P->items[abs_cursor];
 			if (it->type != IT_ABSPOS)
 				continue;
 			if (it->start >= end && end < len)
 				break;
-			float sx = line_left + ind + range_width(&pa, ls, it->start > ls ? BASE_MIN(it->start, content_end) : ls);
+			float sx = line_left + ind + range_width(P, ls, it->start > ls ? BASE_MIN(it->start, content_end) : ls);
 			float dx, dy;
-			relative_offset_in(&pa, it->box, &dx, &dy);
+			relative_offset_in(P, it->box, &dx, &dy);
 			layout_positioned_pending(ctx, it->box, container, inset_x + sx + dx, inset_y + y + dy);
 		}
 		if (!lr.empty || line->child_count > 0)
@@ -1231,6 +1308,14 @@ void layout_inline_content(struct layout_ctx *ctx, struct layout_box *box, struc
 		}
 		y += lr.height;
 		first = false;
+		if (P != &pa) {
+			/* Back to the normal paragraph: inline boxes left open
+			 * continue as its items. */
+			for (size_t k = 0; k < open_stack.len; k++)
+				open_stack.items[k] = pa.items + ((struct item *)open_stack.items[k] - fl.items);
+			P = &pa;
+			text = pa.text.data ? pa.text.data : "";
+		}
 		if (end <= pos && end >= len)
 			break;
 		pos = end;
@@ -1243,8 +1328,8 @@ void layout_inline_content(struct layout_ctx *ctx, struct layout_box *box, struc
 		}
 	}
 	/* Floats after the last line. */
-	for (; float_cursor < pa.count; float_cursor++) {
-		struct item *it = &pa.items[float_cursor];
+	for (; float_cursor < P->count; float_cursor++) {
+		struct item *it = &P->items[float_cursor];
 		if (it->type == IT_FLOAT) {
 			struct layout_fragment *f = layout_float(ctx, it->box, content_width, space->cb_height, space->floats, content_bfc_x,
 								 content_bfc_y + y, space->depth + 1);
@@ -1253,15 +1338,17 @@ void layout_inline_content(struct layout_ctx *ctx, struct layout_box *box, struc
 		}
 	}
 	/* Positioned boxes after the last line (or in empty content). */
-	for (; abs_cursor < pa.count; abs_cursor++)
-		if (pa.items[abs_cursor].type == IT_ABSPOS) {
+	for (; abs_cursor < P->count; abs_cursor++)
+		if (P->items[abs_cursor].type == IT_ABSPOS) {
 			float dx, dy;
-			relative_offset_in(&pa, pa.items[abs_cursor].box, &dx, &dy);
-			layout_positioned_pending(ctx, pa.items[abs_cursor].box, container, inset_x + dx, inset_y + y + dy);
+			relative_offset_in(P, P->items[abs_cursor].box, &dx, &dy);
+			layout_positioned_pending(ctx, P->items[abs_cursor].box, container, inset_x + dx, inset_y + y + dy);
 		}
 	base_vec_free(&open_stack);
 	layout_positioned_flush_inline(ctx, box, container, children, inset_x, inset_y);
 	out->height = layout_snap(y);
+	if (has_fl)
+		free_para(&fl);
 	free_para(&pa);
 }
 

@@ -132,6 +132,9 @@ struct layout_box {
 	/* The outside list marker to put before this block container's first
 	 * line (set on the first inline formatting context of a list item). */
 	struct layout_box *marker;
+	/* BLOCK with inline content: the ::first-line style of the block
+	 * whose first formatted line is this one's first line, or NULL. */
+	const struct css_style *first_line;
 	/* Continuation pieces of an inline split around a block (CSS 2.1 §9.2.1.1). */
 	bool contains_block;
 
