@@ -127,10 +127,11 @@ static void mark_contains_block(struct layout_box *parent)
 }
 
 /* Positioning scheme and outer display: floats and absolutely positioned
- * boxes are blockified (CSS Display 3 §2.7). */
+ * boxes are blockified (CSS Display 3 §2.7). The root element may be
+ * absolutely positioned in the initial containing block, never floated. */
 static void set_outer(struct layout_box *b, const struct css_style *s, bool is_root)
 {
-	b->is_abspos = !is_root && (s->position == CSS_POSITION_ABSOLUTE || s->position == CSS_POSITION_FIXED);
+	b->is_abspos = s->position == CSS_POSITION_ABSOLUTE || s->position == CSS_POSITION_FIXED;
 	b->is_float = !is_root && !b->is_abspos && s->float_ != CSS_FLOAT_NONE;
 	b->inline_level = !is_root && !b->is_abspos && !b->is_float && display_is_inline_level(s->display);
 }
