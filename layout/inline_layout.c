@@ -1282,8 +1282,14 @@ void layout_inline_content(struct layout_ctx *ctx, struct layout_box *box, struc
 			f->y = layout_snap(f->y - content_bfc_y);
 			base_vec_push(children, f);
 			line_w += mw;
-			if (it->box->style->float_ == CSS_FLOAT_LEFT)
-				shift_line(line, mw);
+			/* The line loses mw on the float's side; its content keeps
+			 * its alignment in what is left. */
+			bool left_float = it->box->style->float_ == CSS_FLOAT_LEFT;
+			float dx = align == CSS_TEXT_ALIGN_RIGHT ? (left_float ? 0 : -mw)
+				   : align == CSS_TEXT_ALIGN_CENTER ? (left_float ? mw : -mw) / 2
+								     : (left_float ? mw : 0);
+			if (dx != 0)
+				shift_line(line, layout_snap(dx));
 		}
 		/* Positioned boxes met on this line: their static position is
 		 * where they would have been on it (CSS 2.1 §10.3.7). */
