@@ -154,6 +154,13 @@ bool layout_restyle_fragments(struct layout_tree *tree, const struct css_restyle
 	if (!tree->root || !count)
 		return true;
 	bool any = false, everywhere = false;
+	/* The root's and body's backgrounds paint the whole canvas. */
+	for (size_t i = 0; i < count; i++) {
+		const struct html_node *el = replaced[i].element, *p = el->parent;
+		everywhere |= (p && p->type == HTML_NODE_DOCUMENT) ||
+			      (el->ns == HTML_NS_HTML && el->tag == HTML_TAG_BODY && p && p->parent &&
+			       p->parent->type == HTML_NODE_DOCUMENT);
+	}
 	struct replaced_set m;
 	set_init(&m, replaced, count);
 	size_t len = 0, cap = 64;

@@ -158,7 +158,7 @@ static void test_siblings(void **state)
 {
 	(void)state;
 	struct damage_seen seen;
-	run(HEAD "div{height:30px} .a:hover + .b{background:red} .a:hover ~ .c .d{color:blue} "
+	run(HEAD "div{height:30px} body:hover{background:#eef} .a:hover + .b{background:red} .a:hover ~ .c .d{color:blue} "
 		 ".s:hover ~ div{height:40px}</style>"
 		 "<div class=a>a</div><div class=b>b</div><div class=c><span class=d>d</span></div>"
 		 "<div class=b>b2</div><section><div class=s>s</div><div>after</div><div>after2</div></section>"
