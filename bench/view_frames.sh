@@ -15,6 +15,10 @@
 #   hover         the pointer moved over the first screen in a grid of
 #                 31 x 24 points 40 x 30 px apart, row by row, crossing
 #                 links and other elements (a frame when styles changed)
+#   hover-rules   the same moves over a copy of the page with typical
+#                 wiki hover rules added (the saved Wikipedia article has
+#                 none of its own): colour, background and underline
+#                 changes, and a bold reference mark that relays out
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WEFT=${1:-$ROOT/build/weft}
@@ -47,12 +51,19 @@ trap 'rm -rf "$T"' EXIT
 	done
 	echo "quit"
 } >"$T/hover.script"
+cp "$T/hover.script" "$T/hover-rules.script"
+RULES='<style>a{text-decoration:none} a:hover{text-decoration:underline} p:hover{background:#f8f9fa}'
+RULES+=' li:hover > a{background:#eaf3ff} .infobox tr:hover > th, .infobox tr:hover > td{background:#eaecf0}'
+RULES+=' h2:hover .mw-headline{color:#202122} sup.reference:hover{font-weight:bold}</style>'
+sed "0,/<head[^>]*>/s||&$RULES|" "$PAGE" >"$T/hover-rules.html"
 
 export SDL_VIDEODRIVER=x11 SDL_RENDER_DRIVER=software SDL_FRAMEBUFFER_ACCELERATION=0
 echo "page: $PAGE"
-for run in ${RUNS:-scroll-burst scroll-60hz resize hover}; do
+for run in ${RUNS:-scroll-burst scroll-60hz resize hover hover-rules}; do
 	echo "== $run"
-	xvfb-run -a -s "-screen 0 3000x2000x24" timeout 300 "$WEFT" view "$PAGE" --width 1280 --height 800 \
+	page=$PAGE
+	[ "$run" = hover-rules ] && page=$T/hover-rules.html
+	xvfb-run -a -s "-screen 0 3000x2000x24" timeout 300 "$WEFT" view "$page" --width 1280 --height 800 \
 		--script "$T/$run.script" --stats >"$T/$run.out"
 	grep '^summary' "$T/$run.out"
 done
