@@ -12,6 +12,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* ---- Matching ------------------------------------------------------------------- */
 
@@ -375,6 +376,10 @@ static bool share_with_last(struct css_styler *st, struct css_worker *w, const s
 		return false;
 	const struct css_element_state *state = st->opt ? st->opt->state : NULL;
 	if (state && (in_state(state, el) || in_state(state, c)))
+		return false;
+	/* :dir() of dir=auto (and bdi) depends on the element's text. */
+	const char *dir = html_element_attr_value(el, "dir");
+	if (el->tag == HTML_TAG_BDI || (dir && strcasecmp(dir, "auto") == 0))
 		return false;
 	size_t n = st->sheets->revalidation_count;
 	if (n) {

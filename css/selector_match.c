@@ -241,6 +241,63 @@ static bool match_lang(const struct css_simple_selector *s, const struct html_no
 	return ln == s->name_len || lang[s->name_len] == '-';
 }
 
+/* Strong right-to-left characters (bidi classes R and AL): the Hebrew,
+ * Arabic, Syriac, Thaana, NKo... blocks, their presentation forms, the
+ * RTL supplementary blocks and RLM. */
+static bool is_strong_rtl(uint32_t c)
+{
+	return (c >= 0x0590 && c <= 0x08FF) || c == 0x200F || (c >= 0xFB1D && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF) ||
+	       (c >= 0x10800 && c <= 0x10FFF) || (c >= 0x1E800 && c <= 0x1EFFF);
+}
+
+/* Strong left-to-right (an approximation of class L): letters outside
+ * those blocks, skipping general punctuation, symbols and CJK
+ * punctuation, and LRM. */
+static bool is_strong_ltr(uint32_t c)
+{
+	if (c == 0x200E)
+		return true;
+	if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
+		return true;
+	if (c < 0xC0 || c == 0xD7 || c == 0xF7 || is_strong_rtl(c))
+		return false;
+	return !(c >= 0x2000 && c <= 0x2BFF) && !(c >= 0x3000 && c <= 0x303F) && !(c >= 0xFE00 && c <= 0xFE0F);
+}
+
+/* HTML §3.2.6.1 auto directionality: the first strong character of the
+ * element's text, skipping script, style, textarea, bdi and elements with
+ * their own dir; ltr when there is none. Iterative (deep trees). */
+static bool auto_is_rtl(const struct html_node *el)
+{
+	const struct html_node *n = el->first_child;
+	while (n && n != el) {
+		bool skip = false;
+		if (n->type == HTML_NODE_TEXT) {
+			const char *p = n->data, *end = n->data + n->data_len;
+			while (p < end) {
+				uint32_t c = base_utf8_decode(&p, end);
+				if (is_strong_rtl(c))
+					return true;
+				if (is_strong_ltr(c))
+					return false;
+			}
+		} else if (n->type == HTML_NODE_ELEMENT) {
+			const char *d = html_element_attr_value(n, "dir");
+			skip = n->tag == HTML_TAG_SCRIPT || n->tag == HTML_TAG_STYLE || n->tag == HTML_TAG_TEXTAREA || n->tag == HTML_TAG_BDI ||
+			       (d && (strcasecmp(d, "ltr") == 0 || strcasecmp(d, "rtl") == 0 || strcasecmp(d, "auto") == 0));
+		}
+		if (!skip && n->type == HTML_NODE_ELEMENT && n->first_child) {
+			n = n->first_child;
+			continue;
+		}
+		while (n && n != el && !n->next_sibling)
+			n = n->parent;
+		if (n && n != el)
+			n = n->next_sibling;
+	}
+	return false;
+}
+
 static bool match_dir(const struct css_simple_selector *s, const struct html_node *el)
 {
 	bool rtl = false;
@@ -248,6 +305,10 @@ static bool match_dir(const struct css_simple_selector *s, const struct html_nod
 		const char *d = html_element_attr_value(n, "dir");
 		if (d && (strcasecmp(d, "rtl") == 0 || strcasecmp(d, "ltr") == 0)) {
 			rtl = strcasecmp(d, "rtl") == 0;
+			break;
+		}
+		if ((d && strcasecmp(d, "auto") == 0) || (!d && n->tag == HTML_TAG_BDI)) {
+			rtl = auto_is_rtl(n);
 			break;
 		}
 	}

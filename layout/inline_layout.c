@@ -1257,7 +1257,9 @@ void layout_inline_content(struct layout_ctx *ctx, struct layout_box *box, struc
 		build_line(P, ls, content_end, end, &item_cursor, &open_stack, line, first, extra, &lr);
 		if (extra > 0)
 			line_w = avail;
-		if (ind != 0)
+		/* The indent is on the start side: in rtl the alignment below
+		 * leaves it on the right. */
+		if (ind != 0 && s->direction != CSS_DIRECTION_RTL)
 			shift_line(line, ind);
 		float used = line_w;
 		if (align == CSS_TEXT_ALIGN_CENTER && avail > used)
