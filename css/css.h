@@ -420,6 +420,11 @@ struct css_style_options {
 
 struct css_styled_document *css_style_document(const struct html_document *doc, const struct css_style_options *opt);
 void css_styled_document_free(struct css_styled_document *sd);
+/* Moves styles computed for one viewport to the media environment m when
+ * they hold there: no media query evaluated while styling changes its
+ * result and no value uses the viewport size. Returns false, changing
+ * nothing, when the document must be styled again. */
+bool css_styled_document_set_media(struct css_styled_document *sd, const struct css_media *m);
 
 static inline const struct css_style *css_style_of(const struct css_styled_document *sd, const struct html_node *el)
 {

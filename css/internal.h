@@ -425,6 +425,17 @@ struct css_sheet_set {
 	size_t revalidation_count, revalidation_cap;
 	struct css_invalidation *invalidations; /* heap */
 	size_t invalidation_count, invalidation_cap;
+	/* What a new viewport size could change: the media query lists
+	 * evaluated while collecting rules (with their results), and whether
+	 * some value uses viewport units. */
+	struct css_media_use *media_uses; /* heap */
+	size_t media_use_count, media_use_cap;
+	bool uses_viewport_units;
+};
+
+struct css_media_use {
+	struct css_cv_list query; /* in the sheets' arena */
+	bool matched;
 };
 
 /* Records the invalidation entries of a style rule's selector. */

@@ -211,6 +211,49 @@ static void hash_selector(struct css_sheet_set *s, const struct css_selector *se
 	}
 }
 
+/* ---- Viewport dependence ---------------------------------------------------------- */
+
+/* css_media_list_matches(), remembering the query and its result so that a
+ * viewport change can tell whether the rules collected still hold. */
+static bool media_matches(struct css_sheet_set *s, struct css_cv_list query)
+{
+	bool matched = css_media_list_matches(query, s->opt ? &s->opt->media : NULL);
+	if (s->media_use_count == s->media_use_cap) {
+		s->media_use_cap = s->media_use_cap ? s->media_use_cap * 2 : 16;
+		s->media_uses = base_xrealloc(s->media_uses, s->media_use_cap * sizeof *s->media_uses);
+	}
+	s->media_uses[s->media_use_count++] = (struct css_media_use){query, matched};
+	return matched;
+}
+
+/* Whether a value's computed result can depend on the viewport size:
+ * viewport units (css_unit_to_px), or a percentage inside min(), max() or
+ * clamp(), which calc folds against the viewport width. */
+static bool uses_viewport(struct css_cv_list v, bool in_minmax, int depth)
+{
+	if (depth > 32)
+		return true;
+	for (size_t i = 0; i < v.len; i++) {
+		const struct css_cv *c = &v.items[i];
+		if (c->tok.type == CSS_TOK_DIMENSION) {
+			const char *u = c->tok.value.ptr;
+			size_t n = c->tok.value.len;
+			if (n >= 3 && strchr("sldSLD", u[0]) && (u[1] == 'v' || u[1] == 'V')) {
+				u++;
+				n--;
+			}
+			if (n >= 2 && (u[0] == 'v' || u[0] == 'V'))
+				return true;
+		}
+		if (c->tok.type == CSS_TOK_PERCENTAGE && in_minmax)
+			return true;
+		bool minmax = in_minmax || css_is_function(c, "min") || css_is_function(c, "max") || css_is_function(c, "clamp");
+		if (c->children.len && uses_viewport(c->children, minmax, depth + 1))
+			return true;
+	}
+	return false;
+}
+
 /* ---- Declarations -------------------------------------------------------------- */
 
 static bool contains_var(struct css_cv_list v, int depth)
@@ -274,6 +317,8 @@ static void add_declaration(struct css_sheet_set *s, struct decl_builder *b, con
 			    const char *base_path)
 {
 	struct css_str name = n->name;
+	if (!s->uses_viewport_units && uses_viewport(n->value, false, 0))
+		s->uses_viewport_units = true;
 	if (name.len > 2 && name.ptr[0] == '-' && name.ptr[1] == '-') {
 		struct css_decl *d = decl_push(b);
 		d->prop = CSS_PROP_CUSTOM;
@@ -449,11 +494,10 @@ static void add_nested_contents(struct css_sheet_set *s, struct css_node_list no
 			/* Conditional group rules nested in a style rule hold
 			 * declarations for the same selectors. */
 			struct css_str name = n->name;
-			const struct css_media *media = s->opt ? &s->opt->media : NULL;
 			bool ok = false;
 			struct sheet_context inner = sub;
 			if (base_ascii_ieq_lit(name.ptr, name.len, "media"))
-				ok = css_media_list_matches(n->prelude, media);
+				ok = media_matches(s, n->prelude);
 			else if (base_ascii_ieq_lit(name.ptr, name.len, "supports"))
 				ok = css_supports_condition(s, n->prelude);
 			else if (base_ascii_ieq_lit(name.ptr, name.len, "layer")) {
@@ -554,7 +598,7 @@ static void add_import(struct css_sheet_set *s, const struct css_node *n, const 
 		save = pos;
 	}
 	struct css_cv_list media = { n->prelude.items + save, n->prelude.len - save };
-	if (!css_cv_at_end(media, 0) && !css_media_list_matches(media, s->opt ? &s->opt->media : NULL))
+	if (!css_cv_at_end(media, 0) && !media_matches(s, media))
 		return;
 	load_sheet(s, resolve(s, ctx->base_path, url.ptr, url.len), &sub);
 }
@@ -618,7 +662,6 @@ static void add_at_rule(struct css_sheet_set *s, const struct css_node *n, const
 			bool *imports_allowed)
 {
 	struct css_str name = n->name;
-	const struct css_media *media = s->opt ? &s->opt->media : NULL;
 	bool is_import = base_ascii_ieq_lit(name.ptr, name.len, "import");
 	bool is_layer_statement = base_ascii_ieq_lit(name.ptr, name.len, "layer") && !n->has_block;
 	if (is_import) {
@@ -633,7 +676,7 @@ static void add_at_rule(struct css_sheet_set *s, const struct css_node *n, const
 	struct sheet_context sub = *ctx;
 	sub.depth++;
 	if (base_ascii_ieq_lit(name.ptr, name.len, "media")) {
-		if (n->has_block && css_media_list_matches(n->prelude, media))
+		if (n->has_block && media_matches(s, n->prelude))
 			add_rule_list(s, css_parse_rule_list_cv(&s->arena, n->block), &sub, false);
 	} else if (base_ascii_ieq_lit(name.ptr, name.len, "supports")) {
 		if (n->has_block && css_supports_condition(s, n->prelude))
@@ -711,7 +754,7 @@ static bool media_attr_matches(struct css_sheet_set *s, const struct html_node *
 	if (!m || !*m)
 		return true;
 	struct css_cv_list l = css_parse_component_value_list(&s->scratch, m, strlen(m));
-	return css_media_list_matches(l, s->opt ? &s->opt->media : NULL);
+	return media_matches(s, l);
 }
 
 void css_sheets_add_document(struct css_sheet_set *s)
@@ -807,6 +850,7 @@ void css_sheets_free(struct css_sheet_set *s)
 	}
 	free(s->revalidation);
 	free(s->invalidations);
+	free(s->media_uses);
 	base_arena_free(&s->scratch);
 	base_arena_free(&s->arena);
 }

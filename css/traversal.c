@@ -209,6 +209,22 @@ struct css_styled_document *css_style_document(const struct html_document *doc, 
 	return sd;
 }
 
+bool css_styled_document_set_media(struct css_styled_document *sd, const struct css_media *m)
+{
+	struct css_styled_private *priv = (struct css_styled_private *)sd;
+	const struct css_sheet_set *s = &priv->sheets;
+	bool same_size = m->viewport_width == priv->opt.media.viewport_width && m->viewport_height == priv->opt.media.viewport_height;
+	if (!same_size && s->uses_viewport_units)
+		return false;
+	if (m->device_pixel_ratio != priv->opt.media.device_pixel_ratio)
+		return false;
+	for (size_t i = 0; i < s->media_use_count; i++)
+		if (css_media_list_matches(s->media_uses[i].query, m) != s->media_uses[i].matched)
+			return false;
+	priv->opt.media = *m;
+	return true;
+}
+
 void css_styled_document_free(struct css_styled_document *sd)
 {
 	if (!sd)

@@ -258,8 +258,10 @@ int weft_document_set_viewport(struct weft_document *doc, float width, float hei
 	if (width != doc->viewport_width || height != doc->viewport_height) {
 		doc->viewport_width = width;
 		doc->viewport_height = height;
-		/* Media queries and viewport units depend on the size. */
-		shell_document_invalidate(doc, 1);
+		/* Media queries and viewport units depend on the size: the
+		 * styles stay when none of them changes. */
+		struct css_media m = {width, height, 1.0f};
+		shell_document_invalidate(doc, doc->styled && css_styled_document_set_media(doc->styled, &m) ? 2 : 1);
 	}
 	return WEFT_OK;
 }
