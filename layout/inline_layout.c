@@ -366,7 +366,7 @@ static void build_para(struct para *pa)
 	pa->collapsible = base_xcalloc(len + 1, 1);
 	pa->hangs = base_xcalloc(len + 1, 1);
 	const char *text = pa->text.data ? pa->text.data : "";
-	layout_line_breaks(text, len, NULL, pa->brk);
+	layout_line_breaks(ctx, text, len, NULL, pa->brk);
 	uint8_t *nowrap = base_xcalloc(len + 1, 1);
 	for (size_t i = 0; i < pa->count; i++) {
 		struct item *it = &pa->items[i];

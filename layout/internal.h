@@ -84,18 +84,19 @@ struct layout_cached_glyph {
  * from its neighbours. */
 #define LAYOUT_SHAPE_UNSPLITTABLE UINT32_MAX
 
-/* Appends the glyphs cached under key to out and sets *count; false when
- * the key is not cached. */
+/* Appends the bytes cached under key to out and sets *count to the count
+ * they were put with; false when the key is not cached. */
 bool layout_shape_cache_get(struct layout_shape_cache *c, const char *key, size_t keylen, struct base_buf *out, uint32_t *count);
-void layout_shape_cache_put(struct layout_shape_cache *c, const char *key, size_t keylen, const struct layout_cached_glyph *glyphs,
+void layout_shape_cache_put(struct layout_shape_cache *c, const char *key, size_t keylen, const void *data, size_t size,
 			    uint32_t count);
 
 /* ---- Line breaking (line_breaker.c) ------------------------------------ */
 
 enum layout_break { LAYOUT_BREAK_NONE, LAYOUT_BREAK_ALLOWED, LAYOUT_BREAK_MANDATORY };
 /* brk[i] says whether a line may break after byte i (UAX #14), for every
- * byte of the UTF-8 text (continuation bytes get NONE). */
-void layout_line_breaks(const char *text, size_t len, const char *lang, uint8_t *brk);
+ * byte of the UTF-8 text (continuation bytes get NONE). Kept in the
+ * shaping cache, so a relayout does not compute them again. */
+void layout_line_breaks(struct layout_ctx *ctx, const char *text, size_t len, const char *lang, uint8_t *brk);
 
 /* ---- Box tree (box_tree.c) --------------------------------------------- */
 

@@ -1,7 +1,9 @@
 /* The shaping cache: HarfBuzz output for short pieces of text (words and
  * space runs, see shaping.c), keyed by face, script, the neighbouring
- * characters that can change the result, and the text. Glyph positions are
- * kept in font units, so one entry serves every font size.
+ * characters that can change the result, and the text; glyph positions are
+ * kept in font units, so one entry serves every font size. It also keeps
+ * the UAX #14 break opportunities of paragraphs (line_breaker.c), keyed by
+ * their text.
  *
  * As Blink's word cache does, the cache is simply emptied when it holds more
  * than LAYOUT_SHAPE_CACHE_BYTES; a document's text is then shaped again on
@@ -21,8 +23,9 @@
 #define LAYOUT_SHAPE_CACHE_BYTES (32u << 20)
 
 struct shape_cache_entry {
-	uint32_t count; /* LAYOUT_SHAPE_UNSPLITTABLE: the piece cannot be shaped alone */
-	struct layout_cached_glyph glyphs[];
+	uint32_t count; /* as given to layout_shape_cache_put */
+	size_t size;
+	unsigned char data[];
 };
 
 struct layout_shape_cache {
@@ -57,31 +60,30 @@ bool layout_shape_cache_get(struct layout_shape_cache *c, const char *key, size_
 	const struct shape_cache_entry *e = base_map_get(&c->map, key, keylen);
 	if (e) {
 		*count = e->count;
-		if (e->count != LAYOUT_SHAPE_UNSPLITTABLE)
-			base_buf_append(out, e->glyphs, e->count * sizeof *e->glyphs);
+		base_buf_append(out, e->data, e->size);
 	}
 	pthread_mutex_unlock(&c->lock);
 	return e != NULL;
 }
 
-void layout_shape_cache_put(struct layout_shape_cache *c, const char *key, size_t keylen, const struct layout_cached_glyph *glyphs,
+void layout_shape_cache_put(struct layout_shape_cache *c, const char *key, size_t keylen, const void *data, size_t size,
 			    uint32_t count)
 {
-	size_t n = count == LAYOUT_SHAPE_UNSPLITTABLE ? 0 : count;
-	size_t size = sizeof(struct shape_cache_entry) + n * sizeof *glyphs;
+	size_t total = sizeof(struct shape_cache_entry) + size;
 	pthread_mutex_lock(&c->lock);
-	if (c->bytes + size + keylen > LAYOUT_SHAPE_CACHE_BYTES) {
+	if (c->bytes + total + keylen > LAYOUT_SHAPE_CACHE_BYTES) {
 		base_map_free(&c->map);
 		base_arena_free(&c->arena);
 		base_map_init(&c->map);
 		base_arena_init(&c->arena, 1 << 16);
 		c->bytes = 0;
 	}
-	struct shape_cache_entry *e = base_arena_alloc(&c->arena, size);
+	struct shape_cache_entry *e = base_arena_alloc(&c->arena, total);
 	e->count = count;
-	if (n)
-		memcpy(e->glyphs, glyphs, n * sizeof *glyphs);
+	e->size = size;
+	if (size)
+		memcpy(e->data, data, size);
 	base_map_put(&c->map, key, keylen, e);
-	c->bytes += size + keylen;
+	c->bytes += total + keylen;
 	pthread_mutex_unlock(&c->lock);
 }

@@ -274,8 +274,7 @@ static bool shape_by_pieces(struct layout_ctx *ctx, const struct layout_font_lis
 		if (!layout_shape_cache_get(ctx->shape_cache, key->data, key->len, raw, &count)) {
 			count = shape_piece(ctx, face, script, key->data + hdr, nb - pa, a - pa, nb - b, raw);
 			if (b - a <= MAX_CACHED_PIECE)
-				layout_shape_cache_put(ctx->shape_cache, key->data, key->len, (const struct layout_cached_glyph *)raw->data,
-						       count);
+				layout_shape_cache_put(ctx->shape_cache, key->data, key->len, raw->data, raw->len, count);
 		}
 		if (count == LAYOUT_SHAPE_UNSPLITTABLE)
 			return false;
