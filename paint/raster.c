@@ -320,6 +320,7 @@ static void draw_item(struct worker *w, const struct paint_target *t, const stru
 			bool opaque = s[3] >= 1.0f;
 			unsigned s8[4];
 			premul8(s, to8(s[3]), s8);
+			bool glyphs = it->kind == PAINT_ITEM_TEXT && it->blur_sigma <= 0.0f;
 			for (int x = 0; x < r.w; x++, d += 4) {
 				float c = cov[x];
 				if (c <= 0.0f)
@@ -330,6 +331,15 @@ static void draw_item(struct worker *w, const struct paint_target *t, const stru
 				}
 				if (c >= 1.0f) {
 					srcover8(d, s8);
+					continue;
+				}
+				if (glyphs && opaque) {
+					/* Skia blits an opaque colour through a glyph
+					 * mask in 8 bits: the coverage scaled to 256
+					 * (aa + aa / 128) lerps destination to colour. */
+					unsigned aa = to8(c), scale = aa + (aa >> 7);
+					for (int k = 0; k < 4; k++)
+						d[k] = (float)((s8[k] * scale + to8(d[k]) * (256u - scale)) >> 8) * (1.0f / 255.0f);
 					continue;
 				}
 				float ia = 1.0f - s[3] * c;
