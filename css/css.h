@@ -200,6 +200,25 @@ struct css_image {
 	size_t stop_count;
 };
 
+/* border-image-slice: four numbers (image pixels) or percentages, top
+ * right bottom left, and the fill keyword. */
+struct css_border_image_slice {
+	float value[4];
+	uint8_t percent; /* bit k: value[k] is a percentage */
+	bool fill;
+};
+
+/* border-image-width and -outset: per side a <length-percentage> (auto
+ * kind for auto) or, when bit k of is_number is set, a multiple of the
+ * border width in number[k]. */
+struct css_border_image_lengths {
+	struct css_length length[4];
+	float number[4];
+	uint8_t is_number;
+};
+
+enum css_border_image_repeat { CSS_BI_STRETCH, CSS_BI_REPEAT, CSS_BI_ROUND, CSS_BI_SPACE };
+
 struct css_background_layer {
 	struct css_image image;
 	uint8_t repeat_x, repeat_y; /* enum css_bg_repeat */
@@ -279,6 +298,12 @@ struct css_style {
 	size_t background_count;
 	struct css_shadow *box_shadows;
 	size_t box_shadow_count;
+
+	/* border-image (Backgrounds 3 §6); source kind CSS_IMAGE_NONE: none */
+	struct css_image border_image_source;
+	struct css_border_image_slice border_image_slice;
+	struct css_border_image_lengths border_image_width, border_image_outset;
+	uint8_t border_image_repeat[2]; /* enum css_border_image_repeat: horizontal, vertical */
 
 	/* Fonts */
 	struct css_font_family font_family;

@@ -694,6 +694,126 @@ static bool p_background_attachment(struct css_compute *cx, struct css_cv_list v
 	return layer_list(cx, v, one_attachment);
 }
 
+/* ---- border-image (https://drafts.csswg.org/css-backgrounds-3/#border-images) ---- */
+
+static bool p_border_image_source(struct css_compute *cx, struct css_cv_list v)
+{
+	const struct css_cv *cv = css_single(v);
+	struct css_image img = { 0 };
+	if (!cv || (!css_is_ident(cv, "none") && !css_parse_image_cv(cx, cv, &img)))
+		return false;
+	cx->style->border_image_source = img;
+	return true;
+}
+
+/* 1 to 4 values give top, right, bottom, left as margin does. */
+static const int side_pick[4][4] = { { 0, 0, 0, 0 }, { 0, 1, 0, 1 }, { 0, 1, 2, 1 }, { 0, 1, 2, 3 } };
+
+/* [<number [0,inf]> | <percentage [0,inf]>]{1,4} && fill? */
+static bool p_border_image_slice(struct css_compute *cx, struct css_cv_list v)
+{
+	const struct css_cv *items[5];
+	int n = collect(v, items, 5);
+	struct css_border_image_slice sl = { { 0 }, 0, false };
+	float val[4];
+	bool pct[4];
+	int k = 0;
+	for (int i = 0; i < n; i++) {
+		double d;
+		if (css_is_ident(items[i], "fill") && !sl.fill && (i == 0 || i == n - 1)) {
+			sl.fill = true;
+		} else if (k < 4 && items[i]->tok.type == CSS_TOK_PERCENTAGE && items[i]->tok.number >= 0) {
+			val[k] = (float)items[i]->tok.number;
+			pct[k++] = true;
+		} else if (k < 4 && css_parse_number_cv(cx, items[i], &d) && d >= 0) {
+			val[k] = (float)d;
+			pct[k++] = false;
+		} else {
+			return false;
+		}
+	}
+	if (k == 0)
+		return false;
+	for (int side = 0; side < 4; side++) {
+		int from = side_pick[k - 1][side];
+		sl.value[side] = val[from];
+		if (pct[from])
+			sl.percent |= (uint8_t)(1u << side);
+	}
+	cx->style->border_image_slice = sl;
+	return true;
+}
+
+/* Widths ([<length-percentage> | <number> | auto]{1,4}) or outsets
+ * ([<length> | <number>]{1,4}), all non-negative. */
+static bool border_image_lengths(struct css_compute *cx, struct css_cv_list v, bool outset,
+				 struct css_border_image_lengths *out)
+{
+	const struct css_cv *items[4];
+	int n = collect(v, items, 4);
+	if (n < 1)
+		return false;
+	struct css_border_image_lengths r;
+	memset(&r, 0, sizeof r);
+	struct css_length len[4];
+	float num[4];
+	bool is_num[4];
+	for (int i = 0; i < n; i++) {
+		double d;
+		is_num[i] = false;
+		if (items[i]->tok.type == CSS_TOK_NUMBER && css_parse_number_cv(cx, items[i], &d)) {
+			if (d < 0)
+				return false;
+			num[i] = (float)d;
+			is_num[i] = true;
+		} else if (!css_parse_length_cv(cx, items[i], outset ? 0u : (unsigned)(CSS_LP_PERCENT | CSS_LP_AUTO),
+						&len[i]) ||
+			   (len[i].kind == CSS_LEN_FIXED && (len[i].px < 0 || len[i].percent < 0))) {
+			return false;
+		}
+	}
+	for (int side = 0; side < 4; side++) {
+		int from = side_pick[n - 1][side];
+		if (is_num[from]) {
+			r.number[side] = num[from];
+			r.is_number |= (uint8_t)(1u << side);
+		} else {
+			r.length[side] = len[from];
+		}
+	}
+	*out = r;
+	return true;
+}
+
+static bool p_border_image_width(struct css_compute *cx, struct css_cv_list v)
+{
+	return border_image_lengths(cx, v, false, &cx->style->border_image_width);
+}
+
+static bool p_border_image_outset(struct css_compute *cx, struct css_cv_list v)
+{
+	return border_image_lengths(cx, v, true, &cx->style->border_image_outset);
+}
+
+static const struct kw kw_border_image_repeat[] = { { "stretch", CSS_BI_STRETCH }, { "repeat", CSS_BI_REPEAT },
+						    { "round", CSS_BI_ROUND },	   { "space", CSS_BI_SPACE },
+						    { NULL, 0 } };
+
+/* [stretch | repeat | round | space]{1,2} */
+static bool p_border_image_repeat(struct css_compute *cx, struct css_cv_list v)
+{
+	(void)cx;
+	const struct css_cv *items[2];
+	int n = collect(v, items, 2);
+	uint8_t r[2];
+	if (n < 1 || !match_kw(kw_border_image_repeat, items[0], &r[0]) ||
+	    !match_kw(kw_border_image_repeat, items[n - 1], &r[1]))
+		return false;
+	cx->style->border_image_repeat[0] = r[0];
+	cx->style->border_image_repeat[1] = r[1];
+	return true;
+}
+
 /* <shadow> lists of box-shadow and text-shadow. */
 static bool parse_shadows(struct css_compute *cx, struct css_cv_list v, bool allow_inset, struct css_shadow **out,
 			  size_t *count)
@@ -1804,6 +1924,68 @@ static bool x_border_radius(struct css_compute *cx, struct css_cv_list v, struct
 		if (!valid_for(cx, (uint16_t)(CSS_PROP_BORDER_TOP_LEFT_RADIUS + c), l))
 			return false;
 		emit(out, (uint16_t)(CSS_PROP_BORDER_TOP_LEFT_RADIUS + c), l);
+	}
+	return true;
+}
+
+/* border-image: <source> || <slice> [ / <width> | / <width>? / <outset> ]?
+ * || <repeat>; what is left out is reset to its initial value. */
+static bool x_border_image(struct css_compute *cx, struct css_cv_list v, struct css_expansion *out)
+{
+	const struct css_cv *items[16];
+	int n = collect(v, items, 16);
+	if (n < 1)
+		return false;
+	struct css_cv_list part[5] = { { NULL, 0 } }; /* source slice width outset repeat */
+	static const uint16_t props[5] = { CSS_PROP_BORDER_IMAGE_SOURCE, CSS_PROP_BORDER_IMAGE_SLICE,
+					   CSS_PROP_BORDER_IMAGE_WIDTH, CSS_PROP_BORDER_IMAGE_OUTSET,
+					   CSS_PROP_BORDER_IMAGE_REPEAT };
+	int i = 0;
+	while (i < n) {
+		const struct css_cv *c = items[i];
+		uint8_t kw;
+		if (!part[4].len && match_kw(kw_border_image_repeat, c, &kw)) {
+			int j = i + 1;
+			if (j < n && match_kw(kw_border_image_repeat, items[j], &kw))
+				j++;
+			part[4] = span(items[i], items[j - 1]);
+			i = j;
+		} else if (!part[1].len && (c->tok.type == CSS_TOK_NUMBER || c->tok.type == CSS_TOK_PERCENTAGE ||
+					    css_is_ident(c, "fill"))) {
+			int j = i;
+			while (j < n && (items[j]->tok.type == CSS_TOK_NUMBER || items[j]->tok.type == CSS_TOK_PERCENTAGE ||
+					 css_is_ident(items[j], "fill")))
+				j++;
+			part[1] = span(items[i], items[j - 1]);
+			/* Up to two slash-separated groups follow: width, outset. */
+			for (int g = 2; g <= 3 && j < n && css_is_delim(items[j], '/'); g++) {
+				int k = ++j;
+				while (k < n && !css_is_delim(items[k], '/') && !match_kw(kw_border_image_repeat, items[k], &kw) &&
+				       (items[k]->tok.type != CSS_TOK_IDENT || css_is_ident(items[k], "auto")) &&
+				       items[k]->tok.type != CSS_TOK_URL && items[k]->tok.type != CSS_TOK_FUNCTION)
+					k++;
+				if (k > j)
+					part[g] = span(items[j], items[k - 1]);
+				else if (g == 3 || k >= n || !css_is_delim(items[k], '/'))
+					return false; /* an empty width only before an outset */
+				j = k;
+			}
+			i = j;
+		} else if (!part[0].len) {
+			part[0] = one(c);
+			i++;
+		} else {
+			return false;
+		}
+	}
+	for (int k = 0; k < 5; k++) {
+		if (!part[k].len) {
+			emit_initial(out, props[k]);
+			continue;
+		}
+		if (!valid_for(cx, props[k], part[k]))
+			return false;
+		emit(out, props[k], part[k]);
 	}
 	return true;
 }

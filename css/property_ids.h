@@ -67,6 +67,11 @@
 	L(BACKGROUND_ORIGIN, "background-origin", 0, p_background_origin, backgrounds, background_count)   \
 	L(BACKGROUND_CLIP, "background-clip", 0, p_background_clip, backgrounds, background_count)         \
 	L(BACKGROUND_ATTACHMENT, "background-attachment", 0, p_background_attachment, backgrounds, background_count) \
+	L(BORDER_IMAGE_SOURCE, "border-image-source", 0, p_border_image_source, border_image_source, border_image_source) \
+	L(BORDER_IMAGE_SLICE, "border-image-slice", 0, p_border_image_slice, border_image_slice, border_image_slice) \
+	L(BORDER_IMAGE_WIDTH, "border-image-width", 0, p_border_image_width, border_image_width, border_image_width) \
+	L(BORDER_IMAGE_OUTSET, "border-image-outset", 0, p_border_image_outset, border_image_outset, border_image_outset) \
+	L(BORDER_IMAGE_REPEAT, "border-image-repeat", 0, p_border_image_repeat, border_image_repeat, border_image_repeat) \
 	L(BOX_SHADOW, "box-shadow", 0, p_box_shadow, box_shadows, box_shadow_count)                       \
 	L(FONT_FAMILY, "font-family", INH | EARLY, p_font_family, font_family, font_family)               \
 	L(FONT_SIZE, "font-size", INH | EARLY, p_font_size, font_size, font_size_factor)                         \
@@ -140,6 +145,7 @@
 	S(BORDER_COLOR, "border-color", x_border_color)                                                   \
 	S(BORDER_RADIUS, "border-radius", x_border_radius)                                                \
 	S(BACKGROUND, "background", x_background)                                                         \
+	S(BORDER_IMAGE, "border-image", x_border_image)                                                   \
 	S(BACKGROUND_POSITION, "background-position", x_background_position)                              \
 	S(FONT, "font", x_font)                                                                           \
 	S(FONT_VARIANT, "font-variant", x_font_variant)                                                   \

@@ -308,6 +308,8 @@ static void paint_sides(struct paint_ctx *c, const struct layout_fragment *f, co
 
 void paint_box_borders(struct paint_ctx *c, const struct layout_fragment *f, float x, float y)
 {
+	if (paint_border_image(c, f, x, y))
+		return;
 	const struct css_style *st = f->style;
 	struct sides s;
 	memset(&s, 0, sizeof(s));
