@@ -591,6 +591,14 @@ static bool is_collapsible_space_only(const struct layout_box *t)
 	return true;
 }
 
+static bool is_space_only(const struct layout_box *t)
+{
+	for (size_t i = 0; i < t->len; i++)
+		if (t->text[i] != ' ' && t->text[i] != '\t' && t->text[i] != '\n' && t->text[i] != '\r' && t->text[i] != '\f')
+			return false;
+	return true;
+}
+
 static struct layout_box *clone_inline(struct layout_ctx *ctx, const struct layout_box *inl)
 {
 	struct layout_box *c = new_box(ctx, LAYOUT_BOX_INLINE, inl->node, inl->style);
@@ -771,6 +779,10 @@ static void fixup_block(struct layout_ctx *ctx, struct layout_box *box, int dept
 		return;
 	}
 	box->inline_content = false;
+	/* White space between table parts is dropped whatever white-space
+	 * says (as Blink gives it no box; CSS 2.1 §17.2.1 rule 1). */
+	bool table_box = d == CSS_DISPLAY_TABLE || d == CSS_DISPLAY_INLINE_TABLE || d == CSS_DISPLAY_TABLE_ROW ||
+			 d == CSS_DISPLAY_TABLE_ROW_GROUP || d == CSS_DISPLAY_TABLE_HEADER_GROUP || d == CSS_DISPLAY_TABLE_FOOTER_GROUP;
 	struct layout_box *c = kids.first;
 	while (c) {
 		if (in_flow_block_level(c)) {
@@ -784,7 +796,7 @@ static void fixup_block(struct layout_ctx *ctx, struct layout_box *box, int dept
 		bool content = false;
 		for (struct layout_box *r = c; r && !in_flow_block_level(r); r = r->next) {
 			run_end = r;
-			if (r->inline_level && !(r->type == LAYOUT_BOX_TEXT && is_collapsible_space_only(r)))
+			if (r->inline_level && !(r->type == LAYOUT_BOX_TEXT && (is_collapsible_space_only(r) || (table_box && is_space_only(r)))))
 				content = true;
 		}
 		struct layout_box *after = run_end->next;

@@ -345,6 +345,44 @@ static void collect(struct para *pa, struct layout_box *parent, int depth)
 	}
 }
 
+/* Whether the character after byte b (the last byte of a character)
+ * continues the same extended grapheme cluster (UAX #29, the cases that
+ * matter for breaking: combining marks, variation selectors, emoji
+ * modifiers and tags, and anything joined by a ZWJ), so that break-all
+ * and anywhere never split it (CSS Text 3 §5.4). */
+static bool continues_cluster(const char *text, size_t b, size_t end)
+{
+	const char *q = text + b + 1;
+	if (q >= text + end)
+		return false;
+	uint32_t next = base_utf8_decode(&q, text + end);
+	size_t a = b;
+	while (a > 0 && (text[a] & 0xC0) == 0x80)
+		a--;
+	const char *p = text + a;
+	uint32_t prev = base_utf8_decode(&p, text + b + 1);
+	static const uint32_t extend[][2] = {
+		{0x0300, 0x036F}, {0x1AB0, 0x1AFF},   {0x1DC0, 0x1DFF},	  {0x200C, 0x200D},   {0x20D0, 0x20FF},
+		{0xFE00, 0xFE0F}, {0xFE20, 0xFE2F},   {0x1F3FB, 0x1F3FF}, {0xE0020, 0xE007F}, {0xE0100, 0xE01EF},
+	};
+	for (size_t i = 0; i < BASE_ARRAY_LEN(extend); i++)
+		if (next >= extend[i][0] && next <= extend[i][1])
+			return true;
+	return prev == 0x200D;
+}
+
+/* A base letter of a script whose words UAX #14 leaves to dictionaries
+ * (class SA: Thai, Lao, Myanmar, Khmer). Without one, an overflowing
+ * word of these breaks before such a letter (CSS Text 3 §5.1: some
+ * fallback breaking must occur). */
+static bool is_sa_base(const char *text, size_t i, size_t len)
+{
+	const char *q = text + i;
+	uint32_t c = base_utf8_decode(&q, text + len);
+	return (c >= 0x0E01 && c <= 0x0E30) || (c >= 0x0E40 && c <= 0x0E46) || (c >= 0x0E81 && c <= 0x0EB0) ||
+	       (c >= 0x1000 && c <= 0x102A) || (c >= 0x1780 && c <= 0x17B3);
+}
+
 static bool wraps(uint8_t ws)
 {
 	return ws == CSS_WS_NORMAL || ws == CSS_WS_PRE_WRAP || ws == CSS_WS_PRE_LINE || ws == CSS_WS_BREAK_SPACES;
@@ -433,6 +471,11 @@ static void build_para(struct para *pa)
 				    b + 1 < it->end && text[b + 1] != ' ')
 					pa->brk[b] = LAYOUT_BREAK_NONE;
 			}
+			/* Never inside an extended grapheme cluster (emoji ZWJ
+			 * sequences, whatever libunibreak's UAX #14 version). */
+			for (size_t b = it->start; b + 1 < it->end; b++)
+				if (pa->brk[b] == LAYOUT_BREAK_ALLOWED && (text[b + 1] & 0xC0) != 0x80 && continues_cluster(text, b, it->end))
+					pa->brk[b] = LAYOUT_BREAK_NONE;
 			/* A space ending nowrap text may still break before
 			 * wrapping text: decided below, once all styles are known. */
 			if (!wrap && it->end > it->start && text[it->end - 1] == ' ' && collapse)
@@ -1198,7 +1241,8 @@ void layout_inline_content(struct layout_ctx *ctx, struct layout_box *box, struc
 				for (size_t k = 0; k < P->count; k++)
 					if (P->items[k].type == IT_TEXT && P->items[k].start <= i && i < P->items[k].end)
 						ts = P->items[k].style;
-				if (ts && (ts->overflow_wrap != CSS_OVERFLOW_WRAP_NORMAL || ts->word_break == CSS_WORD_BREAK_BREAK_WORD) &&
+				if (ts && (ts->overflow_wrap != CSS_OVERFLOW_WRAP_NORMAL || ts->word_break == CSS_WORD_BREAK_BREAK_WORD ||
+					   is_sa_base(text, i, len)) &&
 				    wraps(ts->white_space)) {
 					last_break = i;
 					have_break = true;
