@@ -383,6 +383,33 @@ static bool is_sa_base(const char *text, size_t i, size_t len)
 	       (c >= 0x1000 && c <= 0x102A) || (c >= 0x1780 && c <= 0x17B3);
 }
 
+/* UAX #14 classes GL and WJ: no-break spaces and joiners. */
+static bool is_glue(uint32_t c)
+{
+	static const uint32_t glue[] = {0x00A0, 0x034F, 0x035C, 0x0F08, 0x0F0C, 0x0F12, 0x180E, 0x2007, 0x2011, 0x202F, 0x2060, 0xFEFF};
+	for (size_t i = 0; i < BASE_ARRAY_LEN(glue); i++)
+		if (c == glue[i])
+			return true;
+	return false;
+}
+
+/* LB11, LB12, LB12a: no break next to a GL or WJ character, atomic
+ * inlines (U+FFFC here) included, except after a space, which breaks
+ * before it. b is the last byte of a character. */
+static bool glues(const char *text, size_t b, size_t len)
+{
+	if ((text[b + 1] & 0xC0) == 0x80)
+		return false;
+	const char *q = text + b + 1;
+	uint32_t next = base_utf8_decode(&q, text + len);
+	size_t a = b;
+	while (a > 0 && (text[a] & 0xC0) == 0x80)
+		a--;
+	const char *p = text + a;
+	uint32_t prev = base_utf8_decode(&p, text + b + 1);
+	return is_glue(prev) || (is_glue(next) && prev != ' ' && prev != '\t');
+}
+
 static bool wraps(uint8_t ws)
 {
 	return ws == CSS_WS_NORMAL || ws == CSS_WS_PRE_WRAP || ws == CSS_WS_PRE_LINE || ws == CSS_WS_BREAK_SPACES;
@@ -534,7 +561,7 @@ static void build_para(struct para *pa)
 	/* A soft break between two nowrap characters is no break (CSS Text 3
 	 * §5.1: the white-space of both sides forbids it). */
 	for (size_t b = 0; b + 1 < len; b++)
-		if (pa->brk[b] == LAYOUT_BREAK_ALLOWED && nowrap[b] && nowrap[b + 1])
+		if (pa->brk[b] == LAYOUT_BREAK_ALLOWED && ((nowrap[b] && nowrap[b + 1]) || glues(text, b, len)))
 			pa->brk[b] = LAYOUT_BREAK_NONE;
 	free(nowrap);
 	if (len > 0)
