@@ -6,7 +6,8 @@
  * Ownership: a struct css_styled_document owns its styles, stylesheets and
  * strings in its arena (css_styled_document_free releases them). Styles are
  * shared between elements (style sharing) and never modified after the
- * cascade, so they may be read from any thread. */
+ * cascade, so they may be read from any thread; css_restyle_elements()
+ * points elements' slots at new styles and keeps the old ones alive. */
 #ifndef WEFT_CSS_H
 #define WEFT_CSS_H
 

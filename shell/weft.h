@@ -136,8 +136,11 @@ struct weft_hit {
 };
 
 int weft_document_hit_test(struct weft_document *doc, float x, float y, struct weft_hit *hit);
-/* Sets the hover/active point; returns true when styles changed (the
- * caller should repaint). Pass negative coordinates to clear. */
+/* Sets the hover/active point; returns true when some style changed (the
+ * caller should repaint what weft_document_damage_area() says). Only the
+ * elements a :hover/:active rule can affect are styled again; the layout
+ * is kept when only paint-only values changed. Pass negative coordinates
+ * to clear. */
 bool weft_document_set_pointer(struct weft_document *doc, float x, float y, bool active);
 /* The document area (CSS px) whose pixels the last call of
  * weft_document_set_pointer() that returned true may have changed: only
