@@ -649,9 +649,16 @@ static bool one_origin(struct css_compute *cx, struct css_cv_list v, struct css_
 	const struct css_cv *cv = css_single(v);
 	return !css_is_ident(cv, "text") && match_kw(kw_box, cv, &l->origin);
 }
+/* <bg-clip> (Backgrounds 4): a box, or border-area, the area the borders
+ * paint. */
 static bool one_clip(struct css_compute *cx, struct css_cv_list v, struct css_background_layer *l)
 {
-	return match_kw(kw_box, css_single(v), &l->clip);
+	const struct css_cv *cv = css_single(v);
+	if (css_is_ident(cv, "border-area")) {
+		l->clip = CSS_BOX_BORDER_AREA;
+		return true;
+	}
+	return match_kw(kw_box, cv, &l->clip);
 }
 static bool one_attachment(struct css_compute *cx, struct css_cv_list v, struct css_background_layer *l)
 {
@@ -802,7 +809,6 @@ static const struct kw kw_border_image_repeat[] = { { "stretch", CSS_BI_STRETCH 
 /* [stretch | repeat | round | space]{1,2} */
 static bool p_border_image_repeat(struct css_compute *cx, struct css_cv_list v)
 {
-	(void)cx;
 	const struct css_cv *items[2];
 	int n = collect(v, items, 2);
 	uint8_t r[2];

@@ -20,6 +20,15 @@ static struct paint_rrect box_rrect(const struct layout_fragment *f, float x, fl
 	return r;
 }
 
+/* background-clip: border-area (Backgrounds 4 §2.1): the painted area is
+ * the border box with the padding box cut out, as a mask. */
+static void border_area_mask(const struct layout_fragment *f, float x, float y, struct paint_shape *mask)
+{
+	mask->kind = PAINT_SHAPE_RING;
+	mask->a = box_rrect(f, x, y, CSS_BOX_BORDER);
+	mask->b = box_rrect(f, x, y, CSS_BOX_PADDING);
+}
+
 static struct paint_rect rrect_bounds(const struct paint_rrect *r)
 {
 	struct paint_rect b = { r->x, r->y, r->x + r->w, r->y + r->h };
@@ -130,6 +139,7 @@ static void paint_layer_image(struct paint_ctx *c, const struct layout_fragment 
 	layer_axis(l->repeat_x, l->position_x, origin.x, origin.w, &p.w, &p.x, &p.step_x, &p.repeat_x);
 	layer_axis(l->repeat_y, l->position_y, origin.y, origin.h, &p.h, &p.y, &p.step_y, &p.repeat_y);
 	p.pixelated = style->image_rendering != CSS_IMAGE_RENDERING_AUTO;
+	bool border_area = l->clip == CSS_BOX_BORDER_AREA;
 	/* The painted shape: the clip box, narrowed to the tile along axes
 	 * that do not repeat (so its edges are anti-aliased like a rect). */
 	struct paint_rrect shape = *area;
@@ -152,6 +162,8 @@ static void paint_layer_image(struct paint_ctx *c, const struct layout_fragment 
 	it->shape.kind = PAINT_SHAPE_RRECT;
 	it->shape.a = shape;
 	it->pattern = p;
+	if (border_area)
+		border_area_mask(f, x, y, &it->mask);
 	if (img) {
 		it->source = PAINT_SRC_IMAGE;
 		it->image = img;
@@ -199,6 +211,8 @@ void paint_box_background(struct paint_ctx *c, const struct layout_fragment *f, 
 	it->snap = true;
 			it->shape.kind = PAINT_SHAPE_RRECT;
 			it->shape.a = area;
+			if (clip == CSS_BOX_BORDER_AREA)
+				border_area_mask(f, x, y, &it->mask);
 			paint_color_premul(s->background_color, it->color);
 			paint_item_bounds(c, it, rrect_bounds(&area));
 		}
