@@ -246,6 +246,18 @@ static void premul8(const float rgba[4], unsigned x, unsigned out[4])
 	out[3] = x;
 }
 
+/* Skia's 8x8 ordered dither, which Chromium applies to gradients: an
+ * offset under half a level, from the device pixel's position, added to
+ * the premultiplied colour before it is quantized. */
+static void dither(float s[4], unsigned x, unsigned y)
+{
+	unsigned X = x, Y = y ^ x;
+	unsigned m = (Y & 1u) << 5 | (X & 1u) << 4 | (Y & 2u) << 2 | (X & 2u) << 1 | (Y & 4u) >> 1 | (X & 4u) >> 2;
+	float offset = ((float)m * (2.0f / 128.0f) - 63.0f / 128.0f) / 255.0f;
+	for (int k = 0; k < 3; k++)
+		s[k] = BASE_MIN(BASE_MAX(s[k] + offset, 0.0f), s[3]);
+}
+
 static void draw_item(struct worker *w, const struct paint_target *t, const struct paint_item *it,
 		      struct paint_region tile, float *dst)
 {
@@ -311,6 +323,7 @@ static void draw_item(struct worker *w, const struct paint_target *t, const stru
 		return;
 	/* Footprint of a device pixel in local px, for image minification. */
 	float fdx = solid ? 1.0f : fabsf(inv.a) + fabsf(inv.c), fdy = solid ? 1.0f : fabsf(inv.b) + fabsf(inv.d);
+	bool gradient = it->source == PAINT_SRC_LINEAR || it->source == PAINT_SRC_RADIAL;
 	for (int y = 0; y < r.h; y++) {
 		const float *cov = w->cov + (size_t)y * (size_t)r.w;
 		float *d = dst + ((size_t)(r.y - tile.y + y) * TILE + (size_t)(r.x - tile.x)) * 4;
@@ -355,6 +368,8 @@ static void draw_item(struct worker *w, const struct paint_target *t, const stru
 			float s[4], lx, ly;
 			paint_matrix_apply(&inv, (float)(r.x + x) + 0.5f, (float)(r.y + y) + 0.5f, &lx, &ly);
 			paint_source_sample(it, lx, ly, fdx, fdy, s);
+			if (gradient)
+				dither(s, (unsigned)(r.x + x), (unsigned)(r.y + y));
 			float ia = 1.0f - s[3] * c * it->color[3];
 			for (int k = 0; k < 4; k++)
 				d[k] = s[k] * it->color[3] * c + d[k] * ia;
