@@ -196,6 +196,19 @@ static void split_small_caps(struct para *pa, size_t first)
 	}
 }
 
+/* East Asian Wide and Fullwidth characters (UAX #11) other than Hangul. */
+static bool is_east_asian_wide(uint32_t c)
+{
+	static const uint32_t wide[][2] = {
+		{0x2E80, 0x303E}, {0x3041, 0x312F}, {0x3190, 0x33FF}, {0x3400, 0x4DBF}, {0x4E00, 0x9FFF},   {0xA000, 0xA4CF},
+		{0xF900, 0xFAFF}, {0xFE30, 0xFE4F}, {0xFF00, 0xFF60}, {0xFFE0, 0xFFE6}, {0x20000, 0x3FFFD},
+	};
+	for (size_t i = 0; i < BASE_ARRAY_LEN(wide); i++)
+		if (c >= wide[i][0] && c <= wide[i][1])
+			return true;
+	return false;
+}
+
 /* CSS Text 3 §4.1.1 phase I: collapsing and transformation. */
 static void add_text(struct para *pa, struct layout_box *t)
 {
@@ -206,6 +219,11 @@ static void add_text(struct para *pa, struct layout_box *t)
 	bool keep_newlines = !(ws == CSS_WS_NORMAL || ws == CSS_WS_NOWRAP);
 	const char *p = t->text, *end = t->text + t->len;
 	bool word_start = pa->text.len == 0 || pa->prev_space;
+	/* The collapsed space of the current white space run, whether the run
+	 * held a segment break, and the last other character. */
+	size_t space_at = SIZE_MAX;
+	bool segment_break = false;
+	uint32_t last_cp = 0;
 	while (p < end) {
 		/* Visible ASCII without a transform is copied as it is. */
 		const char *q = p;
@@ -215,6 +233,7 @@ static void add_text(struct para *pa, struct layout_box *t)
 			base_buf_append(&pa->text, p, (size_t)(q - p));
 			pa->prev_space = false;
 			word_start = q[-1] == '-';
+			last_cp = (unsigned char)q[-1];
 			p = q;
 			continue;
 		}
@@ -236,15 +255,25 @@ static void add_text(struct para *pa, struct layout_box *t)
 			continue;
 		}
 		if (collapse_spaces && (cp == ' ' || cp == '\t' || cp == '\n')) {
-			if (pa->prev_space)
+			if (pa->prev_space) {
+				segment_break |= cp == '\n' && space_at != SIZE_MAX && space_at + 1 == pa->text.len;
 				continue;
+			}
 			base_buf_putc(&pa->text, ' ');
 			pa->prev_space = true;
 			word_start = true;
+			space_at = pa->text.len - 1;
+			segment_break = cp == '\n';
 			continue;
 		}
 		if (cp == 0 || (cp < 0x20 && cp != '\t' && cp != '\n'))
 			continue;
+		/* §4.1.3 segment break transformation: a segment break between
+		 * two East Asian wide characters (not Hangul) is removed. */
+		if (segment_break && space_at + 1 == pa->text.len && is_east_asian_wide(last_cp) && is_east_asian_wide(cp))
+			pa->text.len--;
+		segment_break = false;
+		last_cp = cp;
 		pa->prev_space = false;
 		base_buf_put_utf8(&pa->text, transform_cp(cp, s->text_transform, word_start));
 		word_start = cp == ' ' || cp == '\t' || cp == '-';
