@@ -1113,12 +1113,23 @@ static const struct kw kw_text_align[] = {
 
 static bool p_text_align(struct css_compute *cx, struct css_cv_list v)
 {
+	/* justify-all: justify, the last line too (CSS Text 3 §7.1). */
+	if (css_is_ident(css_single(v), "justify-all")) {
+		cx->style->text_align = CSS_TEXT_ALIGN_JUSTIFY;
+		cx->style->text_align_last = CSS_TEXT_ALIGN_JUSTIFY;
+		return true;
+	}
 	if (!match_kw(kw_text_align, css_single(v), &cx->style->text_align))
 		return false;
-	/* match-parent computes to the parent's value (start and end stay
-	 * as they are, as in Chromium: the direction is the same). */
-	if (cx->style->text_align == CSS_TEXT_ALIGN_MATCH_PARENT)
-		cx->style->text_align = cx->parent ? cx->parent->text_align : CSS_TEXT_ALIGN_START;
+	/* match-parent computes to the parent's value, start and end made
+	 * left or right by the parent's direction (CSS Text 3 §7.1). */
+	if (cx->style->text_align == CSS_TEXT_ALIGN_MATCH_PARENT) {
+		uint8_t a = cx->parent ? cx->parent->text_align : CSS_TEXT_ALIGN_START;
+		bool rtl = cx->parent && cx->parent->direction == CSS_DIRECTION_RTL;
+		if (a == CSS_TEXT_ALIGN_START || a == CSS_TEXT_ALIGN_END)
+			a = (a == CSS_TEXT_ALIGN_START) != rtl ? CSS_TEXT_ALIGN_LEFT : CSS_TEXT_ALIGN_RIGHT;
+		cx->style->text_align = a;
+	}
 	return true;
 }
 

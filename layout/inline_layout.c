@@ -1346,7 +1346,7 @@ void layout_inline_content(struct layout_ctx *ctx, struct layout_box *box, struc
 			line_w = BASE_MAX(line_w, BASE_MIN(ind + range_width(P, ls, content_end), avail));
 		float extra = 0;
 		uint8_t align = resolved_align(s, last_line);
-		if (s->text_align == CSS_TEXT_ALIGN_JUSTIFY && !last_line && line_w < avail) {
+		if (s->text_align == CSS_TEXT_ALIGN_JUSTIFY && (!last_line || s->text_align_last == CSS_TEXT_ALIGN_JUSTIFY) && line_w < avail) {
 			int spaces = 0;
 			for (size_t k = ls; k < content_end; k++)
 				if (text[k] == ' ')
