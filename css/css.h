@@ -500,9 +500,30 @@ bool css_style_equal(const struct css_style *a, const struct css_style *b);
 /* The damage of replacing style a by b. */
 enum css_damage css_style_damage(const struct css_style *a, const struct css_style *b);
 
-/* Dumps: readable, and JSON as getComputedStyle() serialises values. */
+/* Layout's used values of an element, px, for the resolved values of
+ * getComputedStyle() (https://drafts.csswg.org/cssom/#resolved-values). */
+enum css_used_kind {
+	CSS_USED_NONE, /* no box (display none/contents...): computed values */
+	CSS_USED_INLINE, /* a non-atomic inline box: computed values but insets */
+	CSS_USED_BOX, /* any other box: used values */
+};
+struct css_used_box {
+	uint8_t kind; /* enum css_used_kind */
+	float width, height; /* content box; border box with box-sizing: border-box */
+	float margin[4], padding[4]; /* top right bottom left */
+	/* The containing block's size (its padding box for absolutely
+	 * positioned boxes, else its content box), and for absolutely
+	 * positioned boxes the used insets. */
+	float cb_width, cb_height;
+	float inset[4];
+};
+
+/* Dumps: readable, and JSON as getComputedStyle() serialises values. With
+ * used (by element index, element_count entries; may be NULL) the
+ * layout-dependent properties are resolved values from it. */
 void css_dump_styles(const struct css_styled_document *sd, struct base_buf *out);
 void css_dump_styles_json(const struct css_styled_document *sd, struct base_buf *out);
+void css_dump_styles_json_used(const struct css_styled_document *sd, const struct css_used_box *used, struct base_buf *out);
 /* Serialises a colour as CSSOM does: rgb(r, g, b) or rgba(r, g, b, a). */
 void css_serialize_color(struct css_color c, struct base_buf *out);
 

@@ -2,9 +2,11 @@
  * CSSOM getComputedStyle() does (https://drafts.csswg.org/cssom/#resolved-values),
  * in Chromium's exact forms so that the two can be compared value by value.
  *
- * width/height and line-height are resolved values that need layout in a
- * browser; here they are serialised as computed values (auto, lengths,
- * percentages, normal or a number times the font size). */
+ * width, height, margins, paddings and insets are resolved values that
+ * need layout: with layout's used values (css_dump_styles_json_used) they
+ * are those used values where CSSOM and Blink say so, else computed values
+ * (auto, lengths, percentages). line-height is its computed value (normal
+ * or px). */
 #include "css/internal.h"
 
 #include <math.h>
@@ -186,10 +188,16 @@ static void put_text_decoration_line(uint8_t bits, struct base_buf *out)
 	}
 }
 
-/* One property's resolved value, as getComputedStyle() gives it. */
+/* The properties whose resolved value may be a used value from layout. */
+enum dump_used { DU_NONE, DU_WIDTH, DU_HEIGHT, DU_MARGIN, DU_PADDING, DU_INSET };
+
+/* One property's resolved value, as getComputedStyle() gives it: its
+ * computed value, or for `used` properties the used value (of side
+ * `side`, top right bottom left) when put_used() says so. */
 struct dump_property {
 	const char *name;
 	void (*put)(const struct css_style *s, struct base_buf *out);
+	uint8_t used, side;
 };
 
 #define KW(fn, table, field)                                                     \
@@ -309,6 +317,8 @@ static void put_flex_shrink(const struct css_style *s, struct base_buf *out)
 {
 	css_serialize_number(s->flex_shrink, out);
 }
+SIDE(put_inset, css_serialize_length(s->inset[i], out))
+
 static void put_width(const struct css_style *s, struct base_buf *out)
 {
 	css_serialize_length(s->width, out);
@@ -319,57 +329,61 @@ static void put_height(const struct css_style *s, struct base_buf *out)
 }
 
 static const struct dump_property dump_properties[] = {
-	{ "display", put_display },
-	{ "position", put_position },
-	{ "float", put_float },
-	{ "clear", put_clear },
-	{ "color", put_color },
-	{ "background-color", put_background_color },
-	{ "font-size", put_font_size },
-	{ "font-weight", put_font_weight },
-	{ "font-style", put_font_style },
-	{ "font-family", put_font_family },
-	{ "line-height", put_line_height },
-	{ "margin-top", put_margin_top },
-	{ "margin-right", put_margin_right },
-	{ "margin-bottom", put_margin_bottom },
-	{ "margin-left", put_margin_left },
-	{ "padding-top", put_padding_top },
-	{ "padding-right", put_padding_right },
-	{ "padding-bottom", put_padding_bottom },
-	{ "padding-left", put_padding_left },
-	{ "border-top-width", put_border_width_top },
-	{ "border-right-width", put_border_width_right },
-	{ "border-bottom-width", put_border_width_bottom },
-	{ "border-left-width", put_border_width_left },
-	{ "border-top-style", put_border_style_top },
-	{ "border-right-style", put_border_style_right },
-	{ "border-bottom-style", put_border_style_bottom },
-	{ "border-left-style", put_border_style_left },
-	{ "border-top-color", put_border_color_top },
-	{ "border-right-color", put_border_color_right },
-	{ "border-bottom-color", put_border_color_bottom },
-	{ "border-left-color", put_border_color_left },
-	{ "box-sizing", put_box_sizing },
-	{ "white-space", put_white_space },
-	{ "text-align", put_text_align },
-	{ "text-decoration-line", put_text_decoration },
-	{ "text-transform", put_text_transform },
-	{ "vertical-align", put_vertical_align },
-	{ "list-style-type", put_list_style_type },
-	{ "overflow-x", put_overflow_x },
-	{ "overflow-y", put_overflow_y },
-	{ "visibility", put_visibility },
-	{ "opacity", put_opacity },
-	{ "z-index", put_z_index },
-	{ "flex-direction", put_flex_direction },
-	{ "flex-wrap", put_flex_wrap },
-	{ "justify-content", put_justify_content },
-	{ "align-items", put_align_items },
-	{ "flex-grow", put_flex_grow },
-	{ "flex-shrink", put_flex_shrink },
-	{ "width", put_width },
-	{ "height", put_height },
+	{ "display", put_display, DU_NONE, 0 },
+	{ "position", put_position, DU_NONE, 0 },
+	{ "float", put_float, DU_NONE, 0 },
+	{ "clear", put_clear, DU_NONE, 0 },
+	{ "color", put_color, DU_NONE, 0 },
+	{ "background-color", put_background_color, DU_NONE, 0 },
+	{ "font-size", put_font_size, DU_NONE, 0 },
+	{ "font-weight", put_font_weight, DU_NONE, 0 },
+	{ "font-style", put_font_style, DU_NONE, 0 },
+	{ "font-family", put_font_family, DU_NONE, 0 },
+	{ "line-height", put_line_height, DU_NONE, 0 },
+	{ "margin-top", put_margin_top, DU_MARGIN, 0 },
+	{ "margin-right", put_margin_right, DU_MARGIN, 1 },
+	{ "margin-bottom", put_margin_bottom, DU_MARGIN, 2 },
+	{ "margin-left", put_margin_left, DU_MARGIN, 3 },
+	{ "padding-top", put_padding_top, DU_PADDING, 0 },
+	{ "padding-right", put_padding_right, DU_PADDING, 1 },
+	{ "padding-bottom", put_padding_bottom, DU_PADDING, 2 },
+	{ "padding-left", put_padding_left, DU_PADDING, 3 },
+	{ "border-top-width", put_border_width_top, DU_NONE, 0 },
+	{ "border-right-width", put_border_width_right, DU_NONE, 0 },
+	{ "border-bottom-width", put_border_width_bottom, DU_NONE, 0 },
+	{ "border-left-width", put_border_width_left, DU_NONE, 0 },
+	{ "border-top-style", put_border_style_top, DU_NONE, 0 },
+	{ "border-right-style", put_border_style_right, DU_NONE, 0 },
+	{ "border-bottom-style", put_border_style_bottom, DU_NONE, 0 },
+	{ "border-left-style", put_border_style_left, DU_NONE, 0 },
+	{ "border-top-color", put_border_color_top, DU_NONE, 0 },
+	{ "border-right-color", put_border_color_right, DU_NONE, 0 },
+	{ "border-bottom-color", put_border_color_bottom, DU_NONE, 0 },
+	{ "border-left-color", put_border_color_left, DU_NONE, 0 },
+	{ "box-sizing", put_box_sizing, DU_NONE, 0 },
+	{ "white-space", put_white_space, DU_NONE, 0 },
+	{ "text-align", put_text_align, DU_NONE, 0 },
+	{ "text-decoration-line", put_text_decoration, DU_NONE, 0 },
+	{ "text-transform", put_text_transform, DU_NONE, 0 },
+	{ "vertical-align", put_vertical_align, DU_NONE, 0 },
+	{ "list-style-type", put_list_style_type, DU_NONE, 0 },
+	{ "overflow-x", put_overflow_x, DU_NONE, 0 },
+	{ "overflow-y", put_overflow_y, DU_NONE, 0 },
+	{ "visibility", put_visibility, DU_NONE, 0 },
+	{ "opacity", put_opacity, DU_NONE, 0 },
+	{ "z-index", put_z_index, DU_NONE, 0 },
+	{ "flex-direction", put_flex_direction, DU_NONE, 0 },
+	{ "flex-wrap", put_flex_wrap, DU_NONE, 0 },
+	{ "justify-content", put_justify_content, DU_NONE, 0 },
+	{ "align-items", put_align_items, DU_NONE, 0 },
+	{ "flex-grow", put_flex_grow, DU_NONE, 0 },
+	{ "flex-shrink", put_flex_shrink, DU_NONE, 0 },
+	{ "width", put_width, DU_WIDTH, 0 },
+	{ "height", put_height, DU_HEIGHT, 0 },
+	{ "top", put_inset_top, DU_INSET, 0 },
+	{ "right", put_inset_right, DU_INSET, 1 },
+	{ "bottom", put_inset_bottom, DU_INSET, 2 },
+	{ "left", put_inset_left, DU_INSET, 3 },
 };
 
 static void put_json_string(const char *s, size_t n, struct base_buf *out)
@@ -387,7 +401,78 @@ static void put_json_string(const char *s, size_t n, struct base_buf *out)
 	base_buf_putc(out, '"');
 }
 
+/* Insets (CSSOM; Blink's ValueForPositionOffset): for positioned boxes a
+ * percentage resolves against the containing block; `auto` is the used
+ * inset of an absolutely positioned box and minus the opposite inset of a
+ * relatively positioned one (0 when that is auto too); sticky keeps
+ * auto. */
+static bool put_used_inset(const struct css_style *s, const struct css_used_box *u, int side, struct base_buf *out)
+{
+	struct css_length l = s->inset[side];
+	if (u->kind == CSS_USED_NONE || s->position == CSS_POSITION_STATIC)
+		return false;
+	float cb = side == 1 || side == 3 ? u->cb_width : u->cb_height;
+	if (l.kind == CSS_LEN_FIXED) {
+		if (!l.has_percent || u->kind != CSS_USED_BOX)
+			return false;
+		put_px(css_length_resolve(l, cb), out);
+		return true;
+	}
+	if (l.kind != CSS_LEN_AUTO || s->position == CSS_POSITION_STICKY)
+		return false;
+	if (s->position == CSS_POSITION_RELATIVE) {
+		struct css_length o = s->inset[(side + 2) % 4];
+		if (o.kind != CSS_LEN_FIXED)
+			put_px(0, out);
+		else if (!o.has_percent)
+			put_px(-o.px, out);
+		else if (u->kind == CSS_USED_BOX)
+			put_px(-css_length_resolve(o, cb), out);
+		else
+			return false;
+		return true;
+	}
+	if (u->kind != CSS_USED_BOX)
+		return false;
+	put_px(u->inset[side], out);
+	return true;
+}
+
+/* The resolved value of a layout-dependent property when it is a used
+ * value (https://drafts.csswg.org/cssom/#resolved-values, with Blink's
+ * choices); false when the computed value stands. Sizes are used values
+ * for boxes other than non-atomic inlines; margins and paddings only when
+ * not already px, and margin-right then as its percentage of the
+ * containing block rather than the over-constrained used margin. */
+static bool put_used(const struct dump_property *p, const struct css_style *s, const struct css_used_box *u,
+		     struct base_buf *out)
+{
+	if (p->used == DU_INSET)
+		return put_used_inset(s, u, p->side, out);
+	if (u->kind != CSS_USED_BOX)
+		return false;
+	if (p->used == DU_WIDTH || p->used == DU_HEIGHT) {
+		put_px(p->used == DU_WIDTH ? u->width : u->height, out);
+		return true;
+	}
+	struct css_length l = p->used == DU_MARGIN ? s->margin[p->side] : s->padding[p->side];
+	if (l.kind == CSS_LEN_FIXED && !l.has_percent)
+		return false;
+	if (p->used == DU_PADDING)
+		put_px(u->padding[p->side], out);
+	else if (p->side == 1 && l.kind == CSS_LEN_FIXED)
+		put_px(css_length_resolve(l, u->cb_width), out);
+	else
+		put_px(u->margin[p->side], out);
+	return true;
+}
+
 void css_dump_styles_json(const struct css_styled_document *sd, struct base_buf *out)
+{
+	css_dump_styles_json_used(sd, NULL, out);
+}
+
+void css_dump_styles_json_used(const struct css_styled_document *sd, const struct css_used_box *used, struct base_buf *out)
 {
 	struct base_buf val = { 0 };
 	base_buf_puts(out, "[\n");
@@ -399,7 +484,9 @@ void css_dump_styles_json(const struct css_styled_document *sd, struct base_buf 
 		base_buf_puts(out, ",\"style\":{");
 		for (size_t p = 0; p < BASE_ARRAY_LEN(dump_properties); p++) {
 			base_buf_clear(&val);
-			dump_properties[p].put(s, &val);
+			const struct dump_property *dp = &dump_properties[p];
+			if (!used || dp->used == DU_NONE || !put_used(dp, s, &used[i], &val))
+				dp->put(s, &val);
 			base_buf_printf(out, "%s\"%s\":", p ? "," : "", dump_properties[p].name);
 			put_json_string(val.data ? val.data : "", val.len, out);
 		}

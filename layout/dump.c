@@ -306,3 +306,84 @@ bool layout_element_rect(const struct layout_tree *tree, const struct html_node 
 	free(r);
 	return ok;
 }
+
+/* A fragment that is its element's own box, not an anonymous or
+ * pseudo-element box, a line or text. */
+static bool is_element_box(const struct layout_fragment *f)
+{
+	return f->node && f->node->type == HTML_NODE_ELEMENT && f->pseudo == CSS_PSEUDO_NONE &&
+	       (f->kind == LAYOUT_FRAG_BOX || f->kind == LAYOUT_FRAG_IMAGE);
+}
+
+static bool is_out_of_flow(const struct layout_fragment *f)
+{
+	return f->style->position == CSS_POSITION_ABSOLUTE || f->style->position == CSS_POSITION_FIXED;
+}
+
+/* One element's used values from its first fragment f, whose parent
+ * fragment is parent and whose nearest block container is block:
+ * absolutely positioned boxes are placed in their containing block's
+ * fragment, so parent is that block; for the others, block is. Insets
+ * follow Blink (ValueForPositionOffset): from the margin edge to the
+ * containing block's padding edge. */
+static void used_box(const struct layout_fragment *f, const struct layout_fragment *parent,
+		     const struct layout_fragment *block, struct css_used_box *u)
+{
+	bool inline_box = f->kind == LAYOUT_FRAG_BOX && f->style->display == CSS_DISPLAY_INLINE && !is_atomic(f);
+	u->kind = inline_box ? CSS_USED_INLINE : CSS_USED_BOX;
+	u->width = f->width;
+	u->height = f->height;
+	if (f->style->box_sizing != CSS_BOX_SIZING_BORDER_BOX) {
+		u->width -= f->border[1] + f->border[3] + f->padding[1] + f->padding[3];
+		u->height -= f->border[0] + f->border[2] + f->padding[0] + f->padding[2];
+	}
+	memcpy(u->margin, f->margin, sizeof u->margin);
+	memcpy(u->padding, f->padding, sizeof u->padding);
+	const struct layout_fragment *cb = is_out_of_flow(f) ? parent : block;
+	if (!cb)
+		return;
+	u->cb_width = cb->width - cb->border[1] - cb->border[3];
+	u->cb_height = cb->height - cb->border[0] - cb->border[2];
+	if (!is_out_of_flow(f)) {
+		u->cb_width -= cb->padding[1] + cb->padding[3];
+		u->cb_height -= cb->padding[0] + cb->padding[2];
+		return;
+	}
+	float top = f->y - cb->border[0], left = f->x - cb->border[3];
+	u->inset[0] = top - f->margin[0];
+	u->inset[1] = u->cb_width - f->margin[1] - (f->width + left);
+	u->inset[2] = u->cb_height - f->margin[2] - (f->height + top);
+	u->inset[3] = left - f->margin[3];
+}
+
+struct used_frame {
+	const struct layout_fragment *f, *parent, *block;
+};
+
+void layout_used_boxes(const struct layout_tree *tree, struct css_used_box *out, size_t count)
+{
+	memset(out, 0, count * sizeof *out);
+	if (!tree->root)
+		return;
+	size_t n = 0, cap = 256;
+	struct used_frame *st = base_xmalloc(cap * sizeof *st);
+	st[n++] = (struct used_frame){ tree->root, NULL, NULL };
+	while (n > 0) {
+		struct used_frame fr = st[--n];
+		const struct layout_fragment *f = fr.f;
+		if (is_element_box(f) && f->node->element_index < count && out[f->node->element_index].kind == CSS_USED_NONE)
+			used_box(f, fr.parent, fr.block, &out[f->node->element_index]);
+		/* Block containers contain the blocks below them; lines and
+		 * inline boxes do not. */
+		bool container = f->kind == LAYOUT_FRAG_BOX &&
+				 !(f->style->display == CSS_DISPLAY_INLINE && !is_atomic(f) && f != tree->root);
+		const struct layout_fragment *block = container ? f : fr.block;
+		if (n + f->child_count > cap) {
+			cap = (n + f->child_count) * 2;
+			st = base_xrealloc(st, cap * sizeof *st);
+		}
+		for (size_t i = f->child_count; i-- > 0;)
+			st[n++] = (struct used_frame){ f->children[i], f, block };
+	}
+	free(st);
+}

@@ -422,6 +422,17 @@ float layout_flex_content(struct layout_ctx *ctx, struct layout_box *box, struct
 				else if (al == CSS_ALIGN_BASELINE && it->has_baseline && row)
 					cross = line_bl - it->baseline;
 			}
+			/* Auto margins keep the space they took, as used values
+			 * (getComputedStyle() reports them). */
+			int ms = row ? 3 : 0, me = row ? 1 : 2;
+			if (row ? it->auto_m[3] : it->auto_m[0])
+				f->margin[reverse ? me : ms] = m_start;
+			if (row ? it->auto_m[1] : it->auto_m[2])
+				f->margin[reverse ? ms : me] = m_end;
+			if (cross_auto_start)
+				f->margin[row ? 0 : 3] = cross;
+			if (cross_auto_end)
+				f->margin[row ? 2 : 1] = line_cross[l] - it->cross - cross;
 			float cp = cross_pos + cross;
 			float mp = reverse ? container_main - main_pos - it->target : main_pos;
 			float dx = row ? mp : cp, dy = row ? cp : mp;

@@ -209,6 +209,11 @@ bool layout_restyle_fragments(struct layout_tree *tree, const struct css_restyle
 void layout_dump(const struct layout_tree *tree, struct base_buf *out);
 void layout_dump_boxes_json(const struct layout_tree *tree, const struct html_document *doc, struct base_buf *out);
 
+/* Used values for getComputedStyle()'s resolved values: out[i] for the
+ * element of element_index i < count, from its first fragment (kind
+ * CSS_USED_NONE when it has none). */
+void layout_used_boxes(const struct layout_tree *tree, struct css_used_box *out, size_t count);
+
 /* The deepest element whose border box contains the document point, or
  * NULL. */
 const struct html_node *layout_hit_test(const struct layout_tree *tree, float x, float y);

@@ -92,10 +92,98 @@ static void test_ex_ch_font_metrics(void **state)
 	base_arena_free(&d.arena);
 }
 
+/* CSSOM resolved values with Blink's choices: used px for sizes, for
+ * margins and paddings that are not px already, and for insets of
+ * positioned boxes; computed values without a box and for inline boxes. */
+static void test_resolved_values(void **state)
+{
+	(void)state;
+	struct dumped d;
+	dump_style("<!doctype html><style>#cb { position: relative; width: 600px; height: 300px; border: 5px solid;"
+		   " padding: 10px }</style><div id=cb>"
+		   "<div style='margin-left:auto;width:200px'>a</div>"
+		   "<div style='margin:0 auto;width:50%'>b</div>"
+		   "<div style='margin-left:10%;margin-right:5%;padding:2% 3%'>c</div>"
+		   "<div style='box-sizing:border-box;width:50%;padding:10px;border:3px solid'>d</div>"
+		   "<span style='margin-left:10%;padding-left:5%;width:100px'>e</span>"
+		   "<div style='display:none;width:50%;margin-left:10%'>g</div>"
+		   "<div style='display:contents;width:50%;margin-left:auto'>h</div>"
+		   "<div style='position:absolute;left:20px;top:30px;width:50px;height:40px;margin:5px'>i</div>"
+		   "<div style='position:absolute;right:20%;bottom:10%;width:50px;height:40px'>j</div>"
+		   "<div style='position:relative;left:10px'>l</div>"
+		   "<div style='position:relative;right:10%;top:5%'>m</div>"
+		   "<div style='position:sticky;top:0'>q</div>"
+		   "</div>"
+		   "<div style='display:flex;width:400px'><div style='flex:1;margin:auto'>f1</div>"
+		   "<div style='width:100px;padding:5%'>f2</div></div>",
+		   &d);
+	/* body 3, #cb 4: its insets are auto, so used 0 for a relative box. */
+	expect(&d, 3, "width", "784px");
+	expect(&d, 4, "width", "600px");
+	expect(&d, 4, "left", "0px");
+	expect(&d, 4, "bottom", "0px");
+	expect(&d, 5, "margin-left", "400px");
+	expect(&d, 5, "margin-right", "0px");
+	expect(&d, 5, "height", "18px");
+	expect(&d, 6, "width", "300px");
+	expect(&d, 6, "margin-left", "150px");
+	expect(&d, 6, "margin-right", "150px");
+	expect(&d, 7, "margin-left", "60px");
+	expect(&d, 7, "margin-right", "30px");
+	expect(&d, 7, "padding-top", "12px");
+	expect(&d, 7, "padding-left", "18px");
+	expect(&d, 7, "width", "474px");
+	/* box-sizing: border-box reports the border box. */
+	expect(&d, 8, "width", "300px");
+	expect(&d, 8, "height", "44px");
+	/* An inline box: computed values. */
+	expect(&d, 9, "width", "100px");
+	expect(&d, 9, "height", "auto");
+	expect(&d, 9, "margin-left", "10%");
+	expect(&d, 9, "padding-left", "5%");
+	/* No box. */
+	expect(&d, 10, "width", "50%");
+	expect(&d, 10, "margin-left", "10%");
+	expect(&d, 11, "width", "50%");
+	expect(&d, 11, "margin-left", "auto");
+	/* Absolutely positioned: insets to the padding box of #cb (620x320). */
+	expect(&d, 12, "top", "30px");
+	expect(&d, 12, "left", "20px");
+	expect(&d, 12, "right", "540px");
+	expect(&d, 12, "bottom", "240px");
+	expect(&d, 13, "right", "124px");
+	expect(&d, 13, "bottom", "32px");
+	expect(&d, 13, "top", "248px");
+	expect(&d, 13, "left", "446px");
+	/* Relatively positioned: auto is minus the opposite inset;
+	 * percentages of the containing block's content box. */
+	expect(&d, 14, "left", "10px");
+	expect(&d, 14, "right", "-10px");
+	expect(&d, 14, "top", "0px");
+	expect(&d, 15, "right", "60px");
+	expect(&d, 15, "left", "-60px");
+	expect(&d, 15, "top", "15px");
+	expect(&d, 15, "bottom", "-15px");
+	/* Sticky keeps auto. */
+	expect(&d, 16, "top", "0px");
+	expect(&d, 16, "bottom", "auto");
+	/* Static boxes keep computed insets. */
+	expect(&d, 5, "top", "auto");
+	/* Flex items: auto margins take the free space. */
+	expect(&d, 18, "width", "260px");
+	expect(&d, 18, "margin-top", "20px");
+	expect(&d, 18, "margin-bottom", "20px");
+	expect(&d, 18, "margin-left", "0px");
+	expect(&d, 19, "padding-top", "20px");
+	expect(&d, 19, "width", "100px");
+	base_arena_free(&d.arena);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_ex_ch_font_metrics),
+		cmocka_unit_test(test_resolved_values),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,6 +1,7 @@
 /* Text dumps of each stage, for tests and harnesses. */
 #include "shell/api/document.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static int write_buf(struct base_buf *b, FILE *out)
@@ -33,13 +34,20 @@ int weft_document_dump(struct weft_document *doc, enum weft_dump_kind kind, FILE
 		}
 		break;
 	case WEFT_DUMP_STYLE:
-	case WEFT_DUMP_STYLE_JSON:
 		rc = weft_document_style(doc, err);
+		if (rc == WEFT_OK)
+			css_dump_styles(doc->styled, &b);
+		break;
+	case WEFT_DUMP_STYLE_JSON:
+		/* getComputedStyle() resolves sizes, margins, paddings and
+		 * insets to used values: lay out first. */
+		rc = weft_document_layout(doc, err);
 		if (rc == WEFT_OK) {
-			if (kind == WEFT_DUMP_STYLE)
-				css_dump_styles(doc->styled, &b);
-			else
-				css_dump_styles_json(doc->styled, &b);
+			size_t n = doc->styled->element_count;
+			struct css_used_box *used = base_xmalloc((n ? n : 1) * sizeof *used);
+			layout_used_boxes(doc->layout, used, n);
+			css_dump_styles_json_used(doc->styled, used, &b);
+			free(used);
 		}
 		break;
 	case WEFT_DUMP_LAYOUT:
