@@ -103,6 +103,11 @@ size_t paint_display_list_count(const struct paint_display_list *dl)
 	return dl ? dl->count : 0;
 }
 
+bool paint_display_list_scroll_dependent(const struct paint_display_list *dl)
+{
+	return dl && dl->scroll_dependent;
+}
+
 void paint_display_list_free(struct paint_display_list *dl)
 {
 	if (!dl)
@@ -587,6 +592,8 @@ struct paint_display_list *paint_build_display_list(const struct layout_tree *tr
 	paint_canvas(&b, tree);
 	struct walk w = { tree->root->x, tree->root->y, NULL, NULL, NULL, NULL, false, 0, NULL };
 	paint_layer(&b, tree->root, &w, true);
+	for (size_t i = 0; i < dl->count && !dl->scroll_dependent; i++)
+		dl->scroll_dependent = dl->items[i].fixed || dl->items[i].sticky;
 	dl->images = NULL;
 	return dl;
 }

@@ -137,6 +137,7 @@ struct paint_display_list {
 	float canvas_color[4]; /* premultiplied, over white */
 	float document_width, document_height;
 	float viewport_width, viewport_height;
+	bool scroll_dependent; /* some item is fixed or sticky */
 	const struct layout_image_provider *images; /* during the build only */
 };
 

@@ -37,6 +37,10 @@ struct paint_display_list *paint_build_display_list(const struct layout_tree *tr
 void paint_display_list_free(struct paint_display_list *dl);
 /* Number of items, for statistics and benchmarks. */
 size_t paint_display_list_count(const struct paint_display_list *dl);
+/* Whether some content (fixed or sticky boxes, fixed backgrounds) stays put
+ * or moves differently when the viewport scrolls, so that pixels painted for
+ * one scroll position cannot be reused for another. */
+bool paint_display_list_scroll_dependent(const struct paint_display_list *dl);
 /* One item per line, in painting order, indented by layer nesting. */
 void paint_dump_display_list(const struct paint_display_list *dl, struct base_buf *out);
 

@@ -101,6 +101,11 @@ struct weft_paint_target {
 };
 
 int weft_document_paint(struct weft_document *doc, const struct weft_paint_target *target, struct weft_error *err);
+/* Whether the painted document depends on the scroll position beyond a
+ * translation (fixed or sticky boxes, fixed backgrounds): then pixels
+ * painted at one scroll position cannot be reused at another. false when
+ * the display list cannot be built. */
+bool weft_document_scroll_dependent(struct weft_document *doc);
 
 /* PNG files: write RGBA8 pixels; read into a malloc'ed RGBA8 buffer that the
  * caller frees with free(). */

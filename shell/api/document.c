@@ -367,6 +367,12 @@ void weft_document_timings(const struct weft_document *doc, struct weft_timings 
 	*t = doc->timings;
 }
 
+bool weft_document_scroll_dependent(struct weft_document *doc)
+{
+	struct weft_error err = {0};
+	return shell_document_build_display_list(doc, &err) == WEFT_OK && paint_display_list_scroll_dependent(doc->display_list);
+}
+
 int weft_document_paint(struct weft_document *doc, const struct weft_paint_target *target, struct weft_error *err)
 {
 	if (!target || !target->pixels || target->width <= 0 || target->height <= 0 ||

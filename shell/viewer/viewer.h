@@ -74,6 +74,11 @@ const uint8_t *viewer_tiles_get(struct viewer_tiles *t, struct weft_document *do
 bool viewer_tiles_prepare(struct viewer_tiles *t, struct weft_document *doc, float scale, int first, int last,
 			  int scroll_x, struct weft_error *err);
 bool viewer_tiles_has(const struct viewer_tiles *t, int row, int scroll_x);
+/* Paints the window's `height` rows at scroll (scroll_x, scroll_y) device
+ * px straight into dst (the cache's format), bypassing the strips: for
+ * documents whose content depends on the scroll position. */
+bool viewer_tiles_paint_window(struct viewer_tiles *t, struct weft_document *doc, float scale, int scroll_x, int scroll_y,
+			       int height, uint8_t *dst, int pitch, struct weft_error *err);
 void viewer_tiles_free(struct viewer_tiles *t);
 
 /* ---- History ------------------------------------------------------------ */

@@ -36,6 +36,14 @@ static void compose_document(struct viewer *v, uint8_t *pixels, int pitch)
 {
 	int ix = (int)lround(v->scroll_x), iy = (int)lround(v->scroll_y);
 	size_t row_bytes = (size_t)v->dev_w * 4;
+	if (v->doc && weft_document_scroll_dependent(v->doc)) {
+		/* Fixed and sticky boxes are placed for this scroll position:
+		 * cached strips would show them where they were. */
+		struct weft_error err = {0};
+		if (!viewer_tiles_paint_window(&v->tiles, v->doc, v->scale, ix, iy, v->dev_h, pixels, pitch, &err) && !v->message[0])
+			viewer_show_message(v, "Paint failed: %s", err.message);
+		return;
+	}
 	struct weft_error prep_err = {0};
 	if (v->doc && !viewer_tiles_prepare(&v->tiles, v->doc, v->scale, iy / VIEWER_TILE_HEIGHT,
 					    (iy + v->dev_h - 1) / VIEWER_TILE_HEIGHT, ix, &prep_err) &&
@@ -206,7 +214,7 @@ void viewer_render_frame(struct viewer *v)
 
 bool viewer_prefetch(struct viewer *v)
 {
-	if (!v->doc || v->needs_layout)
+	if (!v->doc || v->needs_layout || weft_document_scroll_dependent(v->doc))
 		return false;
 	int ix = (int)lround(v->scroll_x), iy = (int)lround(v->scroll_y);
 	int first = iy / VIEWER_TILE_HEIGHT, last = (iy + v->dev_h - 1) / VIEWER_TILE_HEIGHT;

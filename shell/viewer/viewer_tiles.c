@@ -152,6 +152,32 @@ const uint8_t *viewer_tiles_get(struct viewer_tiles *t, struct weft_document *do
 	return tile->pixels;
 }
 
+bool viewer_tiles_paint_window(struct viewer_tiles *t, struct weft_document *doc, float scale, int scroll_x, int scroll_y,
+			       int height, uint8_t *dst, int pitch, struct weft_error *err)
+{
+	uint64_t start = base_now_ns();
+	height = BASE_MIN(height, VIEWER_TILE_HEIGHT * t->visible);
+	struct weft_paint_target target = {
+		.pixels = t->scratch,
+		.width = t->width,
+		.height = height,
+		.stride = t->stride,
+		.scale = scale,
+		.scroll_x = (float)scroll_x / scale,
+		.scroll_y = (float)scroll_y / scale,
+	};
+	if (weft_document_paint(doc, &target, err) != WEFT_OK)
+		return false;
+	if (SDL_ConvertPixels(t->width, height, SDL_PIXELFORMAT_RGBA32, t->scratch, (int)t->stride, t->format, dst, pitch) != 0) {
+		err->status = WEFT_ERR_RENDER;
+		snprintf(err->message, sizeof(err->message), "pixel conversion failed: %s", SDL_GetError());
+		return false;
+	}
+	t->painted++;
+	t->paint_ns += base_now_ns() - start;
+	return true;
+}
+
 void viewer_tiles_free(struct viewer_tiles *t)
 {
 	tiles_release(t);

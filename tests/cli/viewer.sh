@@ -3,8 +3,8 @@
 #
 # Each case drives the viewer with --script and compares its screenshots,
 # pixel for pixel, with `weft render` of the same page at the same size and
-# scroll offset: scrolling (wheel and keys), following a link, a fragment
-# link, :hover, resizing (reflow), auto-reload on file change, error page,
+# scroll offset: scrolling (wheel and keys), sticky and fixed boxes,
+# following a link, a fragment link, :hover, resizing (reflow), auto-reload on file change, error page,
 # and no display (exit status 2). The scrollbar indicator (rightmost 8
 # columns) is left out of the comparisons. Skips only when Xvfb cannot
 # start.
@@ -121,6 +121,26 @@ same "scroll: End shows the bottom (2000-480)" "$T/scroll-end.png" "$T/ref-scrol
 same "scroll: Home back at the top" "$T/scroll-home.png" "$T/ref-scroll-0.png"
 check "stats: summary with median and p99" grep -q "^summary all .*median.*p99" "$T/scroll.stats"
 check "stats: scroll frames recorded" grep -q "^summary scroll" "$T/scroll.stats"
+
+# ---- Sticky and fixed boxes follow the scroll position ---------------------------
+cat >"$T/sticky.script" <<EOF
+screenshot $T/sticky-0.png
+scroll 0 300
+screenshot $T/sticky-300.png
+scroll 0 700
+screenshot $T/sticky-1000.png
+scroll 0 -200
+screenshot $T/sticky-800.png
+quit
+EOF
+view "$DATA/sticky.html" --width 640 --height 480 --script "$T/sticky.script" >/dev/null 2>"$T/sticky.err"
+rc=$?
+check "sticky: viewer exits with 0 (got $rc)" test "$rc" -eq 0
+[ "$rc" -eq 0 ] || cat "$T/sticky.err"
+for y in 0 300 800 1000; do
+	ref "$DATA/sticky.html" 640 480 "$y" "$T/ref-sticky-$y.png" || fail "weft render sticky --scroll-y $y"
+	same "sticky: frame at $y equals weft render --scroll-y $y" "$T/sticky-$y.png" "$T/ref-sticky-$y.png"
+done
 
 # ---- Links: follow, back, fragment, external, hover ----------------------------
 cat >"$T/links.script" <<EOF
