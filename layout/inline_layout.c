@@ -896,6 +896,9 @@ static void build_line(struct para *pa, size_t ls, size_t content_end, size_t le
 			mf->width = layout_snap(marker_width);
 			marker_frag = mf;
 			marker_piece = pc;
+			/* A list item with nothing but its marker still has a
+			 * line, as in Blink. */
+			has_content = true;
 			base_vec_push(&lb.pieces[cur].children, mf);
 			continue;
 		}
