@@ -249,9 +249,10 @@ void css_compute_style(struct css_compute *cx, const struct css_style *parent, c
 	cx->em = parent ? parent->font_size : 16;
 	/* Early properties first, in this order: font-size depends on
 	 * font-family (monospace's medium), everything on font-size (em) and
-	 * the font (ex, ch), and colours on color (currentcolor). */
+	 * the font (ex, ch), colours on color (currentcolor) and text-align
+	 * on direction (match-parent). */
 	static const uint16_t early[] = { CSS_PROP_FONT_FAMILY, CSS_PROP_FONT_SIZE, CSS_PROP_FONT_WEIGHT,
-					  CSS_PROP_FONT_STYLE, CSS_PROP_COLOR };
+					  CSS_PROP_FONT_STYLE, CSS_PROP_COLOR, CSS_PROP_DIRECTION };
 	for (size_t i = 0; i < BASE_ARRAY_LEN(early); i++) {
 		uint16_t p = early[i];
 		if (c->decl[p].present)

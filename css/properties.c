@@ -1122,11 +1122,13 @@ static bool p_text_align(struct css_compute *cx, struct css_cv_list v)
 	if (!match_kw(kw_text_align, css_single(v), &cx->style->text_align))
 		return false;
 	/* match-parent computes to the parent's value, start and end made
-	 * left or right by the parent's direction (CSS Text 3 §7.1). */
+	 * left or right by the parent's direction (CSS Text 3 §7.1); as in
+	 * Chromium they stay start and end when the direction is the same
+	 * (direction is computed early). */
 	if (cx->style->text_align == CSS_TEXT_ALIGN_MATCH_PARENT) {
 		uint8_t a = cx->parent ? cx->parent->text_align : CSS_TEXT_ALIGN_START;
 		bool rtl = cx->parent && cx->parent->direction == CSS_DIRECTION_RTL;
-		if (a == CSS_TEXT_ALIGN_START || a == CSS_TEXT_ALIGN_END)
+		if ((a == CSS_TEXT_ALIGN_START || a == CSS_TEXT_ALIGN_END) && rtl != (cx->style->direction == CSS_DIRECTION_RTL))
 			a = (a == CSS_TEXT_ALIGN_START) != rtl ? CSS_TEXT_ALIGN_LEFT : CSS_TEXT_ALIGN_RIGHT;
 		cx->style->text_align = a;
 	}

@@ -87,7 +87,7 @@
 	L(WORD_BREAK, "word-break", INH, p_keyword, word_break, word_break)                               \
 	L(OVERFLOW_WRAP, "overflow-wrap", INH, p_keyword, overflow_wrap, overflow_wrap)                   \
 	L(LINE_BREAK, "line-break", INH, p_keyword, line_break, line_break)                               \
-	L(DIRECTION, "direction", INH, p_keyword, direction, direction)                                   \
+	L(DIRECTION, "direction", INH | EARLY, p_keyword, direction, direction)                               \
 	L(TEXT_INDENT, "text-indent", INH, p_text_indent, text_indent, text_indent)                       \
 	L(LETTER_SPACING, "letter-spacing", INH, p_spacing, letter_spacing, letter_spacing)               \
 	L(WORD_SPACING, "word-spacing", INH, p_spacing, word_spacing, word_spacing)                       \
