@@ -151,6 +151,14 @@ bool weft_document_set_pointer(struct weft_document *doc, float x, float y, bool
  * weft_document_set_pointer() that returned true may have changed: only
  * it needs repainting (everything after a relayout). */
 void weft_document_damage_area(const struct weft_document *doc, float *x, float *y, float *width, float *height);
+/* Find in page: the border boxes (document CSS px) of the text runs (text
+ * of one line in one box) that contain `text`, ASCII case-insensitively,
+ * in document order. Fills at most max rectangles; returns how many runs
+ * match. A match split across two runs is not found. */
+struct weft_rect {
+	float x, y, width, height;
+};
+size_t weft_document_find_text(struct weft_document *doc, const char *text, struct weft_rect *out, size_t max);
 /* Document y of the element with id or name `fragment` (without '#');
  * false when there is none. */
 bool weft_document_anchor_position(struct weft_document *doc, const char *fragment, float *y);

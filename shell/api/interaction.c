@@ -2,6 +2,7 @@
 #include "shell/api/document.h"
 #include "shell/api/url.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* Restyles add styles to the styled document (the replaced ones stay
@@ -99,6 +100,45 @@ void weft_document_damage_area(const struct weft_document *doc, float *x, float 
 	*y = doc->damage_area.y;
 	*width = doc->damage_area.width;
 	*height = doc->damage_area.height;
+}
+
+static bool contains_ignoring_case(const char *hay, size_t n, const char *needle, size_t m)
+{
+	for (size_t i = 0; m && i + m <= n; i++)
+		if (base_ascii_ieq(hay + i, m, needle, m))
+			return true;
+	return false;
+}
+
+size_t weft_document_find_text(struct weft_document *doc, const char *text, struct weft_rect *out, size_t max)
+{
+	size_t len = text ? strlen(text) : 0, count = 0;
+	if (!len || weft_document_layout(doc, NULL) != WEFT_OK || !doc->layout->root)
+		return 0;
+	struct frame {
+		const struct layout_fragment *f;
+		float x, y;
+	};
+	size_t n = 0, cap = 256;
+	struct frame *st = base_xmalloc(cap * sizeof *st);
+	st[n++] = (struct frame){ doc->layout->root, doc->layout->root->x, doc->layout->root->y };
+	while (n) {
+		struct frame fr = st[--n];
+		const struct layout_fragment *f = fr.f;
+		if (f->kind == LAYOUT_FRAG_TEXT && f->text && contains_ignoring_case(f->text, f->text_len, text, len)) {
+			if (count < max)
+				out[count] = (struct weft_rect){ fr.x, fr.y, f->width, f->height };
+			count++;
+		}
+		if (n + f->child_count > cap) {
+			cap = (n + f->child_count) * 2;
+			st = base_xrealloc(st, cap * sizeof *st);
+		}
+		for (size_t i = f->child_count; i-- > 0;)
+			st[n++] = (struct frame){ f->children[i], fr.x + f->children[i]->x, fr.y + f->children[i]->y };
+	}
+	free(st);
+	return count;
 }
 
 static const struct html_node *find_anchor(const struct html_document *d, const char *name)

@@ -35,11 +35,12 @@ static const char viewer_usage[] =
 	"  --width, --height  window size (default 1024x768)\n"
 	"  --zoom Z           initial zoom factor (default 1)\n"
 	"  --script FILE      drive the viewer with timed commands, one a line: wait MS,\n"
-	"                     scroll DX DY, move X Y, click X Y, key SPEC (e.g. ctrl+r),\n"
+	"                     scroll DX DY, move X Y, click X Y, key SPEC (e.g. ctrl+r), type TEXT,\n"
 	"                     resize W H, wait-reload MS, screenshot FILE.png, quit\n"
 	"  --stats            print per-frame timings with median and p99 on exit\n"
 	"Keys: wheel/arrows/PageUp/PageDown/Space/Home/End scroll; Ctrl+Plus/Minus/0 zoom;\n"
 	"  Alt+Left/Right or Backspace: back/forward; F5/Ctrl+R reload; Ctrl+S screenshot;\n"
+	"  Ctrl+F find in page (Enter: next, Shift+Enter: previous, Escape: close);\n"
 	"  Ctrl+Q/Escape quit.\n";
 
 void viewer_request_frame(struct viewer *v, enum viewer_frame_kind reason)
@@ -83,6 +84,11 @@ static void scroll_to(struct viewer *v, double x, double y)
 		viewer_request_frame(v, VIEWER_FRAME_SCROLL);
 }
 
+void viewer_scroll_to(struct viewer *v, double x, double y)
+{
+	scroll_to(v, x, y);
+}
+
 static void scroll_by(struct viewer *v, double dx, double dy)
 {
 	scroll_to(v, v->scroll_x + dx, v->scroll_y + dy);
@@ -119,6 +125,7 @@ void viewer_relayout(struct viewer *v)
 	v->scroll_y = BASE_MAX(0.0, BASE_MIN(css_y * v->scale, max_scroll_y(v)));
 	viewer_tiles_invalidate(&v->tiles);
 	v->pointer_moved = true;
+	viewer_find_refresh(v);
 }
 
 static const char *base_name(const char *path)
@@ -193,6 +200,7 @@ static void viewer_open(struct viewer *v, const char *path, const char *fragment
 		weft_document_free(v->doc);
 	free(v->doc_path);
 	v->doc = doc;
+	viewer_find_close(v);
 	v->doc_path = new_path;
 	v->doc_is_error = is_error;
 	v->layout_scale = v->scale;
@@ -424,8 +432,14 @@ static void handle_key(struct viewer *v, const SDL_KeyboardEvent *k)
 	bool ctrl = mod & KMOD_CTRL, alt = mod & KMOD_ALT, shift = mod & KMOD_SHIFT;
 	double line = VIEWER_LINE_PX * v->scale;
 	double page = BASE_MAX(v->dev_h - VIEWER_PAGE_OVERLAP_PX * v->scale, v->dev_h / 2.0);
+	if (viewer_find_key(v, k))
+		return;
 	switch (k->keysym.sym) {
 	case SDLK_ESCAPE: v->quit = true; break;
+	case SDLK_f:
+		if (ctrl)
+			viewer_find_open(v);
+		break;
 	case SDLK_q:
 		if (ctrl)
 			v->quit = true;
@@ -555,6 +569,7 @@ static void handle_event(struct viewer *v, const SDL_Event *e)
 		break;
 	}
 	case SDL_KEYDOWN: handle_key(v, &e->key); break;
+	case SDL_TEXTINPUT: viewer_find_input(v, e->text.text); break;
 	default: break;
 	}
 }
@@ -697,6 +712,7 @@ static void viewer_free(struct viewer *v)
 		weft_engine_free(v->engine);
 	free(v->doc_path);
 	free(v->screenshot_path);
+	free(v->find_rects);
 	free(v->message_pixels);
 	free(v->message_native);
 	viewer_tiles_free(&v->tiles);

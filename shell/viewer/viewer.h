@@ -11,6 +11,7 @@
  *   viewer_watch.c    inotify on the document's dependencies (auto-reload)
  *   viewer_script.c   --script: timed commands injected as SDL events
  *   viewer_stats.c    --stats: per-frame timings, median and p99
+ *   viewer_find.c     Ctrl+F find in page: find bar, highlights, Enter for next
  *
  * Coordinates: "window" units are SDL's window coordinates (mouse events);
  * "device" pixels are the drawable's (HiDPI: drawable size / window size);
@@ -223,6 +224,13 @@ struct viewer {
 	bool pressed_link;
 	char pressed_href[1024];
 
+	/* Find in page (Ctrl+F): the text typed, the runs that contain it
+	 * (document CSS px, heap) and the one Enter went to. */
+	bool find_open;
+	char find_text[128];
+	struct weft_rect *find_rects;
+	size_t find_count, find_shown, find_current;
+
 	/* Message bar. */
 	char message[512];
 	uint64_t message_until;
@@ -264,6 +272,18 @@ void viewer_render_frame(struct viewer *v);
 bool viewer_prefetch(struct viewer *v);
 /* CPU time of the process so far, for --stats. */
 uint64_t viewer_cpu_ns(void);
+/* Find in page: handles a key while the find bar is open; false when the
+ * key is not the find bar's. */
+bool viewer_find_key(struct viewer *v, const SDL_KeyboardEvent *k);
+void viewer_find_open(struct viewer *v);
+void viewer_find_input(struct viewer *v, const char *text);
+/* Draws the matches over the presented frame. */
+void viewer_find_draw(struct viewer *v);
+void viewer_find_close(struct viewer *v);
+/* Looks again after a relayout (the runs moved). */
+void viewer_find_refresh(struct viewer *v);
+/* Scrolls to device px (x, y), clamped to the document. */
+void viewer_scroll_to(struct viewer *v, double x, double y);
 /* Saves what the window shows as a PNG. */
 int viewer_screenshot(struct viewer *v, const char *path, struct weft_error *err);
 

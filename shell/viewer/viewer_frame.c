@@ -178,6 +178,7 @@ void viewer_render_frame(struct viewer *v)
 	uint64_t present_start = base_now_ns();
 	stat.compose_ns = present_start - compose_start - v->tiles.paint_ns;
 	SDL_RenderCopy(v->renderer, v->texture, NULL, NULL);
+	viewer_find_draw(v);
 	uint64_t shot_ns = 0;
 	if (v->screenshot_path) {
 		uint64_t t = base_now_ns();

@@ -8,6 +8,7 @@
  *   click X Y          move, press and release the left button there
  *   key SPEC           press a key: "ctrl+r", "alt+left", "shift+space",
  *                      "pagedown", "f5", "ctrl+plus"... (SDL key names)
+ *   type TEXT          type TEXT (text input events, as a keyboard sends)
  *   resize W H         resize the window (waits until it has happened)
  *   wait-reload MS     wait until the page has reloaded by itself after a
  *                      change on disk (at most MS; an error after that)
@@ -30,6 +31,7 @@ enum script_op {
 	SCRIPT_MOVE,
 	SCRIPT_CLICK,
 	SCRIPT_KEY,
+	SCRIPT_TYPE,
 	SCRIPT_RESIZE,
 	SCRIPT_WAIT_RELOAD,
 	SCRIPT_SCREENSHOT,
@@ -48,7 +50,7 @@ static const struct script_op_info script_ops[] = {
 	{"move", SCRIPT_MOVE, 2, false},	   {"click", SCRIPT_CLICK, 2, false},
 	{"key", SCRIPT_KEY, 0, true},		   {"resize", SCRIPT_RESIZE, 2, false},
 	{"wait-reload", SCRIPT_WAIT_RELOAD, 1, false}, {"screenshot", SCRIPT_SCREENSHOT, 0, true},
-	{"quit", SCRIPT_QUIT, 0, false},
+	{"type", SCRIPT_TYPE, 0, true},		   {"quit", SCRIPT_QUIT, 0, false},
 };
 
 struct script_cmd {
@@ -266,6 +268,23 @@ static void push_key(struct viewer *v, SDL_Keycode key, Uint16 mod)
 	}
 }
 
+/* Text input events of at most SDL's size, cut between UTF-8 characters. */
+static void push_text(struct viewer *v, const char *text)
+{
+	size_t n = strlen(text);
+	while (n) {
+		SDL_Event e = {.text = {.type = SDL_TEXTINPUT, .timestamp = SDL_GetTicks(),
+					.windowID = SDL_GetWindowID(v->window)}};
+		size_t k = BASE_MIN(n, sizeof(e.text.text) - 1);
+		while (k < n && k > 0 && ((unsigned char)text[k] & 0xC0) == 0x80)
+			k--;
+		memcpy(e.text.text, text, k);
+		SDL_PushEvent(&e);
+		text += k;
+		n -= k;
+	}
+}
+
 int viewer_script_timeout(const struct viewer_script *s, uint64_t now_ns)
 {
 	if (s->pos >= s->len && !s->resize_pending && !s->reload_pending)
@@ -332,6 +351,9 @@ void viewer_script_step(struct viewer *v, struct viewer_script *s)
 		}
 		break;
 	}
+	case SCRIPT_TYPE:
+		push_text(v, cmd->text);
+		break;
 	case SCRIPT_RESIZE:
 		s->want_w = (int)cmd->a;
 		s->want_h = (int)cmd->b;

@@ -4,7 +4,8 @@
 # Each case drives the viewer with --script and compares its screenshots,
 # pixel for pixel, with `weft render` of the same page at the same size and
 # scroll offset: scrolling (wheel and keys), sticky and fixed boxes,
-# following a link, a fragment link, :hover, resizing (reflow), auto-reload on file change, error page,
+# following a link, a fragment link, :hover, find in page, resizing (reflow),
+# auto-reload on file change, error page,
 # and no display (exit status 2). The scrollbar indicator (rightmost 8
 # columns) is left out of the comparisons. Skips only when Xvfb cannot
 # start.
@@ -181,6 +182,31 @@ same "fragment: #far scrolled to its target" "$T/links-far.png" "$T/ref-links-11
 same "history: Backspace went back to the top" "$T/links-back2.png" "$T/ref-links-0.png"
 same "external link: page unchanged above the message bar" "$T/links-external.png" "$T/ref-links-0.png" 30
 differ "external link: message bar shown" "$T/links-external.png" "$T/ref-links-0.png"
+
+# ---- Find in page: Ctrl+F, typing, Enter, Escape -------------------------------
+cat >"$T/find.script" <<EOF
+key ctrl+f
+type An EXTERNAL
+screenshot $T/find-open.png
+key escape
+screenshot $T/find-closed.png
+key ctrl+f
+type starts 1120
+key return
+screenshot $T/find-far.png
+key escape
+screenshot $T/find-far-closed.png
+quit
+EOF
+view "$DATA/links.html" --width 640 --height 480 --script "$T/find.script" >/dev/null 2>"$T/find.err"
+rc=$?
+check "find: viewer exits with 0 (got $rc)" test "$rc" -eq 0
+[ "$rc" -eq 0 ] || cat "$T/find.err"
+differ "find: the match is highlighted and the bar shown" "$T/find-open.png" "$T/ref-links-0.png"
+same "find: the first two links untouched" "$T/find-open.png" "$T/ref-links-0.png" 400
+same "find: Escape closes the bar and the highlight" "$T/find-closed.png" "$T/ref-links-0.png"
+differ "find: a match further down scrolled into view" "$T/find-far.png" "$T/find-far-closed.png"
+differ "find: the page scrolled to the far match" "$T/find-far-closed.png" "$T/ref-links-0.png"
 
 # ---- Resize and zoom: the page is laid out again -------------------------------
 cat >"$T/resize.script" <<EOF
