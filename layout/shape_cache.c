@@ -12,8 +12,12 @@
  * Threads: one mutex guards the map and the arena; lookups copy the glyphs
  * out, so no caller keeps a pointer into the cache.
  *
- * Ownership: entries and keys live in the cache's arena and map, freed in
- * layout_shape_cache_free() or when the cache is emptied. */
+ * The table is its own (open addressing, hashing keys eight bytes at a
+ * time): keys are whole words and paragraphs, looked up for every word.
+ *
+ * Ownership: entries and keys live in the cache's arena, the slot array on
+ * the heap; both are freed in layout_shape_cache_free() or when the cache is
+ * emptied. */
 #include "layout/internal.h"
 
 #include <pthread.h>
@@ -23,24 +27,58 @@
 #define LAYOUT_SHAPE_CACHE_BYTES (32u << 20)
 
 struct shape_cache_entry {
+	const char *key;
+	size_t keylen;
 	uint32_t count; /* as given to layout_shape_cache_put */
 	size_t size;
 	unsigned char data[];
 };
 
+struct shape_cache_slot {
+	uint64_t hash;
+	struct shape_cache_entry *entry; /* NULL: free */
+};
+
 struct layout_shape_cache {
 	pthread_mutex_t lock;
-	struct base_map map; /* key -> struct shape_cache_entry */
+	struct shape_cache_slot *slots;
+	size_t cap, len; /* cap a power of two */
 	struct base_arena arena;
 	size_t bytes;
 };
+
+static uint64_t hash_key(const char *p, size_t n)
+{
+	uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
+	for (; n >= 8; p += 8, n -= 8) {
+		uint64_t w;
+		memcpy(&w, p, 8);
+		h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+		h ^= h >> 32;
+	}
+	uint64_t w = 0;
+	memcpy(&w, p, n);
+	h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
+	return h ^ (h >> 29);
+}
+
+static void empty(struct layout_shape_cache *c)
+{
+	free(c->slots);
+	base_arena_free(&c->arena);
+	c->cap = 1024;
+	c->slots = base_xcalloc(c->cap, sizeof *c->slots);
+	c->len = 0;
+	base_arena_init(&c->arena, 1 << 16);
+	c->bytes = 0;
+}
 
 struct layout_shape_cache *layout_shape_cache_new(void)
 {
 	struct layout_shape_cache *c = base_xcalloc(1, sizeof *c);
 	pthread_mutex_init(&c->lock, NULL);
-	base_map_init(&c->map);
 	base_arena_init(&c->arena, 1 << 16);
+	empty(c);
 	return c;
 }
 
@@ -48,16 +86,27 @@ void layout_shape_cache_free(struct layout_shape_cache *c)
 {
 	if (!c)
 		return;
-	base_map_free(&c->map);
+	free(c->slots);
 	base_arena_free(&c->arena);
 	pthread_mutex_destroy(&c->lock);
 	free(c);
 }
 
+/* The slot holding key, or the free slot where it would go. */
+static struct shape_cache_slot *find(const struct layout_shape_cache *c, const char *key, size_t keylen, uint64_t h)
+{
+	for (size_t i = h & (c->cap - 1);; i = (i + 1) & (c->cap - 1)) {
+		struct shape_cache_slot *s = &c->slots[i];
+		if (!s->entry || (s->hash == h && s->entry->keylen == keylen && memcmp(s->entry->key, key, keylen) == 0))
+			return s;
+	}
+}
+
 bool layout_shape_cache_get(struct layout_shape_cache *c, const char *key, size_t keylen, struct base_buf *out, uint32_t *count)
 {
+	uint64_t h = hash_key(key, keylen);
 	pthread_mutex_lock(&c->lock);
-	const struct shape_cache_entry *e = base_map_get(&c->map, key, keylen);
+	const struct shape_cache_entry *e = find(c, key, keylen, h)->entry;
 	if (e) {
 		*count = e->count;
 		base_buf_append(out, e->data, e->size);
@@ -69,21 +118,39 @@ bool layout_shape_cache_get(struct layout_shape_cache *c, const char *key, size_
 void layout_shape_cache_put(struct layout_shape_cache *c, const char *key, size_t keylen, const void *data, size_t size,
 			    uint32_t count)
 {
+	uint64_t h = hash_key(key, keylen);
 	size_t total = sizeof(struct shape_cache_entry) + size;
 	pthread_mutex_lock(&c->lock);
-	if (c->bytes + total + keylen > LAYOUT_SHAPE_CACHE_BYTES) {
-		base_map_free(&c->map);
-		base_arena_free(&c->arena);
-		base_map_init(&c->map);
-		base_arena_init(&c->arena, 1 << 16);
-		c->bytes = 0;
+	if (c->bytes + total + keylen > LAYOUT_SHAPE_CACHE_BYTES)
+		empty(c);
+	if ((c->len + 1) * 4 > c->cap * 3) {
+		struct shape_cache_slot *old = c->slots;
+		size_t old_cap = c->cap;
+		c->cap *= 2;
+		c->slots = base_xcalloc(c->cap, sizeof *c->slots);
+		for (size_t i = 0; i < old_cap; i++) {
+			if (!old[i].entry)
+				continue;
+			size_t k = old[i].hash & (c->cap - 1);
+			while (c->slots[k].entry)
+				k = (k + 1) & (c->cap - 1);
+			c->slots[k] = old[i];
+		}
+		free(old);
 	}
-	struct shape_cache_entry *e = base_arena_alloc(&c->arena, total);
-	e->count = count;
-	e->size = size;
-	if (size)
-		memcpy(e->data, data, size);
-	base_map_put(&c->map, key, keylen, e);
-	c->bytes += total + keylen;
+	struct shape_cache_slot *s = find(c, key, keylen, h);
+	if (!s->entry) {
+		struct shape_cache_entry *e = base_arena_alloc(&c->arena, total);
+		e->key = base_arena_memdup(&c->arena, key, keylen);
+		e->keylen = keylen;
+		e->count = count;
+		e->size = size;
+		if (size)
+			memcpy(e->data, data, size);
+		s->hash = h;
+		s->entry = e;
+		c->len++;
+		c->bytes += total + keylen;
+	}
 	pthread_mutex_unlock(&c->lock);
 }
