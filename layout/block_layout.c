@@ -355,9 +355,14 @@ static void layout_block_container(struct layout_ctx *ctx, struct layout_box *bo
 	bool empty;
 	struct layout_margin_strut pending = {0, 0};
 	if (layout_is_table(box)) {
+		float bl;
 		content_h = layout_table_content(ctx, box, content_width, layout_len_is_auto(s->width), depth, st.inset_x, st.inset_y,
-						 &st.children);
+						 &st.children, &bl);
 		empty = false;
+		if (!isnan(bl)) {
+			out->has_baseline = out->has_first_baseline = true;
+			out->baseline = out->first_baseline = bl;
+		}
 		/* Absolutely positioned children of the table box itself. */
 		for (struct layout_box *c = box->first; c; c = c->next)
 			if (c->is_abspos)

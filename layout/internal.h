@@ -333,8 +333,10 @@ static inline bool layout_is_table(const struct layout_box *b)
 	return b->type == LAYOUT_BOX_BLOCK && (b->style->display == CSS_DISPLAY_TABLE || b->style->display == CSS_DISPLAY_INLINE_TABLE);
 }
 void layout_table_intrinsic(struct layout_ctx *ctx, struct layout_box *box, int depth, float *min_w, float *max_w);
+/* *baseline: the first row's (CSS 2.1 §10.8.1), from the border-box top;
+ * NAN when the table has no rows. */
 float layout_table_content(struct layout_ctx *ctx, struct layout_box *box, float content_width, bool width_auto, int depth,
-			   float inset_x, float inset_y, struct base_vec *children);
+			   float inset_x, float inset_y, struct base_vec *children, float *baseline);
 
 /* Flex containers (flex_layout.c). */
 static inline bool layout_is_flex(const struct layout_box *b)

@@ -17,6 +17,7 @@ struct tcell {
 	int row, col, colspan, rowspan;
 	float min_w, max_w;
 	struct layout_block_result r;
+	float dy; /* content moved down by vertical-align */
 };
 
 struct trow {
@@ -282,7 +283,7 @@ static void distribute(float width, int n, const float *cmin, const float *cmax,
  * content_width wide; appends fragments to children and returns the
  * content height. */
 float layout_table_content(struct layout_ctx *ctx, struct layout_box *box, float content_width, bool width_auto, int depth,
-			   float inset_x, float inset_y, struct base_vec *children)
+			   float inset_x, float inset_y, struct base_vec *children, float *baseline)
 {
 	struct tgrid g;
 	build_grid(box, &g);
@@ -422,6 +423,7 @@ float layout_table_content(struct layout_ctx *ctx, struct layout_box *box, float
 		float extra = h - f->height;
 		uint8_t va = c->box->style->vertical_align;
 		float dy = va == CSS_VA_MIDDLE ? extra / 2 : va == CSS_VA_BOTTOM ? extra : 0;
+		c->dy = dy > 0 ? dy : 0;
 		if (dy > 0)
 			for (size_t k = 0; k < f->child_count; k++)
 				f->children[k]->y = layout_snap(f->children[k]->y + dy);
@@ -473,6 +475,19 @@ float layout_table_content(struct layout_ctx *ctx, struct layout_box *box, float
 			base_vec_push(children, gf);
 		}
 		r = end;
+	}
+	/* The first row's baseline: that of its cells' first lines, or its
+	 * bottom when none has one. */
+	*baseline = NAN;
+	if (g.nrows > 0) {
+		float bl = -1;
+		for (int i = 0; i < g.ncells; i++) {
+			struct tcell *c = &g.cells[i];
+			if (c->row != 0 || !c->r.has_first_baseline)
+				continue;
+			bl = BASE_MAX(bl, c->r.first_baseline + c->dy);
+		}
+		*baseline = inset_y + g.rows[0].y + (bl >= 0 ? bl : g.rows[0].height);
 	}
 	for (int r = 0; r < g.nrows; r++)
 		base_vec_free(&row_kids[r]);
