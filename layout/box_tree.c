@@ -61,15 +61,28 @@ static struct layout_box *new_text(struct layout_ctx *ctx, const struct html_nod
 /* Inherited properties are copied from the parent, the others are reset
  * (CSS 2.1 §9.2.1.1: anonymous boxes inherit from their enclosing box).
  * Fragments point to these styles, so they live in the tree's arena. */
+struct css_style *layout_derived_style(struct layout_ctx *ctx, const struct css_style *a, const struct css_style *b, uint8_t kind,
+				       bool *fresh)
+{
+	char key[2 * sizeof a + 1];
+	memcpy(key, &a, sizeof a);
+	memcpy(key + sizeof a, &b, sizeof b);
+	key[2 * sizeof a] = (char)kind;
+	struct css_style *s = base_map_get(&ctx->anon_styles, key, sizeof key);
+	*fresh = s == NULL;
+	if (!s) {
+		s = base_arena_alloc(&ctx->tree->arena, sizeof *s);
+		base_map_put(&ctx->anon_styles, key, sizeof key, s);
+	}
+	return s;
+}
+
 const struct css_style *layout_anonymous_style(struct layout_ctx *ctx, const struct css_style *parent, uint8_t display)
 {
-	char key[sizeof parent + 1];
-	memcpy(key, &parent, sizeof parent);
-	key[sizeof parent] = (char)display;
-	struct css_style *s = base_map_get(&ctx->anon_styles, key, sizeof key);
-	if (s)
+	bool fresh;
+	struct css_style *s = layout_derived_style(ctx, parent, NULL, display, &fresh);
+	if (!fresh)
 		return s;
-	s = base_arena_alloc(&ctx->tree->arena, sizeof *s);
 	*s = *ctx->sd->initial;
 	s->font_family = parent->font_family;
 	s->font_size = parent->font_size;
@@ -110,7 +123,6 @@ const struct css_style *layout_anonymous_style(struct layout_ctx *ctx, const str
 	s->decorations_in_effect = parent->decorations_in_effect;
 	s->text_decoration_line = 0;
 	s->display = display;
-	base_map_put(&ctx->anon_styles, key, sizeof key, s);
 	return s;
 }
 
@@ -843,18 +855,14 @@ static const struct html_node *closed_details_summary(const struct html_node *el
  * never painted. */
 static const struct css_style *details_slot_style(struct layout_ctx *ctx, const struct css_style *parent)
 {
-	char key[sizeof parent + 1];
-	memcpy(key, &parent, sizeof parent);
-	key[sizeof parent] = (char)0xFD;
-	struct css_style *s = base_map_get(&ctx->anon_styles, key, sizeof key);
-	if (s)
+	bool fresh;
+	struct css_style *s = layout_derived_style(ctx, parent, NULL, LAYOUT_DERIVED_DETAILS_SLOT, &fresh);
+	if (!fresh)
 		return s;
-	s = base_arena_alloc(&ctx->tree->arena, sizeof *s);
 	*s = *layout_anonymous_style(ctx, parent, CSS_DISPLAY_FLOW_ROOT);
 	s->height = (struct css_length){.kind = CSS_LEN_FIXED, .px = 0};
 	s->overflow_x = s->overflow_y = CSS_OVERFLOW_HIDDEN;
 	s->position = CSS_POSITION_RELATIVE;
-	base_map_put(&ctx->anon_styles, key, sizeof key, s);
 	return s;
 }
 

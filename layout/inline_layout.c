@@ -73,14 +73,10 @@ struct para {
 static const struct css_style *first_line_style(struct layout_ctx *ctx, const struct css_style *s, const struct css_style *block,
 						const struct css_style *fl)
 {
-	char key[2 * sizeof s + 1];
-	memcpy(key, &s, sizeof s);
-	memcpy(key + sizeof s, &fl, sizeof fl);
-	key[2 * sizeof s] = (char)0xFD;
-	struct css_style *r = base_map_get(&ctx->anon_styles, key, sizeof key);
-	if (r)
+	bool fresh;
+	struct css_style *r = layout_derived_style(ctx, s, fl, LAYOUT_DERIVED_FIRST_LINE, &fresh);
+	if (!fresh)
 		return r;
-	r = base_arena_alloc(&ctx->tree->arena, sizeof *r);
 	*r = *s;
 #define FROM_FIRST_LINE(field)                                                   \
 	if (s == block || memcmp(&s->field, &block->field, sizeof s->field) == 0) \
@@ -106,7 +102,6 @@ static const struct css_style *first_line_style(struct layout_ctx *ctx, const st
 		r->text_decoration_color = fl->text_decoration_color;
 		r->text_decoration_style = fl->text_decoration_style;
 	}
-	base_map_put(&ctx->anon_styles, key, sizeof key, r);
 	return r;
 }
 
@@ -148,17 +143,13 @@ static uint32_t transform_cp(uint32_t cp, uint8_t tt, bool word_start)
  * Fonts 4 §6.6 synthesis, the ratio browsers use). */
 static const struct css_style *small_caps_style(struct layout_ctx *ctx, const struct css_style *s)
 {
-	char key[sizeof s + 1];
-	memcpy(key, &s, sizeof s);
-	key[sizeof s] = (char)0xFE;
-	struct css_style *sc = base_map_get(&ctx->anon_styles, key, sizeof key);
-	if (sc)
+	bool fresh;
+	struct css_style *sc = layout_derived_style(ctx, s, NULL, LAYOUT_DERIVED_SMALL_CAPS, &fresh);
+	if (!fresh)
 		return sc;
-	sc = base_arena_alloc(&ctx->tree->arena, sizeof *sc);
 	*sc = *s;
 	sc->font_size = s->font_size * 0.7f;
 	sc->font_variant_small_caps = 0;
-	base_map_put(&ctx->anon_styles, key, sizeof key, sc);
 	return sc;
 }
 

@@ -151,7 +151,7 @@ struct layout_ctx {
 	struct layout_tree *tree; /* fragments go in tree->arena */
 	struct base_arena scratch; /* box tree, shaping results */
 	struct base_map font_lists; /* style pointer -> struct layout_font_list */
-	struct base_map anon_styles; /* (parent style, display) -> anonymous style */
+	struct base_map anon_styles; /* (style, style, display or derived kind) -> derived style */
 	struct layout_shape_cache *shape_cache; /* the document's, or the pass's own */
 	/* Shaping scratch, reused: a cache key, cached glyphs, shaped
 	 * glyphs, and a HarfBuzz buffer (hb_buffer_t *, created on first use). */
@@ -165,6 +165,14 @@ struct layout_box *layout_build_box_tree(struct layout_ctx *ctx);
 /* A style for an anonymous box: inherited properties of the parent, every
  * other property initial, display as given. */
 const struct css_style *layout_anonymous_style(struct layout_ctx *ctx, const struct css_style *parent, uint8_t display);
+/* Kinds of styles layout derives from others, past the display values
+ * that key anonymous styles. */
+enum { LAYOUT_DERIVED_DETAILS_SLOT = 0xFC, LAYOUT_DERIVED_FIRST_LINE = 0xFD, LAYOUT_DERIVED_SMALL_CAPS = 0xFE };
+/* The pass's cached style derived from (a, b, kind), b may be NULL. On a
+ * miss, a new style is allocated in the tree's arena, filed under the key,
+ * and *fresh is set so the caller fills it in. */
+struct css_style *layout_derived_style(struct layout_ctx *ctx, const struct css_style *a, const struct css_style *b, uint8_t kind,
+				       bool *fresh);
 
 /* ---- Geometry helpers --------------------------------------------------- */
 
