@@ -1,7 +1,18 @@
 /* Replaced images: the decoded image fills the fragment's content box
  * (layout has applied object-fit), scaled with bilinear filtering, or
- * nearest-neighbour for image-rendering: pixelated/crisp-edges. */
+ * nearest-neighbour for image-rendering: pixelated/crisp-edges. As Blink
+ * does, the image is drawn into the content box snapped to whole pixels
+ * (PixelSnappedIntRect), so an image at a fractional position is copied,
+ * not resampled between pixels. */
 #include "paint/display_list.h"
+
+#include <math.h>
+
+/* Blink's LayoutUnit rounding: halves go up, also below zero. */
+static float snap(float v)
+{
+	return floorf(v + 0.5f);
+}
 
 void paint_image_fragment(struct paint_ctx *c, const struct layout_fragment *f, float x, float y)
 {
@@ -11,6 +22,13 @@ void paint_image_fragment(struct paint_ctx *c, const struct layout_fragment *f, 
 	float cx = x + f->border[3] + f->padding[3], cy = y + f->border[0] + f->padding[0];
 	float cw = f->width - f->border[1] - f->border[3] - f->padding[1] - f->padding[3];
 	float ch = f->height - f->border[0] - f->border[2] - f->padding[0] - f->padding[2];
+	if (!(cw > 0.0f) || !(ch > 0.0f))
+		return;
+	float sx = snap(cx), sy = snap(cy);
+	cw = snap(cx + cw) - sx;
+	ch = snap(cy + ch) - sy;
+	cx = sx;
+	cy = sy;
 	if (!(cw > 0.0f) || !(ch > 0.0f))
 		return;
 	struct paint_item *it = paint_dl_add(c, PAINT_ITEM_FILL, "image", f);
