@@ -356,7 +356,7 @@ static void layout_block_container(struct layout_ctx *ctx, struct layout_box *bo
 	struct layout_margin_strut pending = {0, 0};
 	if (layout_is_table(box)) {
 		float bl;
-		content_h = layout_table_content(ctx, box, content_width, layout_len_is_auto(s->width), depth, st.inset_x, st.inset_y,
+		content_h = layout_table_content(ctx, box, frag, content_width, layout_len_is_auto(s->width), depth, st.inset_x, st.inset_y,
 						 &st.children, &bl);
 		empty = false;
 		if (!isnan(bl)) {

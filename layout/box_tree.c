@@ -922,6 +922,7 @@ struct layout_box *layout_build_box_tree(struct layout_ctx *ctx)
 	icb->inline_content = false;
 	fixup_leaves(ctx, icb, 0);
 	icb->inline_content = false;
+	layout_table_collapse_borders(ctx, icb);
 	layout_counters_free(&b.counters);
 	return icb;
 }

@@ -143,6 +143,10 @@ struct layout_box {
 	 * the containing block). */
 	bool has_intrinsic;
 	float min_content, max_content;
+
+	/* A table with border-collapse: collapse: its resolved borders
+	 * (table_collapse.c), in the scratch arena; NULL otherwise. */
+	struct layout_table_borders *collapsed;
 };
 
 struct layout_ctx {
@@ -341,10 +345,15 @@ static inline bool layout_is_table(const struct layout_box *b)
 	return b->type == LAYOUT_BOX_BLOCK && (b->style->display == CSS_DISPLAY_TABLE || b->style->display == CSS_DISPLAY_INLINE_TABLE);
 }
 void layout_table_intrinsic(struct layout_ctx *ctx, struct layout_box *box, int depth, float *min_w, float *max_w);
+/* The collapsing border model (CSS 2.1 §17.6.2) for every table of the box
+ * tree that has it: resolves the borders and gives the table and its cells
+ * styles with the used border widths (half of each collapsed border) and
+ * the table no padding. */
+void layout_table_collapse_borders(struct layout_ctx *ctx, struct layout_box *root);
 /* *baseline: the first row's (CSS 2.1 §10.8.1), from the border-box top;
  * NAN when the table has no rows. */
-float layout_table_content(struct layout_ctx *ctx, struct layout_box *box, float content_width, bool width_auto, int depth,
-			   float inset_x, float inset_y, struct base_vec *children, float *baseline);
+float layout_table_content(struct layout_ctx *ctx, struct layout_box *box, struct layout_fragment *container, float content_width,
+			   bool width_auto, int depth, float inset_x, float inset_y, struct base_vec *children, float *baseline);
 
 /* Flex containers (flex_layout.c). */
 static inline bool layout_is_flex(const struct layout_box *b)

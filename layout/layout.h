@@ -123,6 +123,16 @@ struct layout_sticky {
  * layout applied (so 0, 0 at scroll 0). */
 void layout_sticky_scroll_offset(const struct layout_sticky *s, float x, float y, float *dx, float *dy);
 
+/* A piece of a collapsed table border (CSS 2.1 §17.6.2): a rectangle
+ * relative to the table's border box, drawn as a border of that thickness
+ * along its length (vertical: along its height). */
+struct layout_collapsed_border {
+	struct layout_rect rect;
+	uint8_t style; /* enum css_border_style */
+	bool vertical;
+	struct css_color color;
+};
+
 struct layout_fragment {
 	uint8_t kind; /* enum layout_fragment_kind */
 	/* The element that generated it; NULL for anonymous boxes, lines and
@@ -161,6 +171,11 @@ struct layout_fragment {
 	struct layout_rect overflow;
 	bool clips_overflow; /* overflow other than visible */
 	const struct layout_sticky *sticky; /* NULL unless stuck to the viewport */
+	/* A table in the collapsing border model: its borders and its
+	 * cells', painted after the cells' backgrounds in paint order (the
+	 * table and cell fragments paint no border of their own). */
+	const struct layout_collapsed_border *collapsed_borders;
+	size_t collapsed_border_count;
 };
 
 struct layout_tree {

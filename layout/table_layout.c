@@ -7,35 +7,10 @@
  * Fragments: the table box contains its row groups, rows and cells, each
  * relative to its parent; implicit rows and groups get no fragment.
  * Working arrays are heap-allocated and freed before returning. */
-#include "layout/internal.h"
+#include "layout/table_grid.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-struct tcell {
-	struct layout_box *box;
-	int row, col, colspan, rowspan;
-	float min_w, max_w;
-	struct layout_block_result r;
-	float dy; /* content moved down by vertical-align */
-};
-
-struct trow {
-	struct layout_box *box; /* NULL when implicit */
-	struct layout_box *group; /* NULL when none */
-	float y, height;
-};
-
-struct tgrid {
-	struct trow *rows;
-	int nrows, rows_cap;
-	struct tcell *cells;
-	int ncells, cells_cap;
-	int ncols;
-	struct layout_box **captions;
-	int ncaptions;
-	float hspace, vspace;
-};
 
 static bool is_group(uint8_t d)
 {
@@ -117,7 +92,7 @@ static void add_group(struct tgrid *g, struct layout_box *group)
 
 /* CSS 2.1 §17.2.1 in short: rows directly in the table or in groups;
  * stray cells get an implicit row. */
-static void build_grid(struct layout_box *table, struct tgrid *g)
+void layout_table_grid_build(struct layout_box *table, struct tgrid *g)
 {
 	memset(g, 0, sizeof *g);
 	const struct css_style *s = table->style;
@@ -161,7 +136,7 @@ static void build_grid(struct layout_box *table, struct tgrid *g)
 			g->cells[i].rowspan = g->nrows - g->cells[i].row;
 }
 
-static void free_grid(struct tgrid *g)
+void layout_table_grid_free(struct tgrid *g)
 {
 	free(g->rows);
 	free(g->cells);
@@ -228,7 +203,7 @@ static float table_edges(const struct css_style *s)
 void layout_table_intrinsic(struct layout_ctx *ctx, struct layout_box *box, int depth, float *min_w, float *max_w)
 {
 	struct tgrid g;
-	build_grid(box, &g);
+	layout_table_grid_build(box, &g);
 	float *cmin = base_xcalloc((size_t)g.ncols + 1, sizeof *cmin), *cmax = base_xcalloc((size_t)g.ncols + 1, sizeof *cmax);
 	column_widths(ctx, &g, depth, cmin, cmax);
 	float mn = g.ncols ? g.hspace * (float)(g.ncols + 1) : 0, mx = mn;
@@ -246,7 +221,7 @@ void layout_table_intrinsic(struct layout_ctx *ctx, struct layout_box *box, int 
 	*max_w = BASE_MAX(mx, mn) + bp;
 	free(cmin);
 	free(cmax);
-	free_grid(&g);
+	layout_table_grid_free(&g);
 }
 
 /* Distributes the table's content width over the columns. */
@@ -279,14 +254,43 @@ static void distribute(float width, int n, const float *cmin, const float *cmax,
 	}
 }
 
+/* CSS 2.1 §17.5.3: a cell's height is the least height of its rows, not
+ * a height its content is laid out in; the cell is laid out with an auto
+ * height (through a derived style) and keeps its own style afterwards. */
+static void layout_cell(struct layout_ctx *ctx, struct tcell *c, float width, int depth)
+{
+	const struct css_style *own = c->box->style;
+	c->min_h = 0;
+	if (layout_len_definite(own->height, -1)) {
+		struct layout_edges m, b, p;
+		layout_box_edges(own, width, &m, &b, &p);
+		float bp = b.top + b.bottom + p.top + p.bottom, v = css_length_resolve(own->height, 0);
+		c->min_h = own->box_sizing == CSS_BOX_SIZING_BORDER_BOX ? BASE_MAX(v, bp) : BASE_MAX(v, 0) + bp;
+		char key[sizeof own + 1];
+		memcpy(key, &own, sizeof own);
+		key[sizeof own] = 'H';
+		struct css_style *s = base_map_get(&ctx->anon_styles, key, sizeof key);
+		if (!s) {
+			s = base_arena_alloc(&ctx->tree->arena, sizeof *s);
+			*s = *own;
+			s->height = (struct css_length){.kind = CSS_LEN_AUTO};
+			base_map_put(&ctx->anon_styles, key, sizeof key, s);
+		}
+		c->box->style = s;
+	}
+	layout_bfc_root(ctx, c->box, width, -1, width, depth, &c->r);
+	c->box->style = own;
+	c->r.frag->style = own;
+}
+
 /* Lays out the rows and cells of a table whose content box is
  * content_width wide; appends fragments to children and returns the
  * content height. */
-float layout_table_content(struct layout_ctx *ctx, struct layout_box *box, float content_width, bool width_auto, int depth,
-			   float inset_x, float inset_y, struct base_vec *children, float *baseline)
+float layout_table_content(struct layout_ctx *ctx, struct layout_box *box, struct layout_fragment *container, float content_width,
+			   bool width_auto, int depth, float inset_x, float inset_y, struct base_vec *children, float *baseline)
 {
 	struct tgrid g;
-	build_grid(box, &g);
+	layout_table_grid_build(box, &g);
 	int n = g.ncols;
 	float *cmin = base_xcalloc((size_t)n + 1, sizeof *cmin), *cmax = base_xcalloc((size_t)n + 1, sizeof *cmax);
 	float *cw = base_xcalloc((size_t)n + 1, sizeof *cw), *cx = base_xcalloc((size_t)n + 1, sizeof *cx);
@@ -372,10 +376,10 @@ float layout_table_content(struct layout_ctx *ctx, struct layout_box *box, float
 		float w = cw[c->col];
 		for (int k = c->col + 1; k < c->col + c->colspan && k < n; k++)
 			w += cw[k] + g.hspace;
-		layout_bfc_root(ctx, c->box, w, -1, w, depth + 1, &c->r);
+		layout_cell(ctx, c, w, depth + 1);
 		if (c->rowspan == 1) {
 			struct trow *row = &g.rows[c->row];
-			row->height = BASE_MAX(row->height, c->r.frag->height);
+			row->height = BASE_MAX(row->height, BASE_MAX(c->r.frag->height, c->min_h));
 		}
 	}
 	for (int r = 0; r < g.nrows; r++) {
@@ -390,8 +394,9 @@ float layout_table_content(struct layout_ctx *ctx, struct layout_box *box, float
 		float h = g.vspace * (float)(c->rowspan - 1);
 		for (int k = c->row; k < c->row + c->rowspan; k++)
 			h += g.rows[k].height;
-		if (c->r.frag->height > h)
-			g.rows[c->row + c->rowspan - 1].height += c->r.frag->height - h;
+		float need = BASE_MAX(c->r.frag->height, c->min_h);
+		if (need > h)
+			g.rows[c->row + c->rowspan - 1].height += need - h;
 	}
 	y += g.nrows ? g.vspace : 0;
 	for (int r = 0; r < g.nrows; r++) {
@@ -399,6 +404,17 @@ float layout_table_content(struct layout_ctx *ctx, struct layout_box *box, float
 		y += g.rows[r].height + g.vspace;
 	}
 	float content_h = y;
+	if (box->collapsed && box->collapsed->nrows == g.nrows && box->collapsed->ncols == n && n > 0) {
+		/* The grid lines, relative to the table's border box. */
+		float *lx = base_xcalloc((size_t)n + 1, sizeof *lx), *ly = base_xcalloc((size_t)g.nrows + 1, sizeof *ly);
+		for (int i = 0; i <= n; i++)
+			lx[i] = inset_x + (i < n ? cx[i] : cx[n - 1] + cw[n - 1]);
+		for (int r = 0; r <= g.nrows; r++)
+			ly[r] = inset_y + (r < g.nrows ? g.rows[r].y : g.rows[r - 1].y + g.rows[r - 1].height);
+		layout_table_collapsed_segments(ctx, box->collapsed, lx, ly, container);
+		free(lx);
+		free(ly);
+	}
 	/* Fragments: groups > rows > cells, each relative to its parent. */
 	struct layout_fragment **row_frags = base_xcalloc((size_t)g.nrows + 1, sizeof *row_frags);
 	struct base_vec *row_kids = base_xcalloc((size_t)g.nrows + 1, sizeof *row_kids);
@@ -498,7 +514,7 @@ float layout_table_content(struct layout_ctx *ctx, struct layout_box *box, float
 	free(cw);
 	free(cx);
 	free(fixed);
-	free_grid(&g);
+	layout_table_grid_free(&g);
 	(void)rows_top;
 	return content_h;
 }

@@ -326,6 +326,24 @@ void paint_box_borders(struct paint_ctx *c, const struct layout_fragment *f, flo
 	paint_sides(c, f, "border", &s);
 }
 
+/* The collapsed borders of a table (CSS 2.1 §17.6.2), each segment one
+ * side of a box as thick as the border; inset and outset are drawn as
+ * ridge and groove in this model (§17.6.3). */
+void paint_collapsed_borders(struct paint_ctx *c, const struct layout_fragment *f, float x, float y)
+{
+	for (size_t i = 0; i < f->collapsed_border_count; i++) {
+		const struct layout_collapsed_border *e = &f->collapsed_borders[i];
+		struct sides s;
+		memset(&s, 0, sizeof(s));
+		s.outer = (struct paint_rrect){ .x = x + e->rect.x, .y = y + e->rect.y, .w = e->rect.width, .h = e->rect.height };
+		int side = e->vertical ? 3 : 0;
+		s.width[side] = e->vertical ? e->rect.width : e->rect.height;
+		s.style[side] = e->style == CSS_BORDER_INSET ? CSS_BORDER_RIDGE : e->style == CSS_BORDER_OUTSET ? CSS_BORDER_GROOVE : e->style;
+		s.color[side] = e->color;
+		paint_sides(c, f, "border", &s);
+	}
+}
+
 void paint_box_outline(struct paint_ctx *c, const struct layout_fragment *f, float x, float y)
 {
 	const struct css_style *st = f->style;

@@ -338,6 +338,11 @@ static void flow(struct builder *b, const struct layout_fragment *f, const struc
 		}
 		flow(b, ch, &cw, phase);
 	}
+	/* A collapsed table's borders go over its cells' backgrounds. */
+	if (phase == PHASE_BLOCK_BG && f->collapsed_border_count && visible(f)) {
+		struct paint_ctx c = ctx_of(b, w);
+		paint_collapsed_borders(&c, f, w->x, w->y);
+	}
 }
 
 /* Floats and inline-blocks: all phases of their own content, atomically. */
