@@ -12,6 +12,7 @@
  * integer z-index, fixed/sticky boxes, and boxes with opacity < 1 or a
  * transform. */
 #include "paint/display_list.h"
+#include "paint/raster.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -103,16 +104,12 @@ size_t paint_display_list_count(const struct paint_display_list *dl)
 	return dl ? dl->count : 0;
 }
 
-bool paint_display_list_scroll_dependent(const struct paint_display_list *dl)
-{
-	return dl && dl->scroll_dependent;
-}
-
 void paint_display_list_free(struct paint_display_list *dl)
 {
 	if (!dl)
 		return;
 	free(dl->items);
+	free(dl->attached);
 	base_arena_free(&dl->arena);
 	free(dl);
 }
@@ -580,6 +577,213 @@ static void paint_canvas(struct builder *b, const struct layout_tree *tree)
 	paint_background_layers(&ctx, html, src->style, root->x + html->x, root->y + html->y, &area);
 }
 
+/* ---- Content attached to the viewport -------------------------------------------- */
+
+static void find_attached(struct paint_display_list *dl)
+{
+	for (size_t i = 0; i < dl->count; i++) {
+		const struct paint_item *it = &dl->items[i];
+		if ((it->fixed || it->sticky) && (it->kind == PAINT_ITEM_FILL || it->kind == PAINT_ITEM_TEXT)) {
+			if (!dl->attached)
+				dl->attached = base_xmalloc((dl->count - i) * sizeof(*dl->attached));
+			dl->attached[dl->attached_count++] = i;
+		}
+	}
+}
+
+/* Device bounds on the target of a document rect that scrolls as given,
+ * grown by a pixel as the rasterizer grows item bounds. */
+static struct paint_irect device_bounds(const struct paint_target *t, struct paint_rect b, bool fixed,
+					const struct layout_sticky *sticky)
+{
+	float sx, sy;
+	paint_scroll_of(t, fixed, sticky, &sx, &sy);
+	float x0 = floorf((b.x0 - sx) * t->scale) - 1.0f, y0 = floorf((b.y0 - sy) * t->scale) - 1.0f;
+	float x1 = ceilf((b.x1 - sx) * t->scale) + 1.0f, y1 = ceilf((b.y1 - sy) * t->scale) + 1.0f;
+	/* Clamped to the target, so that the conversions to int are defined. */
+	x0 = BASE_MAX(x0, 0.0f);
+	y0 = BASE_MAX(y0, 0.0f);
+	x1 = BASE_MIN(x1, (float)t->width);
+	y1 = BASE_MIN(y1, (float)t->height);
+	if (!(x1 > x0 && y1 > y0))
+		return (struct paint_irect){ 0, 0, 0, 0 };
+	return (struct paint_irect){ (int)x0, (int)y0, (int)x1 - (int)x0, (int)y1 - (int)y0 };
+}
+
+static struct paint_irect irect_intersect(struct paint_irect a, struct paint_irect b)
+{
+	int x0 = BASE_MAX(a.x, b.x), y0 = BASE_MAX(a.y, b.y);
+	int x1 = BASE_MIN(a.x + a.w, b.x + b.w), y1 = BASE_MIN(a.y + a.h, b.y + b.h);
+	if (x1 <= x0 || y1 <= y0)
+		return (struct paint_irect){ 0, 0, 0, 0 };
+	return (struct paint_irect){ x0, y0, x1 - x0, y1 - y0 };
+}
+
+static struct paint_irect irect_union(struct paint_irect a, struct paint_irect b)
+{
+	int x0 = BASE_MIN(a.x, b.x), y0 = BASE_MIN(a.y, b.y);
+	int x1 = BASE_MAX(a.x + a.w, b.x + b.w), y1 = BASE_MAX(a.y + a.h, b.y + b.h);
+	return (struct paint_irect){ x0, y0, x1 - x0, y1 - y0 };
+}
+
+static int64_t irect_area(struct paint_irect r)
+{
+	return (int64_t)r.w * r.h;
+}
+
+static bool irect_contains(struct paint_irect outer, struct paint_irect inner)
+{
+	return inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.w <= outer.x + outer.w &&
+	       inner.y + inner.h <= outer.y + outer.h;
+}
+
+/* Adds r to the areas: merged with one when their union costs no more to
+ * paint than both (a sidebar and a header stay apart), else a new one;
+ * when all max are used, merged where the union grows least. */
+static void area_add(struct paint_attached *out, size_t *n, size_t max, struct paint_irect r)
+{
+	for (;;) {
+		size_t best = *n;
+		int64_t best_growth = INT64_MAX;
+		for (size_t i = 0; i < *n; i++) {
+			int64_t growth = irect_area(irect_union(out[i].r, r)) - irect_area(out[i].r);
+			if ((growth <= irect_area(r) || *n == max) && growth < best_growth) {
+				best = i;
+				best_growth = growth;
+			}
+		}
+		if (best == *n) {
+			out[(*n)++] = (struct paint_attached){ .r = r };
+			return;
+		}
+		/* The grown area may now absorb others: take it out and add
+		 * it again. */
+		r = irect_union(out[best].r, r);
+		out[best] = out[--*n];
+	}
+}
+
+/* An item's device bounds on the target, narrowed by its clips (each
+ * scrolls as its own box does: a fixed background is seen only through
+ * its scrolling box). */
+static struct paint_irect item_device_bounds(const struct paint_target *t, const struct paint_item *it)
+{
+	struct paint_irect r = device_bounds(t, it->bounds, it->fixed, it->sticky);
+	for (const struct paint_clip *c = it->clip; c && r.w > 0; c = c->parent) {
+		struct paint_rect local = { c->r.x, c->r.y, c->r.x + c->r.w, c->r.y + c->r.h };
+		r = irect_intersect(r, device_bounds(t, paint_map_bounds(c->tf, local), c->fixed, c->sticky));
+	}
+	return r;
+}
+
+/* The device pixels an item surely paints over opaquely, less a pixel of
+ * margin for snapping; empty unless it is an opaque colour filling a plain
+ * rectangle outside any opacity group, clipped by rectangles only. */
+static struct paint_irect opaque_cover(const struct paint_target *t, const struct paint_item *it)
+{
+	struct paint_irect none = { 0, 0, 0, 0 };
+	if (it->kind != PAINT_ITEM_FILL || it->source != PAINT_SRC_COLOR || it->color[3] < 1.0f || it->depth != 0 ||
+	    it->tf || it->blur_sigma > 0.0f || it->shape.kind != PAINT_SHAPE_RRECT || it->shape.invert ||
+	    !paint_rrect_is_rect(&it->shape.a) || it->mask.kind != PAINT_SHAPE_NONE || it->mask.invert ||
+	    it->mask2.kind != PAINT_SHAPE_NONE || it->mask2.invert)
+		return none;
+	struct paint_rect b = { it->shape.a.x, it->shape.a.y, it->shape.a.x + it->shape.a.w, it->shape.a.y + it->shape.a.h };
+	for (const struct paint_clip *c = it->clip; c; c = c->parent) {
+		if (c->tf || !paint_rrect_is_rect(&c->r) || c->fixed != it->fixed || c->sticky != it->sticky)
+			return none;
+		b.x0 = BASE_MAX(b.x0, c->r.x);
+		b.y0 = BASE_MAX(b.y0, c->r.y);
+		b.x1 = BASE_MIN(b.x1, c->r.x + c->r.w);
+		b.y1 = BASE_MIN(b.y1, c->r.y + c->r.h);
+	}
+	float sx, sy;
+	paint_scroll_of(t, it->fixed, it->sticky, &sx, &sy);
+	float x0 = ceilf((b.x0 - sx) * t->scale) + 1.0f, y0 = ceilf((b.y0 - sy) * t->scale) + 1.0f;
+	float x1 = floorf((b.x1 - sx) * t->scale) - 1.0f, y1 = floorf((b.y1 - sy) * t->scale) - 1.0f;
+	x0 = BASE_MAX(x0, 0.0f);
+	y0 = BASE_MAX(y0, 0.0f);
+	x1 = BASE_MIN(x1, (float)t->width);
+	y1 = BASE_MIN(y1, (float)t->height);
+	if (!(x1 > x0 && y1 > y0))
+		return none;
+	return (struct paint_irect){ (int)x0, (int)y0, (int)x1 - (int)x0, (int)y1 - (int)y0 };
+}
+
+static uint64_t key_mix(uint64_t h, uint64_t v)
+{
+	h ^= v + 0x9e3779b97f4a7c15u + (h << 6) + (h >> 2);
+	return h;
+}
+
+static uint64_t float_bits(float f)
+{
+	uint32_t u;
+	memcpy(&u, &f, sizeof(u));
+	return u;
+}
+
+/* Whether something that scrolls shows in area a: an item touching it
+ * that no later opaque attached item hides. */
+static bool scrolled_shows(const struct paint_display_list *dl, const struct paint_target *t, struct paint_irect a,
+			   const struct paint_irect *covers, const size_t *cover_index, size_t cover_count)
+{
+	/* The document area under it, for a cheap first test (clips only
+	 * narrow an item's bounds). */
+	float x0 = t->scroll_x + ((float)a.x - 2.0f) / t->scale, x1 = t->scroll_x + ((float)(a.x + a.w) + 2.0f) / t->scale;
+	float y0 = t->scroll_y + ((float)a.y - 2.0f) / t->scale, y1 = t->scroll_y + ((float)(a.y + a.h) + 2.0f) / t->scale;
+	for (size_t i = 0; i < dl->count; i++) {
+		const struct paint_item *it = &dl->items[i];
+		if (it->fixed || it->sticky || (it->kind != PAINT_ITEM_FILL && it->kind != PAINT_ITEM_TEXT))
+			continue;
+		if (it->bounds.y1 < y0 || it->bounds.y0 > y1 || it->bounds.x1 < x0 || it->bounds.x0 > x1)
+			continue;
+		struct paint_irect r = irect_intersect(item_device_bounds(t, it), a);
+		if (r.w <= 0)
+			continue;
+		bool hidden = false;
+		for (size_t k = 0; k < cover_count && !hidden; k++)
+			hidden = cover_index[k] > i && irect_contains(covers[k], r);
+		if (!hidden)
+			return true;
+	}
+	return false;
+}
+
+size_t paint_attached_area(const struct paint_display_list *dl, const struct paint_target *t,
+			   struct paint_attached *out, size_t max)
+{
+	size_t n = 0;
+	if (!dl || !t || max == 0 || !(t->scale > 0.0f) || dl->attached_count == 0)
+		return 0;
+	struct paint_irect covers[16];
+	size_t cover_index[16], cover_count = 0;
+	for (size_t k = 0; k < dl->attached_count; k++) {
+		const struct paint_item *it = &dl->items[dl->attached[k]];
+		struct paint_irect r = item_device_bounds(t, it);
+		if (r.w <= 0)
+			continue;
+		area_add(out, &n, max, r);
+		struct paint_irect cover = opaque_cover(t, it);
+		if (cover.w > 0 && cover_count < BASE_ARRAY_LEN(covers)) {
+			covers[cover_count] = cover;
+			cover_index[cover_count++] = dl->attached[k];
+		}
+	}
+	/* Each area's key: where each attached item touching it is placed. */
+	for (size_t k = 0; k < dl->attached_count; k++) {
+		const struct paint_item *it = &dl->items[dl->attached[k]];
+		struct paint_irect r = item_device_bounds(t, it);
+		float sx, sy;
+		paint_scroll_of(t, it->fixed, it->sticky, &sx, &sy);
+		for (size_t i = 0; i < n && r.w > 0; i++)
+			if (irect_intersect(r, out[i].r).w > 0)
+				out[i].key = key_mix(key_mix(key_mix(out[i].key, dl->attached[k]), float_bits(sx)), float_bits(sy));
+	}
+	for (size_t i = 0; i < n; i++)
+		out[i].self_contained = !scrolled_shows(dl, t, out[i].r, covers, cover_index, cover_count);
+	return n;
+}
+
 struct paint_display_list *paint_build_display_list(const struct layout_tree *tree,
 						    const struct layout_image_provider *images)
 {
@@ -597,8 +801,7 @@ struct paint_display_list *paint_build_display_list(const struct layout_tree *tr
 	paint_canvas(&b, tree);
 	struct walk w = { tree->root->x, tree->root->y, NULL, NULL, NULL, NULL, false, 0, NULL };
 	paint_layer(&b, tree->root, &w, true);
-	for (size_t i = 0; i < dl->count && !dl->scroll_dependent; i++)
-		dl->scroll_dependent = dl->items[i].fixed || dl->items[i].sticky;
+	find_attached(dl);
 	dl->images = NULL;
 	return dl;
 }

@@ -137,7 +137,10 @@ struct paint_display_list {
 	float canvas_color[4]; /* premultiplied, over white */
 	float document_width, document_height;
 	float viewport_width, viewport_height;
-	bool scroll_dependent; /* some item is fixed or sticky */
+	/* Indices of the drawing items attached to the viewport (fixed or
+	 * sticky), in painting order; malloc'ed. */
+	size_t *attached;
+	size_t attached_count;
 	const struct layout_image_provider *images; /* during the build only */
 };
 

@@ -37,10 +37,6 @@ struct paint_display_list *paint_build_display_list(const struct layout_tree *tr
 void paint_display_list_free(struct paint_display_list *dl);
 /* Number of items, for statistics and benchmarks. */
 size_t paint_display_list_count(const struct paint_display_list *dl);
-/* Whether some content (fixed or sticky boxes, fixed backgrounds) stays put
- * or moves differently when the viewport scrolls, so that pixels painted for
- * one scroll position cannot be reused for another. */
-bool paint_display_list_scroll_dependent(const struct paint_display_list *dl);
 /* One item per line, in painting order, indented by layer nesting. */
 void paint_dump_display_list(const struct paint_display_list *dl, struct base_buf *out);
 
@@ -56,7 +52,38 @@ struct paint_target {
 	size_t stride;
 	float scale;
 	float scroll_x, scroll_y;
+	/* Where the target's top-left corner is in the viewport, CSS px (0, 0
+	 * when the target is the whole viewport): content attached to the
+	 * viewport is placed for the viewport scrolled to scroll - viewport. */
+	float viewport_x, viewport_y;
+	/* Leave out the content attached to the viewport (fixed boxes, boxes
+	 * stuck by position: sticky, fixed backgrounds): what is left moves
+	 * with the document, so its pixels can be reused at any scroll. */
+	bool scrolled_only;
 };
+
+/* An integer rectangle of device px. */
+struct paint_irect {
+	int x, y, w, h;
+};
+
+/* An area of the target where content attached to the viewport paints. */
+struct paint_attached {
+	struct paint_irect r; /* device px from the target's top-left */
+	/* Nothing that scrolls shows there (absent, or under an opaque fixed
+	 * or sticky box): its pixels are those of any other painting of the
+	 * same area with the same key. */
+	bool self_contained;
+	uint64_t key; /* where the attached content in it is placed */
+};
+
+/* The areas of the target (clipped to it) outside which content attached
+ * to the viewport paints nothing, for the target's scroll position:
+ * painting them with everything over a scrolled_only painting gives the
+ * whole painting. At most max, possibly overlapping; returns how many (0
+ * when nothing attached is visible). */
+size_t paint_attached_area(const struct paint_display_list *dl, const struct paint_target *t,
+			   struct paint_attached *out, size_t max);
 
 /* Paints the whole target (the canvas starts opaque white). pool may be
  * NULL (one thread). Returns 0, or -1 on bad arguments. */

@@ -44,15 +44,13 @@ static void ensure(float **p, size_t *cap, size_t need)
 	}
 }
 
-/* How far content scrolls for the target: fixed content not at all, the
- * content of a box stuck to the viewport less its sticky offset. */
-static void scroll_of(const struct paint_target *t, bool fixed, const struct layout_sticky *sticky, float *sx, float *sy)
+void paint_scroll_of(const struct paint_target *t, bool fixed, const struct layout_sticky *sticky, float *sx, float *sy)
 {
-	*sx = fixed ? 0.0f : t->scroll_x;
-	*sy = fixed ? 0.0f : t->scroll_y;
+	*sx = fixed ? t->viewport_x : t->scroll_x;
+	*sy = fixed ? t->viewport_y : t->scroll_y;
 	if (sticky && !fixed) {
 		float dx, dy;
-		layout_sticky_scroll_offset(sticky, t->scroll_x, t->scroll_y, &dx, &dy);
+		layout_sticky_scroll_offset(sticky, t->scroll_x - t->viewport_x, t->scroll_y - t->viewport_y, &dx, &dy);
 		*sx -= dx;
 		*sy -= dy;
 	}
@@ -63,7 +61,7 @@ static struct paint_matrix device_matrix(const struct paint_target *t, const str
 					 const struct paint_matrix *local, bool fixed, const struct layout_sticky *sticky)
 {
 	float sx, sy;
-	scroll_of(t, fixed, sticky, &sx, &sy);
+	paint_scroll_of(t, fixed, sticky, &sx, &sy);
 	struct paint_matrix view = { t->scale, 0, 0, t->scale, -sx * t->scale, -sy * t->scale };
 	(void)it;
 	if (!local)
@@ -96,7 +94,7 @@ static bool region_bound(struct paint_region *r, const struct paint_target *t, s
 			 const struct layout_sticky *sticky, float grow)
 {
 	float sx, sy;
-	scroll_of(t, fixed, sticky, &sx, &sy);
+	paint_scroll_of(t, fixed, sticky, &sx, &sy);
 	float x0 = (b.x0 - sx) * t->scale - grow, y0 = (b.y0 - sy) * t->scale - grow;
 	float x1 = (b.x1 - sx) * t->scale + grow, y1 = (b.y1 - sy) * t->scale + grow;
 	return region_intersect(r, clamp_int(floorf(x0)), clamp_int(floorf(y0)), clamp_int(ceilf(x1)),
@@ -324,6 +322,12 @@ static void draw_item(struct worker *w, const struct paint_target *t, const stru
 	/* Footprint of a device pixel in local px, for image minification. */
 	float fdx = solid ? 1.0f : fabsf(inv.a) + fabsf(inv.c), fdy = solid ? 1.0f : fabsf(inv.b) + fabsf(inv.d);
 	bool gradient = it->source == PAINT_SRC_LINEAR || it->source == PAINT_SRC_RADIAL;
+	/* The dither pattern stays with the content as it scrolls, as in
+	 * Chromium's layers: device px counted from the document's origin
+	 * (the viewport's for fixed content). */
+	float dsx, dsy;
+	paint_scroll_of(t, it->fixed, it->sticky, &dsx, &dsy);
+	unsigned dither_x = (unsigned)lroundf(dsx * t->scale), dither_y = (unsigned)lroundf(dsy * t->scale);
 	for (int y = 0; y < r.h; y++) {
 		const float *cov = w->cov + (size_t)y * (size_t)r.w;
 		float *d = dst + ((size_t)(r.y - tile.y + y) * TILE + (size_t)(r.x - tile.x)) * 4;
@@ -369,7 +373,7 @@ static void draw_item(struct worker *w, const struct paint_target *t, const stru
 			paint_matrix_apply(&inv, (float)(r.x + x) + 0.5f, (float)(r.y + y) + 0.5f, &lx, &ly);
 			paint_source_sample(it, lx, ly, fdx, fdy, s);
 			if (gradient)
-				dither(s, (unsigned)(r.x + x), (unsigned)(r.y + y));
+				dither(s, (unsigned)(r.x + x) + dither_x, (unsigned)(r.y + y) + dither_y);
 			float ia = 1.0f - s[3] * c * it->color[3];
 			for (int k = 0; k < 4; k++)
 				d[k] = s[k] * it->color[3] * c + d[k] * ia;
@@ -397,6 +401,8 @@ static void render_tile(void *ctx, size_t index, int worker_index)
 	int depth = 0, skipped = 0;
 	for (size_t i = 0; i < job->dl->count; i++) {
 		const struct paint_item *it = &job->dl->items[i];
+		if (t->scrolled_only && (it->fixed || it->sticky))
+			continue; /* a group's push, content and pop all are */
 		if (it->kind == PAINT_ITEM_PUSH_LAYER) {
 			struct paint_region lr = tile;
 			if (it->opacity <= 0.0f || !region_bound(&lr, t, it->bounds, false, NULL, 1.0f)) {

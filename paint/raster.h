@@ -5,6 +5,11 @@
 
 #include "paint/display_list.h"
 
+/* How far content scrolls for the target (CSS px): fixed content with the
+ * viewport, the content of a box stuck to the viewport less its sticky
+ * offset. */
+void paint_scroll_of(const struct paint_target *t, bool fixed, const struct layout_sticky *sticky, float *sx, float *sy);
+
 /* An integer device-pixel region. */
 struct paint_region {
 	int x, y, w, h;

@@ -101,11 +101,40 @@ struct weft_paint_target {
 };
 
 int weft_document_paint(struct weft_document *doc, const struct weft_paint_target *target, struct weft_error *err);
-/* Whether the painted document depends on the scroll position beyond a
- * translation (fixed or sticky boxes, fixed backgrounds): then pixels
- * painted at one scroll position cannot be reused at another. false when
- * the display list cannot be built. */
-bool weft_document_scroll_dependent(struct weft_document *doc);
+/* Paints only the content that moves with the document, without what is
+ * attached to the viewport (fixed and sticky boxes with their stacking
+ * contexts, fixed backgrounds): pixels that can be reused at any scroll
+ * position, as a browser's scrolled layer. */
+int weft_document_paint_scrolled(struct weft_document *doc, const struct weft_paint_target *target,
+				 struct weft_error *err);
+
+/* A rectangle of device pixels. */
+struct weft_pixel_rect {
+	int x, y, width, height;
+};
+/* An area of a window where content attached to the viewport paints. */
+struct weft_attached_area {
+	struct weft_pixel_rect rect;
+	/* Nothing that scrolls shows there (absent, or under an opaque fixed
+	 * or sticky box): its pixels equal those painted for another scroll
+	 * position with the same rect and key (and the same display list). */
+	bool self_contained;
+	uint64_t key;
+};
+/* The areas of `window` (a target showing the whole viewport; device px
+ * from its top-left) where content attached to the viewport paints at the
+ * window's scroll position: weft_document_paint_scrolled() with these
+ * areas painted again in full by weft_document_paint_area() is
+ * weft_document_paint(). Fills at most max (they may overlap); returns how
+ * many, 0 when nothing attached is visible or the display list cannot be
+ * built. */
+size_t weft_document_attached_area(struct weft_document *doc, const struct weft_paint_target *window,
+				   struct weft_attached_area *out, size_t max);
+/* Paints the rectangle `area` of `window` (its pixels are not used) into
+ * `pixels` (area.width x area.height, rows `stride` bytes apart), exactly as
+ * weft_document_paint() paints those pixels of the window. */
+int weft_document_paint_area(struct weft_document *doc, const struct weft_paint_target *window,
+			     struct weft_pixel_rect area, uint8_t *pixels, size_t stride, struct weft_error *err);
 
 /* PNG files: write RGBA8 pixels; read into a malloc'ed RGBA8 buffer that the
  * caller frees with free(). */

@@ -104,7 +104,7 @@ static inline uint8_t *fx_render(struct fx *f, int w, int h, float scale, struct
 {
 	struct paint_display_list *dl = paint_build_display_list(&f->tree, NULL);
 	uint8_t *px = calloc((size_t)w * (size_t)h, 4);
-	struct paint_target t = { px, w, h, (size_t)w * 4, scale, 0, 0 };
+	struct paint_target t = { .pixels = px, .width = w, .height = h, .stride = (size_t)w * 4, .scale = scale };
 	assert_int_equal(paint_rasterize(dl, &t, pool), 0);
 	paint_display_list_free(dl);
 	return px;

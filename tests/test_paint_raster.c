@@ -424,7 +424,7 @@ static uint8_t *render_with_images(struct fx *f, int w, int h)
 	struct layout_image_provider images = { NULL, quad_get };
 	struct paint_display_list *dl = paint_build_display_list(&f->tree, &images);
 	uint8_t *px = calloc((size_t)w * (size_t)h, 4);
-	struct paint_target t = { px, w, h, (size_t)w * 4, 1.0f, 0, 0 };
+	struct paint_target t = { .pixels = px, .width = w, .height = h, .stride = (size_t)w * 4, .scale = 1.0f };
 	assert_int_equal(paint_rasterize(dl, &t, NULL), 0);
 	paint_display_list_free(dl);
 	return px;

@@ -367,23 +367,14 @@ void weft_document_timings(const struct weft_document *doc, struct weft_timings 
 	*t = doc->timings;
 }
 
-bool weft_document_scroll_dependent(struct weft_document *doc)
+static bool target_valid(const struct weft_paint_target *target)
 {
-	struct weft_error err = {0};
-	return shell_document_build_display_list(doc, &err) == WEFT_OK && paint_display_list_scroll_dependent(doc->display_list);
+	return target && target->width > 0 && target->height > 0 && target->scale > 0;
 }
 
-int weft_document_paint(struct weft_document *doc, const struct weft_paint_target *target, struct weft_error *err)
+/* The paint stage's view of a weft target. */
+static struct paint_target paint_target_of(const struct weft_paint_target *target)
 {
-	if (!target || !target->pixels || target->width <= 0 || target->height <= 0 ||
-	    target->stride < (size_t)target->width * 4 || !(target->scale > 0)) {
-		shell_error_set(err, WEFT_ERR_INPUT, "invalid paint target");
-		return WEFT_ERR_INPUT;
-	}
-	int rc = shell_document_build_display_list(doc, err);
-	if (rc != WEFT_OK)
-		return rc;
-	uint64_t t0 = base_now_ns();
 	struct paint_target pt = {
 		.pixels = target->pixels,
 		.width = target->width,
@@ -393,11 +384,92 @@ int weft_document_paint(struct weft_document *doc, const struct weft_paint_targe
 		.scroll_x = target->scroll_x,
 		.scroll_y = target->scroll_y,
 	};
-	rc = paint_rasterize(doc->display_list, &pt, doc->engine->pool);
+	return pt;
+}
+
+static int paint(struct weft_document *doc, const struct paint_target *pt, struct weft_error *err)
+{
+	if (!pt->pixels || pt->width <= 0 || pt->height <= 0 || pt->stride < (size_t)pt->width * 4 ||
+	    !(pt->scale > 0)) {
+		shell_error_set(err, WEFT_ERR_INPUT, "invalid paint target");
+		return WEFT_ERR_INPUT;
+	}
+	int rc = shell_document_build_display_list(doc, err);
+	if (rc != WEFT_OK)
+		return rc;
+	uint64_t t0 = base_now_ns();
+	rc = paint_rasterize(doc->display_list, pt, doc->engine->pool);
 	doc->timings.paint_ns = base_now_ns() - t0;
 	if (rc != 0) {
 		shell_error_set(err, WEFT_ERR_RENDER, "painting '%s' failed", doc->path);
 		return WEFT_ERR_RENDER;
 	}
 	return WEFT_OK;
+}
+
+int weft_document_paint(struct weft_document *doc, const struct weft_paint_target *target, struct weft_error *err)
+{
+	if (!target_valid(target)) {
+		shell_error_set(err, WEFT_ERR_INPUT, "invalid paint target");
+		return WEFT_ERR_INPUT;
+	}
+	struct paint_target pt = paint_target_of(target);
+	return paint(doc, &pt, err);
+}
+
+int weft_document_paint_scrolled(struct weft_document *doc, const struct weft_paint_target *target,
+				 struct weft_error *err)
+{
+	if (!target_valid(target)) {
+		shell_error_set(err, WEFT_ERR_INPUT, "invalid paint target");
+		return WEFT_ERR_INPUT;
+	}
+	struct paint_target pt = paint_target_of(target);
+	pt.scrolled_only = true;
+	return paint(doc, &pt, err);
+}
+
+size_t weft_document_attached_area(struct weft_document *doc, const struct weft_paint_target *window,
+				   struct weft_attached_area *out, size_t max)
+{
+	struct weft_error err = {0};
+	if (!target_valid(window) || shell_document_build_display_list(doc, &err) != WEFT_OK)
+		return 0;
+	struct paint_target pt = paint_target_of(window);
+	struct paint_attached areas[16];
+	size_t n = paint_attached_area(doc->display_list, &pt, areas, BASE_MIN(max, BASE_ARRAY_LEN(areas)));
+	for (size_t i = 0; i < n; i++) {
+		const struct paint_irect *r = &areas[i].r;
+		out[i] = (struct weft_attached_area){
+			.rect = {r->x, r->y, r->w, r->h},
+			.self_contained = areas[i].self_contained,
+			.key = areas[i].key,
+		};
+	}
+	return n;
+}
+
+int weft_document_paint_area(struct weft_document *doc, const struct weft_paint_target *window,
+			     struct weft_pixel_rect area, uint8_t *pixels, size_t stride, struct weft_error *err)
+{
+	if (!target_valid(window)) {
+		shell_error_set(err, WEFT_ERR_INPUT, "invalid paint target");
+		return WEFT_ERR_INPUT;
+	}
+	/* A target starting inside the viewport: the document under it is at
+	 * the window's scroll plus the area's offset, and the viewport (which
+	 * places fixed and sticky boxes) starts the offset before it. */
+	float ox = (float)area.x / window->scale, oy = (float)area.y / window->scale;
+	struct paint_target pt = {
+		.pixels = pixels,
+		.width = area.width,
+		.height = area.height,
+		.stride = stride,
+		.scale = window->scale,
+		.scroll_x = window->scroll_x + ox,
+		.scroll_y = window->scroll_y + oy,
+		.viewport_x = ox,
+		.viewport_y = oy,
+	};
+	return paint(doc, &pt, err);
 }

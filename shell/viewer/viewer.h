@@ -46,6 +46,20 @@ struct viewer_tile {
 	uint8_t *pixels; /* in the cache's format, stride bytes per row */
 };
 
+/* At most this many separate areas attached to the viewport per frame. */
+#define VIEWER_ATTACHED_MAX 8
+
+/* The last painting of an area attached to the viewport (a fixed sidebar,
+ * a stuck header) where nothing that scrolls shows: reused while the area
+ * and the placement of its content stay the same. */
+struct viewer_area {
+	struct weft_pixel_rect rect;
+	uint64_t key;
+	bool valid;
+	uint8_t *pixels; /* in the cache's format, rect.width * 4 bytes per row */
+	size_t cap;
+};
+
 struct viewer_tiles {
 	struct viewer_tile *tiles;
 	size_t count;
@@ -54,9 +68,11 @@ struct viewer_tiles {
 	uint32_t format; /* SDL pixel format of tile pixels (the texture's) */
 	int visible; /* strips that can be visible at once */
 	uint8_t *scratch; /* RGBA8 strips (`visible` of them) the engine paints into */
+	struct viewer_area areas[VIEWER_ATTACHED_MAX];
 	uint64_t clock;
 	/* Counters for --stats, reset by the caller. */
 	int painted;
+	int attached; /* areas attached to the viewport painted (not reused) */
 	uint64_t paint_ns;
 };
 
@@ -75,11 +91,13 @@ const uint8_t *viewer_tiles_get(struct viewer_tiles *t, struct weft_document *do
 bool viewer_tiles_prepare(struct viewer_tiles *t, struct weft_document *doc, float scale, int first, int last,
 			  int scroll_x, struct weft_error *err);
 bool viewer_tiles_has(const struct viewer_tiles *t, int row, int scroll_x);
-/* Paints the window's `height` rows at scroll (scroll_x, scroll_y) device
- * px straight into dst (the cache's format), bypassing the strips: for
- * documents whose content depends on the scroll position. */
-bool viewer_tiles_paint_window(struct viewer_tiles *t, struct weft_document *doc, float scale, int scroll_x, int scroll_y,
-			       int height, uint8_t *dst, int pitch, struct weft_error *err);
+/* Paints over the window's `height` rows dst (the cache's format, strips
+ * composed for scroll (scroll_x, scroll_y) device px) the areas where
+ * content attached to the viewport (fixed and sticky boxes) is for this
+ * scroll position: everything is painted again there, so paint order is
+ * kept whatever overlaps them. */
+bool viewer_tiles_paint_attached(struct viewer_tiles *t, struct weft_document *doc, float scale, int scroll_x,
+				 int scroll_y, int height, uint8_t *dst, int pitch, struct weft_error *err);
 void viewer_tiles_free(struct viewer_tiles *t);
 
 /* ---- History ------------------------------------------------------------ */
@@ -147,6 +165,7 @@ struct viewer_frame_stat {
 	uint64_t compose_ns; /* copying strips into the texture, overlays */
 	uint64_t present_ns; /* SDL_RenderCopy + SDL_RenderPresent */
 	int tiles_painted;
+	int attached_painted; /* areas attached to the viewport painted again */
 	int damage; /* hover frames: worst enum weft_damage of the pointer moves it shows; else -1 */
 };
 

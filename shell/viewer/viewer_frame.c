@@ -1,8 +1,9 @@
 /* viewer_frame.c — composing and presenting one frame of the viewer.
  *
  * A frame is the visible rows of the cached document strips copied into a
- * streaming texture (same pixel format, so a plain row copy), then the
- * scrollbar indicator and the message bar drawn over it. Screenshots read
+ * streaming texture (same pixel format, so a plain row copy), the areas of
+ * fixed and sticky boxes painted again over them, then the scrollbar
+ * indicator and the message bar drawn over it. Screenshots read
  * the renderer's pixels back after the copy, so they hold exactly what the
  * window shows. */
 #include "shell/viewer/viewer.h"
@@ -36,14 +37,6 @@ static void compose_document(struct viewer *v, uint8_t *pixels, int pitch)
 {
 	int ix = (int)lround(v->scroll_x), iy = (int)lround(v->scroll_y);
 	size_t row_bytes = (size_t)v->dev_w * 4;
-	if (v->doc && weft_document_scroll_dependent(v->doc)) {
-		/* Fixed and sticky boxes are placed for this scroll position:
-		 * cached strips would show them where they were. */
-		struct weft_error err = {0};
-		if (!viewer_tiles_paint_window(&v->tiles, v->doc, v->scale, ix, iy, v->dev_h, pixels, pitch, &err) && !v->message[0])
-			viewer_show_message(v, "Paint failed: %s", err.message);
-		return;
-	}
 	struct weft_error prep_err = {0};
 	if (v->doc && !viewer_tiles_prepare(&v->tiles, v->doc, v->scale, iy / VIEWER_TILE_HEIGHT,
 					    (iy + v->dev_h - 1) / VIEWER_TILE_HEIGHT, ix, &prep_err) &&
@@ -66,6 +59,12 @@ static void compose_document(struct viewer *v, uint8_t *pixels, int pitch)
 			viewer_show_message(v, "Paint failed: %s", err.message);
 		y += n;
 	}
+	/* The strips hold what scrolls; fixed and sticky boxes are painted
+	 * over them where they are for this scroll position. */
+	struct weft_error err = {0};
+	if (v->doc && !viewer_tiles_paint_attached(&v->tiles, v->doc, v->scale, ix, iy, v->dev_h, pixels, pitch, &err) &&
+	    !v->message[0])
+		viewer_show_message(v, "Paint failed: %s", err.message);
 }
 
 /* Darkens a rectangle by half towards grey; the same on every channel, so
@@ -164,6 +163,7 @@ void viewer_render_frame(struct viewer *v)
 		stat.layout_ns = base_now_ns() - start;
 	}
 	v->tiles.painted = 0;
+	v->tiles.attached = 0;
 	v->tiles.paint_ns = 0;
 	uint64_t compose_start = base_now_ns();
 	void *pixels;
@@ -202,6 +202,7 @@ void viewer_render_frame(struct viewer *v)
 	stat.layout_ns += v->work_ns;
 	stat.paint_ns = v->tiles.paint_ns;
 	stat.tiles_painted = v->tiles.painted;
+	stat.attached_painted = v->tiles.attached;
 	stat.damage = stat.kind == VIEWER_FRAME_HOVER ? v->damage : -1;
 	v->damage = -1;
 	v->work_ns = 0;
@@ -215,7 +216,7 @@ void viewer_render_frame(struct viewer *v)
 
 bool viewer_prefetch(struct viewer *v)
 {
-	if (!v->doc || v->needs_layout || weft_document_scroll_dependent(v->doc))
+	if (!v->doc || v->needs_layout)
 		return false;
 	int ix = (int)lround(v->scroll_x), iy = (int)lround(v->scroll_y);
 	int first = iy / VIEWER_TILE_HEIGHT, last = (iy + v->dev_h - 1) / VIEWER_TILE_HEIGHT;

@@ -77,13 +77,13 @@ static void summary_line(const struct viewer_stats *s, int kind, int damage, uin
 
 void viewer_stats_print(const struct viewer_stats *s, FILE *out)
 {
-	fprintf(out, "frame  kind     total_ms    cpu_ms  layout_ms  paint_ms  compose_ms  present_ms  tiles  damage\n");
+	fprintf(out, "frame  kind     total_ms    cpu_ms  layout_ms  paint_ms  compose_ms  present_ms  tiles  areas  damage\n");
 	for (size_t i = 0; i < s->len; i++) {
 		const struct viewer_frame_stat *f = &s->frames[i];
-		fprintf(out, "%5zu  %-6s %9.3f %9.3f  %9.3f  %8.3f  %10.3f  %10.3f  %5d  %s\n", i, frame_kind_names[f->kind],
+		fprintf(out, "%5zu  %-6s %9.3f %9.3f  %9.3f  %8.3f  %10.3f  %10.3f  %5d  %5d  %s\n", i, frame_kind_names[f->kind],
 			(double)f->total_ns / 1e6, (double)f->cpu_ns / 1e6, (double)f->layout_ns / 1e6,
 			(double)f->paint_ns / 1e6, (double)f->compose_ns / 1e6, (double)f->present_ns / 1e6,
-			f->tiles_painted, f->damage >= 0 && f->damage < 4 ? damage_names[f->damage] : "-");
+			f->tiles_painted, f->attached_painted, f->damage >= 0 && f->damage < 4 ? damage_names[f->damage] : "-");
 	}
 	if (s->len == 0)
 		return;

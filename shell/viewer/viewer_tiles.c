@@ -26,6 +26,10 @@ static void tiles_release(struct viewer_tiles *t)
 		free(t->tiles[i].pixels);
 	free(t->tiles);
 	free(t->scratch);
+	for (size_t i = 0; i < VIEWER_ATTACHED_MAX; i++) {
+		free(t->areas[i].pixels);
+		t->areas[i] = (struct viewer_area){0};
+	}
 	t->tiles = NULL;
 	t->scratch = NULL;
 	t->count = 0;
@@ -44,14 +48,23 @@ void viewer_tiles_resize(struct viewer_tiles *t, int width, int height)
 	t->scratch = base_xmalloc(t->stride * VIEWER_TILE_HEIGHT * (size_t)t->visible);
 }
 
+static void areas_invalidate(struct viewer_tiles *t)
+{
+	for (size_t i = 0; i < VIEWER_ATTACHED_MAX; i++)
+		t->areas[i].valid = false;
+}
+
 void viewer_tiles_invalidate(struct viewer_tiles *t)
 {
 	for (size_t i = 0; i < t->count; i++)
 		t->tiles[i].valid = false;
+	areas_invalidate(t);
 }
 
 void viewer_tiles_invalidate_rows(struct viewer_tiles *t, int first, int last)
 {
+	/* The display list changed: fixed content may have too. */
+	areas_invalidate(t);
 	for (size_t i = 0; i < t->count; i++)
 		if (t->tiles[i].row >= first && t->tiles[i].row <= last)
 			t->tiles[i].valid = false;
@@ -104,7 +117,7 @@ static bool tiles_paint(struct viewer_tiles *t, struct weft_document *doc, float
 		.scroll_x = (float)scroll_x / scale,
 		.scroll_y = (float)first * VIEWER_TILE_HEIGHT / scale,
 	};
-	if (weft_document_paint(doc, &target, err) != WEFT_OK)
+	if (weft_document_paint_scrolled(doc, &target, err) != WEFT_OK)
 		return false;
 	for (int row = first; row <= last; row++) {
 		struct viewer_tile *tile = tiles_find(t, row, scroll_x);
@@ -152,28 +165,62 @@ const uint8_t *viewer_tiles_get(struct viewer_tiles *t, struct weft_document *do
 	return tile->pixels;
 }
 
-bool viewer_tiles_paint_window(struct viewer_tiles *t, struct weft_document *doc, float scale, int scroll_x, int scroll_y,
-			       int height, uint8_t *dst, int pitch, struct weft_error *err)
+/* At most this many separate attached areas per frame. */
+static bool same_rect(struct weft_pixel_rect a, struct weft_pixel_rect b)
+{
+	return a.x == b.x && a.y == b.y && a.width == b.width && a.height == b.height;
+}
+
+/* Copies height rows of width * 4 bytes. */
+static void copy_rows(uint8_t *dst, size_t dst_pitch, const uint8_t *src, size_t src_pitch, int width, int height)
+{
+	for (int r = 0; r < height; r++)
+		memcpy(dst + (size_t)r * dst_pitch, src + (size_t)r * src_pitch, (size_t)width * 4);
+}
+
+bool viewer_tiles_paint_attached(struct viewer_tiles *t, struct weft_document *doc, float scale, int scroll_x,
+				 int scroll_y, int height, uint8_t *dst, int pitch, struct weft_error *err)
 {
 	uint64_t start = base_now_ns();
 	height = BASE_MIN(height, VIEWER_TILE_HEIGHT * t->visible);
-	struct weft_paint_target target = {
-		.pixels = t->scratch,
+	struct weft_paint_target window = {
 		.width = t->width,
 		.height = height,
-		.stride = t->stride,
 		.scale = scale,
 		.scroll_x = (float)scroll_x / scale,
 		.scroll_y = (float)scroll_y / scale,
 	};
-	if (weft_document_paint(doc, &target, err) != WEFT_OK)
-		return false;
-	if (SDL_ConvertPixels(t->width, height, SDL_PIXELFORMAT_RGBA32, t->scratch, (int)t->stride, t->format, dst, pitch) != 0) {
-		err->status = WEFT_ERR_RENDER;
-		snprintf(err->message, sizeof(err->message), "pixel conversion failed: %s", SDL_GetError());
-		return false;
+	struct weft_attached_area areas[VIEWER_ATTACHED_MAX];
+	size_t n = weft_document_attached_area(doc, &window, areas, VIEWER_ATTACHED_MAX);
+	for (size_t i = 0; i < n; i++) {
+		struct weft_pixel_rect a = areas[i].rect;
+		uint8_t *out = dst + (size_t)a.y * (size_t)pitch + (size_t)a.x * 4;
+		struct viewer_area *cached = &t->areas[i];
+		if (areas[i].self_contained && cached->valid && cached->key == areas[i].key && same_rect(cached->rect, a)) {
+			copy_rows(out, (size_t)pitch, cached->pixels, (size_t)a.width * 4, a.width, a.height);
+			continue;
+		}
+		if (weft_document_paint_area(doc, &window, a, t->scratch, t->stride, err) != WEFT_OK)
+			return false;
+		if (SDL_ConvertPixels(a.width, a.height, SDL_PIXELFORMAT_RGBA32, t->scratch, (int)t->stride, t->format, out,
+				      pitch) != 0) {
+			err->status = WEFT_ERR_RENDER;
+			snprintf(err->message, sizeof(err->message), "pixel conversion failed: %s", SDL_GetError());
+			return false;
+		}
+		t->attached++;
+		cached->valid = areas[i].self_contained;
+		if (cached->valid) {
+			size_t bytes = (size_t)a.width * 4 * (size_t)a.height;
+			if (bytes > cached->cap) {
+				cached->pixels = base_xrealloc(cached->pixels, bytes);
+				cached->cap = bytes;
+			}
+			copy_rows(cached->pixels, (size_t)a.width * 4, out, (size_t)pitch, a.width, a.height);
+			cached->rect = a;
+			cached->key = areas[i].key;
+		}
 	}
-	t->painted++;
 	t->paint_ns += base_now_ns() - start;
 	return true;
 }

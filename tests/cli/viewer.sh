@@ -143,6 +143,50 @@ for y in 0 300 800 1000; do
 	same "sticky: frame at $y equals weft render --scroll-y $y" "$T/sticky-$y.png" "$T/ref-sticky-$y.png"
 done
 
+# ---- Layers: strips of scrolled content, fixed and sticky areas painted over -----
+# A sticky header over text, a sticky translucent box, a fixed box under
+# the content (z-index: -1), a translucent rotated fixed box, a fixed
+# footer, a fixed background: every frame equals a painting of the whole
+# window, also after scrolling back (reused strips and areas) and at zoom 2.
+cat >"$T/layers.script" <<EOF
+screenshot $T/layers-0.png
+scroll 0 137
+screenshot $T/layers-137.png
+scroll 0 163
+screenshot $T/layers-300.png
+scroll 0 1
+screenshot $T/layers-301.png
+scroll 0 476
+screenshot $T/layers-777.png
+scroll 0 -640
+screenshot $T/layers-137b.png
+quit
+EOF
+view "$DATA/layers.html" --width 640 --height 480 --script "$T/layers.script" >/dev/null 2>"$T/layers.err"
+rc=$?
+check "layers: viewer exits with 0 (got $rc)" test "$rc" -eq 0
+[ "$rc" -eq 0 ] || cat "$T/layers.err"
+for y in 0 137 300 301 777; do
+	ref "$DATA/layers.html" 640 480 "$y" "$T/ref-layers-$y.png" || fail "weft render layers --scroll-y $y"
+	same "layers: frame at $y equals weft render --scroll-y $y" "$T/layers-$y.png" "$T/ref-layers-$y.png"
+done
+same "layers: back at 137 (cached strips and areas)" "$T/layers-137b.png" "$T/ref-layers-137.png"
+cat >"$T/layers2.script" <<EOF
+scroll 0 300
+screenshot $T/layers2-a.png
+scroll 0 77.5
+screenshot $T/layers2-b.png
+quit
+EOF
+view "$DATA/layers.html" --width 640 --height 480 --zoom 2 --script "$T/layers2.script" >/dev/null 2>"$T/layers2.err"
+rc=$?
+check "layers zoom 2: viewer exits with 0 (got $rc)" test "$rc" -eq 0
+[ "$rc" -eq 0 ] || cat "$T/layers2.err"
+ref "$DATA/layers.html" 320 240 300 "$T/ref-layers2-a.png" 2 || fail "weft render layers --scroll-y 300 --scale 2"
+ref "$DATA/layers.html" 320 240 377.5 "$T/ref-layers2-b.png" 2 || fail "weft render layers --scroll-y 377.5 --scale 2"
+same "layers zoom 2: frame at 300 equals weft render --scale 2" "$T/layers2-a.png" "$T/ref-layers2-a.png"
+same "layers zoom 2: frame at 377.5 (odd device px) equals weft render --scale 2" "$T/layers2-b.png" "$T/ref-layers2-b.png"
+
 # ---- Links: follow, back, fragment, external, hover ----------------------------
 cat >"$T/links.script" <<EOF
 screenshot $T/links-0.png
