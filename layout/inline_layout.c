@@ -30,7 +30,8 @@ struct item {
 	const struct css_style *style;
 	size_t start, end; /* byte range in the paragraph */
 	const struct layout_font_list *fl;
-	struct layout_shaped shaped;
+	struct layout_shaped shaped; /* TEXT: a slice of the paragraph's glyphs */
+	size_t first_glyph;
 	/* OPEN/CLOSE: the box's margin+border+padding on that side. */
 	float edge;
 	struct layout_edges m, b, p;
@@ -46,6 +47,7 @@ struct para {
 	struct item *items;
 	size_t count, cap;
 	struct base_buf text;
+	struct base_buf glyphs; /* struct layout_shaped_glyph of every text item */
 	float *adv; /* per byte: advance of the character starting there */
 	uint8_t *brk; /* per byte: break after */
 	uint8_t *collapsible; /* per byte: a collapsible space */
@@ -462,9 +464,12 @@ static void build_para(struct para *pa)
 			float wsp = s->word_spacing.kind == CSS_LEN_NORMAL ? 0 : css_length_resolve(s->word_spacing, 0);
 			/* Shape the item's text alone; clusters are made
 			 * paragraph offsets. */
-			layout_shape(ctx, it->fl, text + it->start, it->end - it->start, ls, wsp, &it->shaped);
+			it->first_glyph = pa->glyphs.len / sizeof(struct layout_shaped_glyph);
+			layout_shape_append(ctx, it->fl, text + it->start, it->end - it->start, ls, wsp, &pa->glyphs);
+			it->shaped.count = pa->glyphs.len / sizeof(struct layout_shaped_glyph) - it->first_glyph;
+			struct layout_shaped_glyph *glyphs = (struct layout_shaped_glyph *)pa->glyphs.data + it->first_glyph;
 			for (size_t g = 0; g < it->shaped.count; g++) {
-				uint32_t c = it->shaped.glyphs[g].cluster += (uint32_t)it->start;
+				uint32_t c = glyphs[g].cluster += (uint32_t)it->start;
 				/* Only preserved tabs are left in the text. */
 				if (text[c] == '\t') {
 					if (!pa->tab_style)
@@ -472,7 +477,7 @@ static void build_para(struct para *pa)
 					pa->tab_style[c] = s;
 					continue;
 				}
-				pa->adv[c] += it->shaped.glyphs[g].advance;
+				pa->adv[c] += glyphs[g].advance;
 			}
 			bool collapse = s->white_space == CSS_WS_NORMAL || s->white_space == CSS_WS_NOWRAP || s->white_space == CSS_WS_PRE_LINE;
 			bool wrap = wraps(s->white_space);
@@ -548,6 +553,10 @@ static void build_para(struct para *pa)
 			pa->brk[it->start] = LAYOUT_BREAK_MANDATORY;
 		}
 	}
+	/* The glyph buffer is complete: point the text items into it. */
+	for (size_t i = 0; i < pa->count; i++)
+		if (pa->items[i].type == IT_TEXT && pa->items[i].shaped.count)
+			pa->items[i].shaped.glyphs = (struct layout_shaped_glyph *)pa->glyphs.data + pa->items[i].first_glyph;
 	/* Inline box edges count with the first character after an opening
 	 * and the last before a closing. */
 	for (size_t i = 0; i < pa->count; i++) {
@@ -599,6 +608,7 @@ static void free_para(struct para *pa)
 	free(pa->tab_edges);
 	free(pa->tab_lead);
 	base_buf_free(&pa->text);
+	base_buf_free(&pa->glyphs);
 }
 
 static size_t char_len(const char *text, size_t i, size_t len)
@@ -756,6 +766,21 @@ static void add_frag(struct line_build *lb, int piece, struct layout_fragment *f
 	base_vec_push(&lb->all, f);
 }
 
+/* The first glyph of a text item at or after byte b: its glyphs are in
+ * text order (shaped left to right), so a line's range is a slice. */
+static size_t glyph_at(const struct layout_shaped *sh, size_t b)
+{
+	size_t lo = 0, hi = sh->count;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (sh->glyphs[mid].cluster < b)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* A text fragment for bytes [a, b) of a text item. */
 static void emit_text(struct line_build *lb, int piece, struct item *it, size_t a, size_t b)
 {
@@ -767,30 +792,29 @@ static void emit_text(struct line_build *lb, int piece, struct item *it, size_t 
 	f->style = it->style;
 	f->x = lb->x;
 	/* Glyphs in the range, grouped into runs by face. */
-	size_t n = 0;
-	for (size_t g = 0; g < it->shaped.count; g++)
-		if (it->shaped.glyphs[g].cluster >= a && it->shaped.glyphs[g].cluster < b)
-			n++;
-	struct layout_glyph_run *runs = base_arena_calloc(&ctx->tree->arena, n ? n : 1, sizeof *runs);
+	const struct layout_shaped_glyph *sg = it->shaped.glyphs;
+	size_t g0 = glyph_at(&it->shaped, a), g1 = glyph_at(&it->shaped, b);
 	size_t nruns = 0;
+	for (size_t g = g0; g < g1; g++)
+		nruns += g == g0 || sg[g].face != sg[g - 1].face;
+	struct layout_glyph_run *runs = base_arena_calloc(&ctx->tree->arena, nruns ? nruns : 1, sizeof *runs);
 	float pen = 0;
 	const char *text = pa->text.data;
-	for (size_t g = 0; g < it->shaped.count; g++) {
-		struct layout_shaped_glyph *sg = &it->shaped.glyphs[g];
-		if (sg->cluster < a || sg->cluster >= b)
-			continue;
-		if (nruns == 0 || runs[nruns - 1].face != sg->face) {
-			struct layout_glyph_run *r = &runs[nruns++];
-			r->face = sg->face;
-			r->size = it->fl->size;
-			r->glyphs = base_arena_alloc(&ctx->tree->arena, n * sizeof *r->glyphs);
-			r->count = 0;
+	for (size_t g = g0, r = 0; g < g1; r++) {
+		size_t e = g + 1;
+		while (e < g1 && sg[e].face == sg[g].face)
+			e++;
+		struct layout_glyph_run *run = &runs[r];
+		run->face = sg[g].face;
+		run->size = it->fl->size;
+		run->glyphs = base_arena_alloc(&ctx->tree->arena, (e - g) * sizeof *run->glyphs);
+		run->count = e - g;
+		for (size_t k = 0; g < e; g++, k++) {
+			run->glyphs[k] = (struct layout_glyph){sg[g].id, pen + sg[g].x_offset, sg[g].y_offset};
+			pen += text[sg[g].cluster] == '\t' ? pa->adv[sg[g].cluster] - pa->tab_edges[sg[g].cluster] : sg[g].advance;
+			if (text[sg[g].cluster] == ' ' && lb->space_extra > 0)
+				pen += lb->space_extra;
 		}
-		struct layout_glyph_run *r = &runs[nruns - 1];
-		r->glyphs[r->count++] = (struct layout_glyph){sg->id, pen + sg->x_offset, sg->y_offset};
-		pen += text[sg->cluster] == '\t' ? pa->adv[sg->cluster] - pa->tab_edges[sg->cluster] : sg->advance;
-		if (text[sg->cluster] == ' ' && lb->space_extra > 0)
-			pen += lb->space_extra;
 	}
 	f->runs = runs;
 	f->run_count = nruns;

@@ -68,6 +68,10 @@ struct layout_shaped {
  * allocated in the pass's scratch arena. letter/word spacing are added. */
 void layout_shape(struct layout_ctx *ctx, const struct layout_font_list *fl, const char *text, size_t len,
 		  float letter_spacing, float word_spacing, struct layout_shaped *out);
+/* The same glyphs appended to a buffer of struct layout_shaped_glyph that the
+ * caller owns (clusters are byte offsets in text). */
+void layout_shape_append(struct layout_ctx *ctx, const struct layout_font_list *fl, const char *text, size_t len,
+			 float letter_spacing, float word_spacing, struct base_buf *glyphs);
 /* Frees the pass's shaping scratch (not the cache). */
 void layout_shape_scratch_free(struct layout_ctx *ctx);
 

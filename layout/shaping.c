@@ -13,7 +13,8 @@
  * its neighbouring characters and keeps its own glyphs; a piece whose
  * glyphs merge with a neighbour's makes its run be shaped whole.
  *
- * Ownership: glyph arrays are allocated in the pass's scratch arena. */
+ * Ownership: layout_shape() allocates glyph arrays in the pass's scratch
+ * arena; layout_shape_append() appends them to the caller's buffer. */
 #include "layout/internal.h"
 
 #include <hb.h>
@@ -299,15 +300,12 @@ static void shape_run(struct layout_ctx *ctx, const struct layout_font_list *fl,
 	shape_whole(ctx, fl, face, text, len, start, end, glyphs);
 }
 
-void layout_shape(struct layout_ctx *ctx, const struct layout_font_list *fl, const char *text, size_t len, float letter_spacing,
-		  float word_spacing, struct layout_shaped *out)
+void layout_shape_append(struct layout_ctx *ctx, const struct layout_font_list *fl, const char *text, size_t len, float letter_spacing,
+			 float word_spacing, struct base_buf *glyphs)
 {
-	out->glyphs = NULL;
-	out->count = 0;
 	if (len == 0 || fl->count == 0)
 		return;
-	struct base_buf *glyphs = &ctx->shape_glyphs;
-	glyphs->len = 0;
+	size_t first = glyphs->len / sizeof(struct layout_shaped_glyph);
 	const char *p = text, *end = text + len;
 	size_t run_start = 0;
 	const struct layout_face *run_face = NULL;
@@ -328,15 +326,15 @@ void layout_shape(struct layout_ctx *ctx, const struct layout_font_list *fl, con
 		run_face = f;
 	}
 	shape_run(ctx, fl, run_face, text, len, run_start, len, glyphs);
-	out->count = glyphs->len / sizeof(struct layout_shaped_glyph);
-	out->glyphs = base_arena_memdup(&ctx->scratch, glyphs->data, glyphs->len);
 	if (letter_spacing == 0 && word_spacing == 0)
 		return;
 	/* CSS Text 3 §8: letter-spacing after every typographic character
 	 * unit, word-spacing on every word separator. */
-	for (size_t i = 0; i < out->count; i++) {
-		struct layout_shaped_glyph *g = &out->glyphs[i];
-		bool last_of_cluster = i + 1 == out->count || out->glyphs[i + 1].cluster != g->cluster;
+	struct layout_shaped_glyph *gl = (struct layout_shaped_glyph *)glyphs->data + first;
+	size_t count = glyphs->len / sizeof(struct layout_shaped_glyph) - first;
+	for (size_t i = 0; i < count; i++) {
+		struct layout_shaped_glyph *g = &gl[i];
+		bool last_of_cluster = i + 1 == count || gl[i + 1].cluster != g->cluster;
 		if (!last_of_cluster)
 			continue;
 		const char *c = text + g->cluster;
@@ -345,4 +343,14 @@ void layout_shape(struct layout_ctx *ctx, const struct layout_font_list *fl, con
 		if (is_word_separator(cp))
 			g->advance += word_spacing;
 	}
+}
+
+void layout_shape(struct layout_ctx *ctx, const struct layout_font_list *fl, const char *text, size_t len, float letter_spacing,
+		  float word_spacing, struct layout_shaped *out)
+{
+	struct base_buf *glyphs = &ctx->shape_glyphs;
+	glyphs->len = 0;
+	layout_shape_append(ctx, fl, text, len, letter_spacing, word_spacing, glyphs);
+	out->count = glyphs->len / sizeof(struct layout_shaped_glyph);
+	out->glyphs = out->count ? base_arena_memdup(&ctx->scratch, glyphs->data, glyphs->len) : NULL;
 }
