@@ -83,6 +83,7 @@ struct layout_fragment *layout_new_fragment(struct layout_ctx *ctx, uint8_t kind
 	}
 	if (!f->style)
 		f->style = ctx->sd->initial;
+	ctx->has_sticky |= f->style->position == CSS_POSITION_STICKY;
 	return f;
 }
 

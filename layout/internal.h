@@ -88,10 +88,13 @@ struct layout_cached_glyph {
  * from its neighbours. */
 #define LAYOUT_SHAPE_UNSPLITTABLE UINT32_MAX
 
-/* Appends the bytes cached under key to out and sets *count to the count
- * they were put with; false when the key is not cached. */
-bool layout_shape_cache_get(struct layout_shape_cache *c, const char *key, size_t keylen, struct base_buf *out, uint32_t *count);
-void layout_shape_cache_put(struct layout_shape_cache *c, const char *key, size_t keylen, const void *data, size_t size,
+/* The hash a key is filed under. */
+uint64_t layout_shape_cache_hash(const char *key, size_t keylen);
+/* Appends the bytes cached under key (of hash h) to out and sets *count to
+ * the count they were put with; false when the key is not cached. */
+bool layout_shape_cache_get(struct layout_shape_cache *c, const char *key, size_t keylen, uint64_t h, struct base_buf *out,
+			    uint32_t *count);
+void layout_shape_cache_put(struct layout_shape_cache *c, const char *key, size_t keylen, uint64_t h, const void *data, size_t size,
 			    uint32_t count);
 
 /* ---- Line breaking (line_breaker.c) ------------------------------------ */
@@ -165,8 +168,12 @@ struct layout_ctx {
 	 * glyphs, and a HarfBuzz buffer (hb_buffer_t *, created on first use). */
 	struct base_buf shape_key, shape_raw, shape_glyphs;
 	void *hb_buffer;
+	/* The pass's own copies of short shaped pieces, in front of the
+	 * shared cache (shaping.c; NULL until first used). */
+	struct layout_shape_front *shape_front;
 	/* Absolutely positioned boxes waiting for their containing block. */
 	struct base_vec abspos;
+	bool has_sticky; /* some fragment has position: sticky */
 };
 
 struct layout_box *layout_build_box_tree(struct layout_ctx *ctx);

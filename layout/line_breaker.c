@@ -62,7 +62,8 @@ void layout_line_breaks(struct layout_ctx *ctx, const char *text, size_t len, co
 		base_buf_append(key, text, len);
 		packed->len = 0;
 		uint32_t count;
-		if (layout_shape_cache_get(ctx->shape_cache, key->data, key->len, packed, &count) && count == len) {
+		uint64_t h = layout_shape_cache_hash(key->data, key->len);
+		if (layout_shape_cache_get(ctx->shape_cache, key->data, key->len, h, packed, &count) && count == len) {
 			const unsigned char *bits = (const unsigned char *)packed->data;
 			for (size_t i = 0; i < len; i++)
 				brk[i] = (bits[i / 4] >> (2 * (i % 4))) & 3;
@@ -72,7 +73,7 @@ void layout_line_breaks(struct layout_ctx *ctx, const char *text, size_t len, co
 			memset(packed->data, 0, len / 4 + 1);
 			for (size_t i = 0; i < len; i++)
 				packed->data[i / 4] = (char)(packed->data[i / 4] | brk[i] << (2 * (i % 4)));
-			layout_shape_cache_put(ctx->shape_cache, key->data, key->len, packed->data, len / 4 + 1, (uint32_t)len);
+			layout_shape_cache_put(ctx->shape_cache, key->data, key->len, h, packed->data, len / 4 + 1, (uint32_t)len);
 		}
 	}
 	/* The end of the text is not a break inside it. */

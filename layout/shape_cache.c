@@ -47,7 +47,7 @@ struct layout_shape_cache {
 	size_t bytes;
 };
 
-static uint64_t hash_key(const char *p, size_t n)
+uint64_t layout_shape_cache_hash(const char *p, size_t n)
 {
 	uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
 	for (; n >= 8; p += 8, n -= 8) {
@@ -102,9 +102,9 @@ static struct shape_cache_slot *find(const struct layout_shape_cache *c, const c
 	}
 }
 
-bool layout_shape_cache_get(struct layout_shape_cache *c, const char *key, size_t keylen, struct base_buf *out, uint32_t *count)
+bool layout_shape_cache_get(struct layout_shape_cache *c, const char *key, size_t keylen, uint64_t h, struct base_buf *out,
+			    uint32_t *count)
 {
-	uint64_t h = hash_key(key, keylen);
 	pthread_mutex_lock(&c->lock);
 	const struct shape_cache_entry *e = find(c, key, keylen, h)->entry;
 	if (e) {
@@ -115,10 +115,9 @@ bool layout_shape_cache_get(struct layout_shape_cache *c, const char *key, size_
 	return e != NULL;
 }
 
-void layout_shape_cache_put(struct layout_shape_cache *c, const char *key, size_t keylen, const void *data, size_t size,
+void layout_shape_cache_put(struct layout_shape_cache *c, const char *key, size_t keylen, uint64_t h, const void *data, size_t size,
 			    uint32_t count)
 {
-	uint64_t h = hash_key(key, keylen);
 	size_t total = sizeof(struct shape_cache_entry) + size;
 	pthread_mutex_lock(&c->lock);
 	if (c->bytes + total + keylen > LAYOUT_SHAPE_CACHE_BYTES)

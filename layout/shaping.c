@@ -24,6 +24,25 @@
 /* Pieces longer than this are shaped but not kept. */
 #define MAX_CACHED_PIECE 1024
 
+/* The front of the shared cache: a direct-mapped table of the pass's
+ * short pieces (spaces and frequent words make most lookups), read without
+ * the shared cache's lock and without touching its large table. */
+#define FRONT_SLOTS 2048
+#define FRONT_KEY 48
+#define FRONT_GLYPHS 12
+
+struct front_slot {
+	uint64_t hash;
+	uint32_t keylen; /* 0: empty */
+	uint32_t count; /* as cached: glyphs, or LAYOUT_SHAPE_UNSPLITTABLE */
+	char key[FRONT_KEY];
+	struct layout_cached_glyph glyphs[FRONT_GLYPHS];
+};
+
+struct layout_shape_front {
+	struct front_slot slots[FRONT_SLOTS];
+};
+
 static bool is_mark(uint32_t cp)
 {
 	if (cp < 0x300)
@@ -108,6 +127,8 @@ void layout_shape_scratch_free(struct layout_ctx *ctx)
 {
 	hb_buffer_destroy(ctx->hb_buffer);
 	ctx->hb_buffer = NULL;
+	free(ctx->shape_front);
+	ctx->shape_front = NULL;
 	base_buf_free(&ctx->shape_key);
 	base_buf_free(&ctx->shape_raw);
 	base_buf_free(&ctx->shape_glyphs);
@@ -251,6 +272,43 @@ static void put_u64(struct base_buf *b, uint64_t v)
 	base_buf_append(b, bytes, sizeof bytes);
 }
 
+/* The glyphs of a piece's key: from the pass's front table, else from the
+ * shared cache, else shaped (and kept in both). */
+static uint32_t piece_glyphs(struct layout_ctx *ctx, const struct layout_face *face, hb_script_t script, size_t hdr, size_t plen,
+			     size_t nlen, const struct layout_cached_glyph **out)
+{
+	struct base_buf *key = &ctx->shape_key, *raw = &ctx->shape_raw;
+	uint64_t h = layout_shape_cache_hash(key->data, key->len);
+	struct front_slot *fs = NULL;
+	if (key->len <= FRONT_KEY) {
+		if (!ctx->shape_front)
+			ctx->shape_front = base_xcalloc(1, sizeof *ctx->shape_front);
+		fs = &ctx->shape_front->slots[h & (FRONT_SLOTS - 1)];
+		if (fs->keylen == key->len && fs->hash == h && memcmp(fs->key, key->data, key->len) == 0) {
+			*out = fs->glyphs;
+			return fs->count;
+		}
+	}
+	raw->len = 0;
+	uint32_t count;
+	size_t n = key->len - hdr;
+	if (!layout_shape_cache_get(ctx->shape_cache, key->data, key->len, h, raw, &count)) {
+		count = shape_piece(ctx, face, script, key->data + hdr, n, plen, nlen, raw);
+		if (n - plen - nlen <= MAX_CACHED_PIECE)
+			layout_shape_cache_put(ctx->shape_cache, key->data, key->len, h, raw->data, raw->len, count);
+	}
+	size_t kept = count == LAYOUT_SHAPE_UNSPLITTABLE ? 0 : count;
+	if (fs && kept <= FRONT_GLYPHS) {
+		fs->hash = h;
+		fs->keylen = (uint32_t)key->len;
+		fs->count = count;
+		memcpy(fs->key, key->data, key->len);
+		memcpy(fs->glyphs, raw->data, kept * sizeof *fs->glyphs);
+	}
+	*out = (const struct layout_cached_glyph *)raw->data;
+	return count;
+}
+
 /* Shapes the face run text[start, end) piece by piece through the cache;
  * false when some piece cannot be shaped alone. */
 static bool shape_by_pieces(struct layout_ctx *ctx, const struct layout_font_list *fl, const struct layout_face *face, hb_script_t script,
@@ -258,7 +316,7 @@ static bool shape_by_pieces(struct layout_ctx *ctx, const struct layout_font_lis
 {
 	bool sensitive = layout_face_space_sensitive(face);
 	float scale = fl->size / (float)layout_face_upem(face);
-	struct base_buf *key = &ctx->shape_key, *raw = &ctx->shape_raw;
+	struct base_buf *key = &ctx->shape_key;
 	for (size_t a = start; a < end;) {
 		size_t b = piece_end(text, a, end);
 		size_t pa = sensitive && a > start ? char_start_before(text, a, start) : a;
@@ -270,16 +328,10 @@ static bool shape_by_pieces(struct layout_ctx *ctx, const struct layout_font_lis
 		put_u64(key, (uint64_t)script | (uint64_t)(a - pa) << 32 | (uint64_t)(nb - b) << 40);
 		size_t hdr = key->len;
 		base_buf_append(key, text + pa, nb - pa);
-		raw->len = 0;
-		uint32_t count;
-		if (!layout_shape_cache_get(ctx->shape_cache, key->data, key->len, raw, &count)) {
-			count = shape_piece(ctx, face, script, key->data + hdr, nb - pa, a - pa, nb - b, raw);
-			if (b - a <= MAX_CACHED_PIECE)
-				layout_shape_cache_put(ctx->shape_cache, key->data, key->len, raw->data, raw->len, count);
-		}
+		const struct layout_cached_glyph *c;
+		uint32_t count = piece_glyphs(ctx, face, script, hdr, a - pa, nb - b, &c);
 		if (count == LAYOUT_SHAPE_UNSPLITTABLE)
 			return false;
-		const struct layout_cached_glyph *c = (const struct layout_cached_glyph *)raw->data;
 		struct layout_shaped_glyph *g = glyph_room(glyphs, count);
 		for (uint32_t i = 0; i < count; i++)
 			g[i] = make_glyph(face, scale, text, (uint32_t)a + c[i].cluster, c[i].id, c[i].x_advance, c[i].x_offset, c[i].y_offset);

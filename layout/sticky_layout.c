@@ -9,7 +9,8 @@
  * (only then are the positions of all ancestors known). A box whose scroll
  * container is the viewport keeps its constraints (struct layout_sticky, in
  * the tree's arena) so that paint can redo the computation for the
- * viewport's scroll offset. The walk keeps an explicit stack. */
+ * viewport's scroll offset. The walk keeps an explicit stack, and is skipped
+ * when no fragment was made with position: sticky. */
 #include "layout/internal.h"
 
 #include <stdlib.h>
@@ -108,6 +109,9 @@ struct frame {
 
 void layout_sticky_apply(struct layout_ctx *ctx, struct layout_fragment *root)
 {
+	/* Most documents have no sticky box: no need to walk the tree. */
+	if (!ctx->has_sticky)
+		return;
 	size_t cap = 64, n = 0;
 	struct frame *st = base_xmalloc(cap * sizeof *st);
 	struct rect vp = {0, 0, ctx->opt->viewport_width, ctx->opt->viewport_height};
