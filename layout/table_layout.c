@@ -193,6 +193,45 @@ static void column_widths(struct layout_ctx *ctx, struct tgrid *g, int depth, fl
 			cmax[i] = cmin[i];
 }
 
+/* Percentage widths of columns, from the cells that span only them;
+ * returns their sum. */
+static float column_percents(const struct tgrid *g, float *pct)
+{
+	float sum = 0;
+	for (int i = 0; i < g->ncells; i++) {
+		const struct css_style *cs = g->cells[i].box->style;
+		if (g->cells[i].colspan == 1 && cs->width.kind == CSS_LEN_FIXED && cs->width.has_percent && cs->width.px == 0)
+			pct[g->cells[i].col] = BASE_MAX(pct[g->cells[i].col], cs->width.percent);
+	}
+	for (int i = 0; i < g->ncols; i++)
+		sum += pct[i];
+	return sum;
+}
+
+/* The max-content width of the columns when some have percentages (as
+ * Blink's auto table layout computes it): a column of p% whose max-content
+ * is m needs a table m * 100 / p wide, the other columns together need
+ * theirs to be the remaining percentage; so a 100% column with others
+ * beside it asks for all the room there is. */
+static float percent_max_content(int n, const float *cmax, const float *pct, float mx)
+{
+	const float eps = 1.0f / 128.0f;
+	float remaining = 100, need = mx, other = 0;
+	for (int i = 0; i < n; i++) {
+		if (pct[i] > 0) {
+			float p = BASE_MIN(pct[i], remaining);
+			need = BASE_MAX(need, cmax[i] * 100 / BASE_MAX(p, eps));
+			remaining -= p;
+		} else {
+			other += cmax[i];
+		}
+	}
+	if (other > 0)
+		need = BASE_MAX(need, other * 100 / BASE_MAX(remaining, eps));
+	/* Blink's largest table width. */
+	return BASE_MIN(need, 1000000.0f);
+}
+
 static float table_edges(const struct css_style *s)
 {
 	struct layout_edges m, b, p;
@@ -206,11 +245,16 @@ void layout_table_intrinsic(struct layout_ctx *ctx, struct layout_box *box, int 
 	layout_table_grid_build(box, &g);
 	float *cmin = base_xcalloc((size_t)g.ncols + 1, sizeof *cmin), *cmax = base_xcalloc((size_t)g.ncols + 1, sizeof *cmax);
 	column_widths(ctx, &g, depth, cmin, cmax);
-	float mn = g.ncols ? g.hspace * (float)(g.ncols + 1) : 0, mx = mn;
+	float *pct = base_xcalloc((size_t)g.ncols + 1, sizeof *pct);
+	float mn = g.ncols ? g.hspace * (float)(g.ncols + 1) : 0, mx = 0;
 	for (int i = 0; i < g.ncols; i++) {
 		mn += cmin[i];
 		mx += cmax[i];
 	}
+	if (column_percents(&g, pct) > 0)
+		mx = percent_max_content(g.ncols, cmax, pct, mx);
+	mx += g.ncols ? g.hspace * (float)(g.ncols + 1) : 0;
+	free(pct);
 	for (int i = 0; i < g.ncaptions; i++) {
 		float a, b;
 		layout_intrinsic_widths(ctx, g.captions[i], depth + 1, &a, &b);
@@ -301,32 +345,41 @@ float layout_table_content(struct layout_ctx *ctx, struct layout_box *box, struc
 			fixed[g.cells[i].col] = true;
 	float spacing = n ? g.hspace * (float)(n + 1) : 0;
 	float avail = content_width - spacing;
+	float *pct = base_xcalloc((size_t)n + 1, sizeof *pct);
+	float pct_sum = column_percents(&g, pct);
 	if (width_auto) {
 		/* An auto-width table is no wider than its max-content. */
 		float smax = 0;
 		for (int i = 0; i < n; i++)
 			smax += cmax[i];
+		if (pct_sum > 0)
+			smax = percent_max_content(n, cmax, pct, smax);
 		if (avail > smax)
 			avail = smax;
 	}
-	/* Percentage columns take their share of the table first; the rest
-	 * is distributed over the other columns. */
-	float *pct = base_xcalloc((size_t)n + 1, sizeof *pct);
-	float pct_sum = 0;
-	for (int i = 0; i < g.ncells; i++) {
-		const struct css_style *cs = g.cells[i].box->style;
-		if (g.cells[i].colspan == 1 && cs->width.kind == CSS_LEN_FIXED && cs->width.has_percent && cs->width.px == 0)
-			pct[g.cells[i].col] = BASE_MAX(pct[g.cells[i].col], cs->width.percent);
-	}
-	for (int i = 0; i < n; i++)
-		pct_sum += pct[i];
-	if (pct_sum > 0 && !width_auto) {
-		float used = 0;
+	/* Percentage columns take their share of the table first, but leave
+	 * the other columns their min-content widths; the rest is
+	 * distributed over the other columns. */
+	if (pct_sum > 0) {
+		float used = 0, over_min = 0, other_min = 0;
 		for (int i = 0; i < n; i++) {
-			if (pct[i] <= 0)
+			if (pct[i] <= 0) {
+				other_min += cmin[i];
 				continue;
+			}
 			cw[i] = BASE_MAX(cmin[i], avail * BASE_MIN(pct[i], 100) / 100);
 			used += cw[i];
+			over_min += cw[i] - cmin[i];
+		}
+		float excess = used + other_min - avail;
+		if (excess > 0 && over_min > 0) {
+			float keep = BASE_MAX(over_min - excess, 0) / over_min;
+			used = 0;
+			for (int i = 0; i < n; i++)
+				if (pct[i] > 0) {
+					cw[i] = cmin[i] + (cw[i] - cmin[i]) * keep;
+					used += cw[i];
+				}
 		}
 		int rest_n = 0;
 		float *rmin = base_xcalloc((size_t)n + 1, sizeof *rmin), *rmax = base_xcalloc((size_t)n + 1, sizeof *rmax);
