@@ -1522,10 +1522,12 @@ void layout_inline_intrinsic(struct layout_ctx *ctx, struct layout_box *box, int
 		bool space = pa.collapsible[i];
 		if (!(space && i == line_start))
 			line += cw;
-		if (!space)
-			seg += atomic_min[i] > 0 ? atomic_min[i] : cw;
 		i += n;
 		uint8_t b = pa.brk[i - 1];
+		/* A space no line may break after (nowrap) is part of the
+		 * unbreakable run it sits in. */
+		if (!space || (b == LAYOUT_BREAK_NONE && seg > 0 && i < len))
+			seg += atomic_min[i - n] > 0 ? atomic_min[i - n] : cw;
 		if (seg > mn)
 			mn = seg;
 		if (b != LAYOUT_BREAK_NONE)
