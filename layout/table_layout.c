@@ -232,6 +232,99 @@ static float percent_max_content(int n, const float *cmax, const float *pct, flo
 	return BASE_MIN(need, 1000000.0f);
 }
 
+/* CSS 2.1 §17.5.2.1: the fixed table layout applies to tables whose
+ * width is not auto. */
+static bool fixed_layout(const struct css_style *s)
+{
+	return s->table_layout_fixed && !layout_len_is_auto(s->width);
+}
+
+static int attr_span_of(const struct layout_box *b)
+{
+	return attr_span(b, "span", 1000);
+}
+
+/* A column element's width, or < 0 when auto (percentages of basis). */
+static float column_box_width(const struct css_style *s, float basis)
+{
+	if (!layout_len_definite(s->width, basis))
+		return -1;
+	return BASE_MAX(css_length_resolve(s->width, BASE_MAX(basis, 0)), 0);
+}
+
+static void set_columns(float *cw, bool *set, int from, int to, float w)
+{
+	for (int k = from; k < to; k++)
+		if (w >= 0 && !set[k]) {
+			cw[k] = w;
+			set[k] = true;
+		}
+}
+
+/* §17.5.2.1 fixed table layout: a column's width comes from its column
+ * element, else from the cell of the first row that starts there (its
+ * border box, a spanning cell's shared evenly); the remaining columns
+ * share what is left of basis equally. cw gets every column's width. */
+static void fixed_columns(const struct layout_box *table, const struct tgrid *g, float basis, float *cw)
+{
+	int n = g->ncols, col = 0;
+	bool *set = base_xcalloc((size_t)n + 1, sizeof *set);
+	for (const struct layout_box *c = table->first; c && col < n; c = c->next) {
+		uint8_t d = c->style->display;
+		if (c->is_abspos || (d != CSS_DISPLAY_TABLE_COLUMN && d != CSS_DISPLAY_TABLE_COLUMN_GROUP))
+			continue;
+		float group_w = column_box_width(c->style, basis);
+		bool has_cols = false;
+		if (d == CSS_DISPLAY_TABLE_COLUMN_GROUP)
+			for (const struct layout_box *k = c->first; k && col < n; k = k->next) {
+				if (k->is_abspos || k->style->display != CSS_DISPLAY_TABLE_COLUMN)
+					continue;
+				has_cols = true;
+				int end = BASE_MIN(col + attr_span_of(k), n);
+				float w = column_box_width(k->style, basis);
+				set_columns(cw, set, col, end, w >= 0 ? w : group_w);
+				col = end;
+			}
+		if (!has_cols) {
+			int end = BASE_MIN(col + attr_span_of(c), n);
+			set_columns(cw, set, col, end, group_w);
+			col = end;
+		}
+	}
+	for (int i = 0; i < g->ncells; i++) {
+		const struct tcell *c = &g->cells[i];
+		const struct css_style *cs = c->box->style;
+		if (c->row != 0 || !layout_len_definite(cs->width, basis))
+			continue;
+		struct layout_edges m, b, p;
+		layout_box_edges(cs, BASE_MAX(basis, 0), &m, &b, &p);
+		float bp = b.left + b.right + p.left + p.right, v = css_length_resolve(cs->width, BASE_MAX(basis, 0));
+		float w = cs->box_sizing == CSS_BOX_SIZING_BORDER_BOX ? BASE_MAX(v, bp) : BASE_MAX(v, 0) + bp;
+		w = (w - g->hspace * (float)(c->colspan - 1)) / (float)c->colspan;
+		set_columns(cw, set, c->col, BASE_MIN(c->col + c->colspan, n), BASE_MAX(w, 0));
+	}
+	float used = 0;
+	int rest = 0;
+	for (int i = 0; i < n; i++) {
+		if (set[i])
+			used += cw[i];
+		else
+			rest++;
+	}
+	if (rest > 0) {
+		float share = BASE_MAX(basis - used, 0) / (float)rest;
+		for (int i = 0; i < n; i++)
+			if (!set[i])
+				cw[i] = share;
+	} else if (used > 0 && basis > used) {
+		/* Every column has a width: the room left widens them in
+		 * proportion. */
+		for (int i = 0; i < n; i++)
+			cw[i] += (basis - used) * cw[i] / used;
+	}
+	free(set);
+}
+
 static float table_edges(const struct css_style *s)
 {
 	struct layout_edges m, b, p;
@@ -244,14 +337,20 @@ void layout_table_intrinsic(struct layout_ctx *ctx, struct layout_box *box, int 
 	struct tgrid g;
 	layout_table_grid_build(box, &g);
 	float *cmin = base_xcalloc((size_t)g.ncols + 1, sizeof *cmin), *cmax = base_xcalloc((size_t)g.ncols + 1, sizeof *cmax);
-	column_widths(ctx, &g, depth, cmin, cmax);
+	if (fixed_layout(box->style)) {
+		/* The content has no say: the columns' own widths. */
+		fixed_columns(box, &g, -1, cmin);
+		memcpy(cmax, cmin, (size_t)g.ncols * sizeof *cmax);
+	} else {
+		column_widths(ctx, &g, depth, cmin, cmax);
+	}
 	float *pct = base_xcalloc((size_t)g.ncols + 1, sizeof *pct);
 	float mn = g.ncols ? g.hspace * (float)(g.ncols + 1) : 0, mx = 0;
 	for (int i = 0; i < g.ncols; i++) {
 		mn += cmin[i];
 		mx += cmax[i];
 	}
-	if (column_percents(&g, pct) > 0)
+	if (!fixed_layout(box->style) && column_percents(&g, pct) > 0)
 		mx = percent_max_content(g.ncols, cmax, pct, mx);
 	mx += g.ncols ? g.hspace * (float)(g.ncols + 1) : 0;
 	free(pct);
@@ -339,7 +438,9 @@ float layout_table_content(struct layout_ctx *ctx, struct layout_box *box, struc
 	float *cmin = base_xcalloc((size_t)n + 1, sizeof *cmin), *cmax = base_xcalloc((size_t)n + 1, sizeof *cmax);
 	float *cw = base_xcalloc((size_t)n + 1, sizeof *cw), *cx = base_xcalloc((size_t)n + 1, sizeof *cx);
 	bool *fixed = base_xcalloc((size_t)n + 1, sizeof *fixed);
-	column_widths(ctx, &g, depth, cmin, cmax);
+	bool fixed_table = fixed_layout(box->style);
+	if (!fixed_table)
+		column_widths(ctx, &g, depth, cmin, cmax);
 	for (int i = 0; i < g.ncells; i++)
 		if (g.cells[i].colspan == 1 && fixed_width(g.cells[i].box->style) >= 0)
 			fixed[g.cells[i].col] = true;
@@ -360,7 +461,9 @@ float layout_table_content(struct layout_ctx *ctx, struct layout_box *box, struc
 	/* Percentage columns take their share of the table first, but leave
 	 * the other columns their min-content widths; the rest is
 	 * distributed over the other columns. */
-	if (pct_sum > 0) {
+	if (fixed_table) {
+		fixed_columns(box, &g, avail, cw);
+	} else if (pct_sum > 0) {
 		float used = 0, over_min = 0, other_min = 0;
 		for (int i = 0; i < n; i++) {
 			if (pct[i] <= 0) {
