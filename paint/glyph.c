@@ -1,11 +1,12 @@
 /* Glyph rasterization and a per-thread glyph cache.
  *
- * Glyphs are rendered by FreeType as grayscale coverage with light
- * (vertical-only) hinting, as Chromium on Linux does; synthetic bold and
- * oblique are applied to the outline the way Skia fakes them (emboldening
- * by 1/24..1/32 of the size, a 1/4 horizontal skew). Bitmaps are rendered
- * at four horizontal phases (quarter pixels), and their coverage is mapped
- * through Skia's mask gamma when blended. Each worker thread has
+ * Glyph outlines come from FreeType with light (vertical-only) hinting,
+ * as Chromium on Linux loads them (fontconfig's hintslight); synthetic
+ * bold and oblique are applied to the outline the way Skia fakes them
+ * (emboldening by 1/24..1/32 of the size, a 1/4 horizontal skew). The
+ * outline is then filled as Skia fills paths (glyph_mask.c), at four
+ * horizontal phases (quarter pixels), and the coverage is mapped through
+ * Skia's mask gamma when blended. Each worker thread has
  * its own cache, so lookups take no lock; the shared FT_Face is locked
  * while it renders. */
 #include "paint/raster.h"
@@ -67,29 +68,15 @@ static struct paint_glyph_bitmap *render(struct paint_glyph_cache *gc, const str
 	if (!ft)
 		return NULL;
 	struct paint_glyph_bitmap *bm = NULL;
+	/* Skia does not hint under a skew: fake italics are unhinted. */
+	FT_Int32 hinting = layout_face_synthetic_oblique(face) ? FT_LOAD_NO_HINTING : FT_LOAD_TARGET_LIGHT;
 	layout_face_lock(face);
-	if (FT_Set_Char_Size(ft, 0, size64, 72, 72) == 0 &&
-	    FT_Load_Glyph(ft, id, FT_LOAD_TARGET_LIGHT | FT_LOAD_NO_BITMAP) == 0 &&
+	if (FT_Set_Char_Size(ft, 0, size64, 72, 72) == 0 && FT_Load_Glyph(ft, id, hinting | FT_LOAD_NO_BITMAP) == 0 &&
 	    ft->glyph->format == FT_GLYPH_FORMAT_OUTLINE) {
 		FT_GlyphSlot slot = ft->glyph;
 		synthesize(face, slot, size64);
-		/* The hinted outline moved to its subpixel phase (26.6 units). */
-		FT_Outline_Translate(&slot->outline, sub * 16, 0);
-		if (FT_Render_Glyph(slot, FT_RENDER_MODE_NORMAL) == 0) {
-			FT_Bitmap *b = &slot->bitmap;
-			bm = base_arena_calloc(&gc->arena, 1, sizeof(*bm));
-			bm->left = slot->bitmap_left;
-			bm->top = -slot->bitmap_top;
-			bm->width = (int)b->width;
-			bm->height = (int)b->rows;
-			size_t n = (size_t)bm->width * (size_t)bm->height;
-			bm->cov = base_arena_alloc(&gc->arena, n ? n : 1);
-			for (int y = 0; y < bm->height; y++) {
-				const uint8_t *src = b->buffer + (b->pitch >= 0 ? (ptrdiff_t)y * b->pitch
-									       : (ptrdiff_t)(bm->height - 1 - y) * -b->pitch);
-				memcpy(bm->cov + (size_t)y * (size_t)bm->width, src, (size_t)bm->width);
-			}
-		}
+		/* Drawn from the hinted outline at its subpixel phase. */
+		bm = paint_glyph_mask(&slot->outline, (double)sub / 4.0, &gc->arena);
 	}
 	layout_face_unlock(face);
 	return bm;
