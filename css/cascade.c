@@ -132,11 +132,17 @@ struct winner {
 	uint32_t seq; /* position in the cascade order */
 };
 
+/* The property a declaration sets on an element of that direction. */
+static uint16_t cascaded_prop(const struct css_decl *d, bool rtl)
+{
+	return rtl && d->inline_logical ? css_inline_mirror(d->prop) : d->prop;
+}
+
 /* The declaration that revert/revert-layer rolls back to: the last one
  * for prop, before seq, from a lower origin (revert) or another layer
  * (revert-layer). */
 static struct winner roll_back(struct css_match_list *normal, struct css_match_list *important, uint16_t prop,
-			       struct winner w)
+			       struct winner w, bool rtl)
 {
 	struct winner best = { 0 };
 	uint32_t seq = 0;
@@ -149,7 +155,7 @@ static struct winner roll_back(struct css_match_list *normal, struct css_match_l
 				const struct css_decl *decl = &m->block->decls[d];
 				if (seq >= w.seq)
 					return best;
-				if (decl->prop != prop || decl->important != (pass == 1))
+				if (cascaded_prop(decl, rtl) != prop || decl->important != (pass == 1))
 					continue;
 				bool ok = layer_only ? (m->origin != w.m->origin || m->layer != w.m->layer ||
 							m->attached != w.m->attached)
@@ -197,24 +203,12 @@ static uint8_t wide_of(struct css_cv_list v)
 	return k > 0 ? (uint8_t)k : CSS_WIDE_NONE;
 }
 
-/* Cascades the matched blocks into cx-ready values and computes. */
-static struct css_style *cascade_and_compute(struct css_styler *st, struct css_worker *w, const struct html_node *el,
-					     const struct css_style *parent, struct css_match_list *normal, bool is_root,
-					     bool is_pseudo)
+/* Picks each property's winning declaration in cascade order
+ * (https://drafts.csswg.org/css-cascade-5/#cascade-sort) and gathers the
+ * custom properties' declarations. */
+static void pick_winners(struct css_worker *w, struct css_match_list *normal, struct css_match_list *important,
+			 bool rtl)
 {
-	struct css_match_list *important = &w->important;
-	important->len = 0;
-	sort_list(normal, cmp_key);
-	for (size_t i = 0; i < normal->len; i++)
-		if (normal->items[i].block->has_important) {
-			if (important->len == important->cap) {
-				important->cap = important->cap ? important->cap * 2 : 16;
-				important->items = base_xrealloc(important->items, important->cap * sizeof *important->items);
-			}
-			important->items[important->len++] = normal->items[i];
-		}
-	sort_list(important, cmp_important);
-
 	struct winner *win = w->winners;
 	memset(win, 0, sizeof(struct winner) * CSS_PROP_COUNT);
 	w->custom_len = 0;
@@ -238,13 +232,22 @@ static struct css_style *cascade_and_compute(struct css_styler *st, struct css_w
 					cd->wide = decl->wide;
 					continue;
 				}
-				win[decl->prop].decl = decl;
-				win[decl->prop].m = m;
-				win[decl->prop].seq = seq;
+				uint16_t p = cascaded_prop(decl, rtl);
+				win[p].decl = decl;
+				win[p].m = m;
+				win[p].seq = seq;
 			}
 		}
 	}
+}
 
+/* One cascade of the sorted blocks into cx-ready values, and the
+ * computed style; rtl maps the flow-relative declarations. */
+static struct css_style *cascade_once(struct css_styler *st, struct css_worker *w, const struct html_node *el,
+				      const struct css_style *parent, struct css_match_list *normal,
+				      struct css_match_list *important, bool is_root, bool is_pseudo, bool rtl)
+{
+	pick_winners(w, normal, important, rtl);
 	struct css_cascaded *c = w->cascaded;
 	struct css_style *s = base_arena_alloc(&w->arena, sizeof *s);
 	struct css_compute cx = { 0 };
@@ -260,11 +263,11 @@ static struct css_style *cascade_and_compute(struct css_styler *st, struct css_w
 	for (uint16_t p = 0; p < CSS_PROP_CUSTOM; p++) {
 		struct css_cascaded_value *v = &c->decl[p];
 		v->present = false;
-		struct winner wn = win[p];
+		struct winner wn = w->winners[p];
 		if (!wn.decl)
 			continue;
 		if (wn.decl->wide == CSS_WIDE_REVERT || wn.decl->wide == CSS_WIDE_REVERT_LAYER) {
-			struct winner back = roll_back(normal, important, p, wn);
+			struct winner back = roll_back(normal, important, p, wn, rtl);
 			if (!back.decl) {
 				v->present = true;
 				v->wide = CSS_WIDE_UNSET;
@@ -283,7 +286,7 @@ static struct css_style *cascade_and_compute(struct css_styler *st, struct css_w
 			if (!css_var_substitute(&w->arena, props, d->value, &sub)) {
 				v->wide = CSS_WIDE_UNSET;
 			} else if (d->shorthand) {
-				if (!reexpand(&cx, d->shorthand, p, sub, v))
+				if (!reexpand(&cx, d->shorthand, d->prop, sub, v))
 					v->wide = CSS_WIDE_UNSET;
 			} else {
 				v->value = sub;
@@ -293,6 +296,40 @@ static struct css_style *cascade_and_compute(struct css_styler *st, struct css_w
 	}
 	css_compute_style(&cx, parent, c, is_root, is_pseudo);
 	return s;
+}
+
+/* Cascades the matched blocks into cx-ready values and computes. The
+ * mapping of flow-relative declarations depends on the element's own
+ * direction (css-logical-1 §4), itself cascaded: a right-to-left element
+ * with such declarations is cascaded and computed a second time. */
+static struct css_style *cascade_and_compute(struct css_styler *st, struct css_worker *w, const struct html_node *el,
+					     const struct css_style *parent, struct css_match_list *normal, bool is_root,
+					     bool is_pseudo)
+{
+	struct css_match_list *important = &w->important;
+	important->len = 0;
+	sort_list(normal, cmp_key);
+	bool inline_logical = false;
+	for (size_t i = 0; i < normal->len; i++) {
+		if (normal->items[i].block->has_inline_logical)
+			inline_logical = true;
+		if (normal->items[i].block->has_important) {
+			if (important->len == important->cap) {
+				important->cap = important->cap ? important->cap * 2 : 16;
+				important->items = base_xrealloc(important->items, important->cap * sizeof *important->items);
+			}
+			important->items[important->len++] = normal->items[i];
+		}
+	}
+	sort_list(important, cmp_important);
+
+	bool rtl = false;
+	for (;;) {
+		struct css_style *s = cascade_once(st, w, el, parent, normal, important, is_root, is_pseudo, rtl);
+		if (rtl || !inline_logical || s->direction != CSS_DIRECTION_RTL)
+			return s;
+		rtl = true;
+	}
 }
 
 /* ---- Styling one element ------------------------------------------------------ */

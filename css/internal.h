@@ -66,6 +66,9 @@ struct css_decl {
 	 * from a shorthand, `shorthand` names it and the value is the whole
 	 * shorthand's, expanded again after substitution. */
 	bool has_var;
+	/* From an inline-axis flow-relative property, stored as for
+	 * left-to-right: left and right swap on a right-to-left element. */
+	bool inline_logical;
 	uint16_t shorthand;
 	struct css_cv_list value;
 	struct css_str custom_name; /* CSS_PROP_CUSTOM: "--name" */
@@ -76,6 +79,7 @@ struct css_decl_block {
 	struct css_decl *decls;
 	size_t count;
 	bool has_important;
+	bool has_inline_logical;
 	bool uses_attr; /* content: attr(): the style depends on the element */
 };
 
@@ -114,6 +118,8 @@ struct css_property_info {
 extern const struct css_property_info css_properties[CSS_PROP_COUNT];
 /* The longhands a shorthand sets, into out[max]; returns the count. */
 size_t css_shorthand_longhands(enum css_property_id shorthand, uint16_t *out, size_t max);
+bool css_is_inline_logical(uint16_t id);
+uint16_t css_inline_mirror(uint16_t prop);
 struct css_compute;
 bool css_parse_font_family(struct css_compute *cx, struct css_cv_list v, struct css_font_family *out);
 /* font-size of an absolute-size keyword (1 xx-small .. 8 xxx-large). */

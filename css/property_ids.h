@@ -196,7 +196,19 @@
 	S(BORDER_BLOCK_STYLE, "border-block-style", x_logical)                        \
 	S(BORDER_INLINE_STYLE, "border-inline-style", x_logical)                      \
 	S(BORDER_BLOCK_COLOR, "border-block-color", x_logical)                        \
-	S(BORDER_INLINE_COLOR, "border-inline-color", x_logical)
+	S(BORDER_INLINE_COLOR, "border-inline-color", x_logical)                      \
+	S(BORDER_BLOCK_START_WIDTH, "border-block-start-width", x_logical)            \
+	S(BORDER_BLOCK_START_STYLE, "border-block-start-style", x_logical)            \
+	S(BORDER_BLOCK_START_COLOR, "border-block-start-color", x_logical)            \
+	S(BORDER_BLOCK_END_WIDTH, "border-block-end-width", x_logical)                \
+	S(BORDER_BLOCK_END_STYLE, "border-block-end-style", x_logical)                \
+	S(BORDER_BLOCK_END_COLOR, "border-block-end-color", x_logical)                \
+	S(BORDER_INLINE_START_WIDTH, "border-inline-start-width", x_logical)          \
+	S(BORDER_INLINE_START_STYLE, "border-inline-start-style", x_logical)          \
+	S(BORDER_INLINE_START_COLOR, "border-inline-start-color", x_logical)          \
+	S(BORDER_INLINE_END_WIDTH, "border-inline-end-width", x_logical)              \
+	S(BORDER_INLINE_END_STYLE, "border-inline-end-style", x_logical)              \
+	S(BORDER_INLINE_END_COLOR, "border-inline-end-color", x_logical)
 
 enum css_property_id {
 #define CSS_PROP_ENUM_L(id, name, flags, fn, first, last) CSS_PROP_##id,

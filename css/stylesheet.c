@@ -379,6 +379,7 @@ static void add_declaration(struct css_sheet_set *s, struct decl_builder *b, con
 			d->important = n->important;
 			d->has_var = has_var;
 			d->shorthand = has_var ? (uint16_t)id : 0;
+			d->inline_logical = css_is_inline_logical((uint16_t)id);
 			d->value = n->value;
 			d->base_path = base_path;
 		}
@@ -397,6 +398,7 @@ static void add_declaration(struct css_sheet_set *s, struct decl_builder *b, con
 		d->prop = x.props[i];
 		d->wide = x.wide[i];
 		d->important = n->important;
+		d->inline_logical = css_is_inline_logical((uint16_t)id);
 		d->value = x.values[i];
 		d->base_path = base_path;
 	}
@@ -418,6 +420,8 @@ static void finish_block(struct decl_builder *b, struct css_decl_block *out)
 	for (size_t i = 0; i < b->len; i++) {
 		if (b->items[i].important)
 			out->has_important = true;
+		if (b->items[i].inline_logical)
+			out->has_inline_logical = true;
 		if (b->items[i].prop == CSS_PROP_CONTENT || b->items[i].has_var)
 			out->uses_attr |= uses_attr(b->items[i].value, 0);
 	}
