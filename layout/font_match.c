@@ -124,9 +124,15 @@ const struct layout_font_list *layout_font_list_for(struct layout_ctx *ctx, cons
 	fl->faces = faces;
 	fl->count = n;
 	fl->size = style->font_size;
-	if (n > 0)
+	if (n > 0) {
 		layout_face_metrics(faces[0], style->font_size, &fl->metrics);
-	else {
+		/* vertical-align: middle uses the x-height Chromium measures
+		 * (the hinted "x" of faces without OS/2 sxHeight). */
+		float x_height, zero_width;
+		layout_face_unit_metrics(faces[0], style->font_size, &x_height, &zero_width);
+		if (x_height > 0)
+			fl->metrics.x_height = x_height;
+	} else {
 		/* No font at all: plausible metrics so layout still works. */
 		fl->metrics.ascent = roundf(style->font_size * 0.8f);
 		fl->metrics.descent = roundf(style->font_size * 0.2f);
