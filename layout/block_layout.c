@@ -27,6 +27,9 @@ static bool establishes_bfc(const struct layout_box *box)
 			  box->parent->style->overflow_x == CSS_OVERFLOW_VISIBLE;
 	if (s->overflow_x != CSS_OVERFLOW_VISIBLE && s->overflow_x != CSS_OVERFLOW_CLIP && !propagated)
 		return true;
+	/* HTML §15.3.13: a fieldset establishes a new formatting context. */
+	if (!box->anonymous && box->pseudo == 0 && box->node && box->node->tag == HTML_TAG_FIELDSET)
+		return true;
 	switch (s->display) {
 	case CSS_DISPLAY_FLOW_ROOT:
 	case CSS_DISPLAY_FLEX:
@@ -104,8 +107,11 @@ float layout_float_margin_width(struct layout_ctx *ctx, struct layout_box *box, 
 	} else {
 		w = layout_specified_border_width(box->style, cb_width, &b, &p);
 		if (w < 0)
+			w = layout_keyword_width(ctx, box, box->style->width, cb_width - m.left - m.right, depth);
+		if (w < 0)
 			w = layout_shrink_to_fit(ctx, box, cb_width - m.left - m.right, depth);
 		w = layout_clamp_border_width(box->style, w, cb_width, &b, &p);
+		w = layout_clamp_keyword_width(ctx, box, w, cb_width - m.left - m.right, depth);
 	}
 	return w + m.left + m.right;
 }
@@ -131,8 +137,11 @@ struct layout_fragment *layout_float(struct layout_ctx *ctx, struct layout_box *
 	}
 	w = layout_specified_border_width(box->style, cb_width, &b, &p);
 	if (w < 0)
+		w = layout_keyword_width(ctx, box, box->style->width, cb_width - m.left - m.right, depth);
+	if (w < 0)
 		w = layout_shrink_to_fit(ctx, box, cb_width - m.left - m.right, depth);
 	w = layout_clamp_border_width(box->style, w, cb_width, &b, &p);
+	w = layout_clamp_keyword_width(ctx, box, w, cb_width - m.left - m.right, depth);
 	struct layout_block_result r;
 	layout_bfc_root(ctx, box, cb_width, cb_height, w, depth, &r);
 	float mw = w + m.left + m.right, mh = r.frag->height + m.top + m.bottom, x, y;
@@ -521,6 +530,8 @@ relayout:;
 			avail = r - l;
 		}
 		w = layout_specified_border_width(s, cb_width, &b, &p);
+		if (w < 0)
+			w = layout_keyword_width(ctx, box, s->width, avail - m.left - m.right, space->depth);
 		if (w < 0) {
 			w = avail - m.left - m.right;
 			if (layout_is_table(box))
@@ -542,6 +553,7 @@ relayout:;
 		shift = 0;
 	}
 	w = layout_clamp_border_width(s, w, cb_width, &b, &p);
+	w = layout_clamp_keyword_width(ctx, box, w, avail - m.left - m.right, space->depth);
 	resolve_horizontal_margins(s, box->parent ? box->parent->style : NULL, avail, w, &m);
 	m.left += shift;
 	struct layout_margin_strut adjoining = space->adjoining;
