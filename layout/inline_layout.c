@@ -309,10 +309,14 @@ static void layout_atomic(struct para *pa, struct item *it)
 	}
 	if (pa->intrinsic)
 		return;
+	float avail = pa->content_width - it->m.left - it->m.right;
 	float w = layout_specified_border_width(box->style, pa->content_width, &it->b, &it->p);
 	if (w < 0)
-		w = layout_shrink_to_fit(ctx, box, pa->content_width - it->m.left - it->m.right, pa->depth + 1);
+		w = layout_keyword_width(ctx, box, box->style->width, avail, pa->depth + 1);
+	if (w < 0)
+		w = layout_shrink_to_fit(ctx, box, avail, pa->depth + 1);
 	w = layout_clamp_border_width(box->style, w, pa->content_width, &it->b, &it->p);
+	w = layout_clamp_keyword_width(ctx, box, w, avail, pa->depth + 1);
 	struct layout_block_result r;
 	layout_bfc_root(ctx, box, pa->content_width, pa->cb_height, w, pa->depth + 1, &r);
 	it->frag = r.frag;

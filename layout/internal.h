@@ -336,6 +336,8 @@ void layout_inline_intrinsic(struct layout_ctx *ctx, struct layout_box *box, int
 /* Shrink-to-fit border-box width (CSS 2.1 §10.3.5) for a box in a
  * containing block of width cb_width. */
 float layout_shrink_to_fit(struct layout_ctx *ctx, struct layout_box *box, float cb_width, int depth);
+float layout_keyword_width(struct layout_ctx *ctx, struct layout_box *box, struct css_length l, float available, int depth);
+float layout_clamp_keyword_width(struct layout_ctx *ctx, struct layout_box *box, float w, float available, int depth);
 
 /* Used border-box width of a box with a used content/border width from
  * style: resolves width, min/max and box-sizing. Returns < 0 for auto. */

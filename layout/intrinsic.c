@@ -11,6 +11,7 @@ static float fixed_margin(struct css_length l)
 }
 
 static void compute_intrinsic(struct layout_ctx *ctx, struct layout_box *box, int depth, float *min_w, float *max_w);
+static void content_widths(struct layout_ctx *ctx, struct layout_box *box, int depth, float *min_w, float *max_w);
 
 void layout_intrinsic_widths(struct layout_ctx *ctx, struct layout_box *box, int depth, float *min_w, float *max_w)
 {
@@ -58,6 +59,23 @@ static void compute_intrinsic(struct layout_ctx *ctx, struct layout_box *box, in
 		*min_w = *max_w = w;
 		return;
 	}
+	content_widths(ctx, box, depth, min_w, max_w);
+	/* A width of min-content or max-content is that size whatever the
+	 * space (CSS Sizing 3 §5.2). */
+	if (s->width.kind == CSS_LEN_MIN_CONTENT)
+		*max_w = *min_w;
+	else if (s->width.kind == CSS_LEN_MAX_CONTENT)
+		*min_w = *max_w;
+}
+
+/* The min-content and max-content border-box widths from the box's
+ * content, clamped by its fixed min-width and max-width. */
+static void content_widths(struct layout_ctx *ctx, struct layout_box *box, int depth, float *min_w, float *max_w)
+{
+	const struct css_style *s = box->style;
+	struct layout_edges m, b, p;
+	layout_box_edges(s, 0, &m, &b, &p);
+	float bp = b.left + b.right + p.left + p.right;
 	float mn = 0, mx = 0;
 	if (layout_is_table(box) && depth <= LAYOUT_MAX_DEPTH) {
 		layout_table_intrinsic(ctx, box, depth + 1, &mn, &mx);
@@ -98,4 +116,42 @@ static void compute_intrinsic(struct layout_ctx *ctx, struct layout_box *box, in
 	float hi = layout_clamp_border_width(s, ceilf(mx * 64.0f) / 64.0f + bp, -1, &b, &p);
 	*min_w = lo;
 	*max_w = hi > lo ? hi : lo;
+}
+
+/* CSS Sizing 3 §3.2: the border-box width a min-content, max-content or
+ * fit-content value of width, min-width or max-width gives (fit-content:
+ * the available space clamped between the two); -1 for other values. */
+float layout_keyword_width(struct layout_ctx *ctx, struct layout_box *box, struct css_length l, float available, int depth)
+{
+	if (l.kind != CSS_LEN_MIN_CONTENT && l.kind != CSS_LEN_MAX_CONTENT && l.kind != CSS_LEN_FIT_CONTENT)
+		return -1;
+	float mn, mx;
+	/* The sizes of the content: a fixed width of the box's own does not
+	 * count. */
+	if (box->style->width.kind == CSS_LEN_FIXED && box->type != LAYOUT_BOX_REPLACED) {
+		content_widths(ctx, box, depth, &mn, &mx);
+		mn = ceilf(mn * 64.0f) / 64.0f;
+		mx = ceilf(mx * 64.0f) / 64.0f;
+	} else {
+		layout_intrinsic_widths(ctx, box, depth, &mn, &mx);
+	}
+	if (l.kind == CSS_LEN_MIN_CONTENT)
+		return mn;
+	if (l.kind == CSS_LEN_MAX_CONTENT)
+		return mx;
+	return BASE_MAX(mn, BASE_MIN(mx, available));
+}
+
+/* Clamps a used border-box width by keyword values of max-width and then
+ * min-width (CSS 2.1 §10.4 with CSS Sizing 3 §3.2); the fixed values are
+ * layout_clamp_border_width's. */
+float layout_clamp_keyword_width(struct layout_ctx *ctx, struct layout_box *box, float w, float available, int depth)
+{
+	float mx = layout_keyword_width(ctx, box, box->style->max_width, available, depth);
+	if (mx >= 0 && w > mx)
+		w = mx;
+	float mn = layout_keyword_width(ctx, box, box->style->min_width, available, depth);
+	if (mn >= 0 && w < mn)
+		w = mn;
+	return w;
 }

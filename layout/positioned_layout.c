@@ -119,14 +119,15 @@ static struct layout_fragment *layout_abspos(struct layout_ctx *ctx, struct pend
 		w = f->width;
 		h = f->height;
 	} else {
+		float avail = !l_auto && !r_auto ? cb_w - left - right - m.left - m.right
+						 : cb_w - (l_auto ? sx - cb_x : left) - right - m.left - m.right;
 		w = layout_specified_border_width(s, cb_w, &b, &p);
-		if (w < 0) {
-			if (!l_auto && !r_auto)
-				w = cb_w - left - right - m.left - m.right;
-			else
-				w = layout_shrink_to_fit(ctx, box, cb_w - (l_auto ? sx - cb_x : left) - right - m.left - m.right, 0);
-		}
+		if (w < 0)
+			w = layout_keyword_width(ctx, box, s->width, avail, 0);
+		if (w < 0)
+			w = !l_auto && !r_auto ? avail : layout_shrink_to_fit(ctx, box, avail, 0);
 		w = layout_clamp_border_width(s, w, cb_w, &b, &p);
+		w = layout_clamp_keyword_width(ctx, box, w, avail, 0);
 		struct layout_block_result r;
 		layout_bfc_root(ctx, box, cb_w, cb_h, w, 0, &r);
 		f = r.frag;
