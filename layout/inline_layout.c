@@ -142,7 +142,8 @@ static uint32_t transform_cp(uint32_t cp, uint8_t tt, bool word_start)
 }
 
 /* The style of synthesized small capitals: 70% of the font size (CSS
- * Fonts 4 §6.6 synthesis, the ratio browsers use). */
+ * Fonts 4 §6.6 synthesis, the ratio browsers use), rounded to whole
+ * pixels as Chromium sizes that font. */
 static const struct css_style *small_caps_style(struct layout_ctx *ctx, const struct css_style *s)
 {
 	bool fresh;
@@ -150,7 +151,7 @@ static const struct css_style *small_caps_style(struct layout_ctx *ctx, const st
 	if (!fresh)
 		return sc;
 	*sc = *s;
-	sc->font_size = s->font_size * 0.7f;
+	sc->font_size = roundf(s->font_size * 0.7f);
 	sc->font_variant_small_caps = 0;
 	return sc;
 }
