@@ -1350,6 +1350,19 @@ void layout_inline_content(struct layout_ctx *ctx, struct layout_box *box, struc
 		if (end <= ls && ls < len)
 			end = ls + char_len(text, ls, len);
 		size_t content_end = trim_end(P, ls, end);
+		/* CSS 2.1 §9.5: a line shortened by floats that is too small
+		 * for its first piece of content moves down past the next
+		 * float bottom, until the content fits or no float remains.
+		 * As in Chromium, only where the text wraps: unwrappable text
+		 * stays and overflows. */
+		if (avail < content_width - 0.01f && wraps(s->white_space) && content_end > ls &&
+		    ind + range_width(P, ls, content_end) > avail + 0.01f) {
+			float next = layout_floats_next_bottom(space->floats, content_bfc_y + y);
+			if (isfinite(next) && next > content_bfc_y + y) {
+				y = next - content_bfc_y;
+				continue;
+			}
+		}
 		/* Preserved trailing spaces (pre-wrap) hang: they are shown
 		 * but do not count for alignment. */
 		struct layout_fragment *line = layout_new_fragment(ctx, LAYOUT_FRAG_LINE, NULL);
