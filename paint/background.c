@@ -98,6 +98,79 @@ static void layer_axis(uint8_t repeat, struct css_length pos, float area_start, 
 	*start = area_start + css_length_resolve(pos, area_len - s);
 }
 
+/* Blink's SnapSourceRectIfNearIntegral: a source rect within a LayoutUnit
+ * of whole pixels on every edge is rounded to them. */
+static void snap_if_near_integral(float r[4])
+{
+	const float eps = 1.0f / 64.0f;
+	float e[4] = { r[0], r[1], r[0] + r[2], r[1] + r[3] };
+	for (int k = 0; k < 4; k++)
+		if (fabsf(roundf(e[k]) - e[k]) > eps)
+			return;
+	r[0] = roundf(e[0]);
+	r[1] = roundf(e[1]);
+	r[2] = roundf(e[2]) - r[0];
+	r[3] = roundf(e[3]) - r[1];
+}
+
+/* A background image that one tile covers is drawn by Blink as one image
+ * draw of the part of the image under the painting area
+ * (DrawTiledBackground's subset: the snapped area's position, its
+ * unsnapped size, into the snapped area), and Chromium's compositor
+ * decodes that part alone (cc::SoftwareImageDecodeCache: the subset rounded
+ * out to whole pixels, shrunk to the smallest level of its own mipmap
+ * still at least the drawn size rounded), then draws it bilinearly. The
+ * level's pixels depend on where the subset starts, so this reproduces
+ * them; NULL when more than one tile shows. */
+static const struct paint_image_draw *single_draw(struct paint_display_list *dl, const struct layout_image *img,
+						  const struct paint_pattern *p, const struct paint_rrect *area)
+{
+	float dx = paint_pixel_snap(area->x), dy = paint_pixel_snap(area->y);
+	float dw = paint_pixel_snap(area->x + area->w) - dx, dh = paint_pixel_snap(area->y + area->h) - dy;
+	const float eps = 1.0f / 64.0f;
+	if (!(dw > 0.0f) || !(dh > 0.0f) || p->x > dx + eps || p->y > dy + eps || p->x + p->w < dx + dw - eps ||
+	    p->y + p->h < dy + dh - eps)
+		return NULL;
+	float kx = p->w / (float)img->width, ky = p->h / (float)img->height;
+	float src[4] = { (dx - p->x) / kx, (dy - p->y) / ky, area->w / kx, area->h / ky };
+	snap_if_near_integral(src);
+	if (!(src[2] > 0.0f) || !(src[3] > 0.0f))
+		return NULL;
+	int x0 = BASE_MAX(0, (int)floorf(src[0])), y0 = BASE_MAX(0, (int)floorf(src[1]));
+	int x1 = BASE_MIN(img->width, (int)ceilf(src[0] + src[2])), y1 = BASE_MIN(img->height, (int)ceilf(src[1] + src[3]));
+	if (x1 <= x0 || y1 <= y0)
+		return NULL;
+	int sw = x1 - x0, sh = y1 - y0;
+	/* cc's target size and MipMapUtil::GetLevelForSize. */
+	int tw = (int)roundf((float)sw * dw / src[2]), th = (int)roundf((float)sh * dh / src[3]);
+	int level = 0;
+	for (int lw = sw, lh = sh; lw > 1 || lh > 1; level++) {
+		lw = BASE_MAX(1, lw / 2);
+		lh = BASE_MAX(1, lh / 2);
+		if (lw < tw || lh < th)
+			break;
+	}
+	struct paint_image_draw *d = base_arena_calloc(&dl->arena, 1, sizeof(*d));
+	d->pattern = *p;
+	d->pattern.repeat_x = d->pattern.repeat_y = false;
+	float ox = src[0], oy = src[1], w = (float)img->width, h = (float)img->height;
+	d->image = img;
+	if (level > 0) {
+		d->image = paint_image_subset_level(&dl->arena, img, x0, y0, sw, sh, level);
+		if (!d->image)
+			return NULL;
+		ox -= (float)x0;
+		oy -= (float)y0;
+		w = (float)sw;
+		h = (float)sh;
+	}
+	d->pattern.x = dx - ox * dw / src[2];
+	d->pattern.y = dy - oy * dh / src[3];
+	d->pattern.w = d->pattern.step_x = w * dw / src[2];
+	d->pattern.h = d->pattern.step_y = h * dh / src[3];
+	return d;
+}
+
 static void paint_layer_image(struct paint_ctx *c, const struct layout_fragment *f, const struct css_style *style,
 			      const struct css_background_layer *l, float x, float y, const struct paint_rrect *area)
 {
@@ -111,13 +184,21 @@ static void paint_layer_image(struct paint_ctx *c, const struct layout_fragment 
 			return;
 		intrinsic = true;
 	}
-	/* Positioning area: the origin box, or the viewport when fixed. */
+	/* Positioning area: the origin box, or the viewport when fixed.
+	 * Blink sizes and places the image in the box snapped to whole
+	 * pixels (BackgroundImageGeometry's snapped positioning area). */
 	struct paint_rrect origin = box_rrect(f, x, y, l->origin);
 	bool fixed = l->attachment_fixed;
 	if (fixed) {
 		origin.x = origin.y = 0.0f;
 		origin.w = c->dl->viewport_width;
 		origin.h = c->dl->viewport_height;
+	} else {
+		float ox = paint_pixel_snap(origin.x), oy = paint_pixel_snap(origin.y);
+		origin.w = paint_pixel_snap(origin.x + origin.w) - ox;
+		origin.h = paint_pixel_snap(origin.y + origin.h) - oy;
+		origin.x = ox;
+		origin.y = oy;
 	}
 	float w, h;
 	layer_size(l, origin.w, origin.h, img ? (float)img->width : 0.0f, img ? (float)img->height : 0.0f, intrinsic,
@@ -167,6 +248,8 @@ static void paint_layer_image(struct paint_ctx *c, const struct layout_fragment 
 	if (img) {
 		it->source = PAINT_SRC_IMAGE;
 		it->image = img;
+		if (!p.pixelated && !fixed)
+			it->draw = single_draw(c->dl, img, &p, &shape);
 	} else {
 		it->source = l->image.kind == CSS_IMAGE_RADIAL_GRADIENT ? PAINT_SRC_RADIAL : PAINT_SRC_LINEAR;
 		it->gradient = paint_gradient_resolve(c->dl, &l->image, p.w, p.h); /* the tile after rounding */

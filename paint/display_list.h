@@ -87,6 +87,15 @@ struct paint_pattern {
 	bool pixelated; /* nearest-neighbour sampling */
 };
 
+/* An image draw as Chromium's compositor hands it to Skia at one device px
+ * per CSS px (cc's SoftwareImageDecodeCache): `image` is the image itself
+ * or a mipmap level of the drawn part of it alone, placed by `pattern` and
+ * sampled bilinearly without further levels. In the display list's arena. */
+struct paint_image_draw {
+	const struct layout_image *image;
+	struct paint_pattern pattern;
+};
+
 enum paint_item_kind {
 	PAINT_ITEM_FILL, /* shape & mask, optionally blurred, filled with a source */
 	PAINT_ITEM_TEXT, /* glyph runs in a colour, optionally blurred (text-shadow) */
@@ -117,6 +126,7 @@ struct paint_item {
 	const struct layout_image *image;
 	const struct paint_gradient *gradient;
 	struct paint_pattern pattern;
+	const struct paint_image_draw *draw; /* image at 1 device px per CSS px, or NULL */
 
 	/* TEXT: runs of a text fragment, origin of its baseline. */
 	const struct layout_glyph_run *runs;
@@ -202,6 +212,14 @@ bool paint_border_image(struct paint_ctx *c, const struct layout_fragment *f, fl
 void paint_box_outline(struct paint_ctx *c, const struct layout_fragment *f, float x, float y);
 void paint_text(struct paint_ctx *c, const struct layout_fragment *f, float x, float y);
 void paint_image_fragment(struct paint_ctx *c, const struct layout_fragment *f, float x, float y);
+/* A coordinate snapped to a whole pixel as Blink's LayoutUnit rounds
+ * (halves up, also below zero). */
+float paint_pixel_snap(float v);
+/* Mipmap level `level` (>= 1) of the integer subset (x, y, w, h) of an
+ * image, built from that subset alone as SkMipmap builds levels; pixels
+ * in the arena. */
+const struct layout_image *paint_image_subset_level(struct base_arena *a, const struct layout_image *img, int x,
+						    int y, int w, int h, int level);
 /* Gradient resolution for a tile of size w x h (gradient.c). */
 const struct paint_gradient *paint_gradient_resolve(struct paint_display_list *dl, const struct css_image *img,
 						    float w, float h);

@@ -8,8 +8,7 @@
 
 #include <math.h>
 
-/* Blink's LayoutUnit rounding: halves go up, also below zero. */
-static float snap(float v)
+float paint_pixel_snap(float v)
 {
 	return floorf(v + 0.5f);
 }
@@ -24,9 +23,9 @@ void paint_image_fragment(struct paint_ctx *c, const struct layout_fragment *f, 
 	float ch = f->height - f->border[0] - f->border[2] - f->padding[0] - f->padding[2];
 	if (!(cw > 0.0f) || !(ch > 0.0f))
 		return;
-	float sx = snap(cx), sy = snap(cy);
-	cw = snap(cx + cw) - sx;
-	ch = snap(cy + ch) - sy;
+	float sx = paint_pixel_snap(cx), sy = paint_pixel_snap(cy);
+	cw = paint_pixel_snap(cx + cw) - sx;
+	ch = paint_pixel_snap(cy + ch) - sy;
 	cx = sx;
 	cy = sy;
 	if (!(cw > 0.0f) || !(ch > 0.0f))

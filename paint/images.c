@@ -6,7 +6,7 @@
  * data: URLs follow the Fetch Standard's data: URL processor (percent-
  * decoding, then forgiving-base64 when ";base64").
  * https://fetch.spec.whatwg.org/#data-urls */
-#include "paint/paint.h"
+#include "paint/display_list.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -161,7 +161,34 @@ static void warn(struct paint_images *im, const char *path, const char *why)
  * rounded down, each pixel the box average of 2 or 3 source pixels per
  * axis (weights 1 1, or 1 2 1 where the source side is odd), rounded
  * down. Chromium draws shrunk images from the level just larger than the
- * destination, so the filter decides their pixels. */
+ * destination, so the filter decides their pixels. The source is w x h
+ * pixels, `stride` pixels apart row to row; dst is packed. */
+static void shrink(const uint8_t *src, size_t stride, int w, int h, uint8_t *dst)
+{
+	int dw = BASE_MAX(1, w / 2), dh = BASE_MAX(1, h / 2);
+	static const unsigned two[3] = { 1, 1, 0 }, three[3] = { 1, 2, 1 };
+	const unsigned *wx = w > 1 && w % 2 ? three : two;
+	const unsigned *wy = h > 1 && h % 2 ? three : two;
+	unsigned shift = (wx == three ? 2u : 1u) + (wy == three ? 2u : 1u);
+	for (int y = 0; y < dh; y++)
+		for (int x = 0; x < dw; x++) {
+			unsigned acc[4] = { 0, 0, 0, 0 };
+			for (int j = 0; j < 3; j++)
+				for (int i = 0; i < 3; i++) {
+					unsigned wt = wx[i] * wy[j];
+					if (!wt)
+						continue;
+					int sx = BASE_MIN(2 * x + i, w - 1), sy = BASE_MIN(2 * y + j, h - 1);
+					const uint8_t *p = src + ((size_t)sy * stride + (size_t)sx) * 4;
+					for (int k = 0; k < 4; k++)
+						acc[k] += wt * p[k];
+				}
+			uint8_t *d = dst + ((size_t)y * (size_t)dw + (size_t)x) * 4;
+			for (int k = 0; k < 4; k++)
+				d[k] = (uint8_t)(acc[k] >> shift);
+		}
+}
+
 static struct layout_image *half_level(const struct layout_image *src)
 {
 	if (src->width < 2 && src->height < 2)
@@ -170,28 +197,36 @@ static struct layout_image *half_level(const struct layout_image *src)
 	dst->width = BASE_MAX(1, src->width / 2);
 	dst->height = BASE_MAX(1, src->height / 2);
 	dst->pixels = base_xmalloc((size_t)dst->width * (size_t)dst->height * 4);
-	static const unsigned two[3] = { 1, 1, 0 }, three[3] = { 1, 2, 1 };
-	const unsigned *wx = src->width > 1 && src->width % 2 ? three : two;
-	const unsigned *wy = src->height > 1 && src->height % 2 ? three : two;
-	unsigned shift = (wx == three ? 2u : 1u) + (wy == three ? 2u : 1u);
-	for (int y = 0; y < dst->height; y++)
-		for (int x = 0; x < dst->width; x++) {
-			unsigned acc[4] = { 0, 0, 0, 0 };
-			for (int j = 0; j < 3; j++)
-				for (int i = 0; i < 3; i++) {
-					unsigned w = wx[i] * wy[j];
-					if (!w)
-						continue;
-					int sx = BASE_MIN(2 * x + i, src->width - 1), sy = BASE_MIN(2 * y + j, src->height - 1);
-					const uint8_t *p = src->pixels + ((size_t)sy * (size_t)src->width + (size_t)sx) * 4;
-					for (int k = 0; k < 4; k++)
-						acc[k] += w * p[k];
-				}
-			uint8_t *d = dst->pixels + ((size_t)y * (size_t)dst->width + (size_t)x) * 4;
-			for (int k = 0; k < 4; k++)
-				d[k] = (uint8_t)(acc[k] >> shift);
-		}
+	shrink(src->pixels, (size_t)src->width, src->width, src->height, dst->pixels);
 	return dst;
+}
+
+const struct layout_image *paint_image_subset_level(struct base_arena *a, const struct layout_image *img, int x,
+						    int y, int w, int h, int level)
+{
+	if (level < 1 || x < 0 || y < 0 || w < 1 || h < 1 || x + w > img->width || y + h > img->height)
+		return NULL;
+	const uint8_t *src = img->pixels + ((size_t)y * (size_t)img->width + (size_t)x) * 4;
+	size_t stride = (size_t)img->width;
+	uint8_t *tmp = NULL;
+	struct layout_image *out = base_arena_calloc(a, 1, sizeof(*out));
+	for (int l = 1; l <= level; l++) {
+		int dw = BASE_MAX(1, w / 2), dh = BASE_MAX(1, h / 2);
+		uint8_t *dst = l == level ? base_arena_alloc(a, (size_t)dw * (size_t)dh * 4)
+					  : base_xmalloc((size_t)dw * (size_t)dh * 4);
+		shrink(src, stride, w, h, dst);
+		free(tmp);
+		tmp = l == level ? NULL : dst;
+		src = dst;
+		stride = (size_t)dw;
+		w = dw;
+		h = dh;
+		if (l == level)
+			out->pixels = dst;
+	}
+	out->width = w;
+	out->height = h;
+	return out;
 }
 
 static struct layout_image *load(struct paint_images *im, const char *path)

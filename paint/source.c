@@ -59,8 +59,9 @@ static void bilinear(const struct layout_image *img, float sx, float sy, float o
 
 /* Filtering at tile point (u, v): nearest when pixelated, otherwise
  * bilinear from the mipmap level Chromium picks for a shrunk image (the
- * smallest level still at least as large as the destination on both
- * axes; the device pixel covers fx x fy texels of the full image). */
+ * smallest level still at least as large as the destination, rounded to
+ * whole pixels, on both axes; the device pixel covers fx x fy texels of
+ * the full image). */
 static void image_sample(const struct paint_item *it, float u, float v, float fx, float fy, float out[4])
 {
 	const struct layout_image *img = it->image;
@@ -70,8 +71,8 @@ static void image_sample(const struct paint_item *it, float u, float v, float fx
 		return;
 	}
 	const struct layout_image *level = img;
-	float tw = (float)img->width / BASE_MAX(fx, 1e-6f), th = (float)img->height / BASE_MAX(fy, 1e-6f);
-	while (level->mip && (float)level->mip->width >= tw - 1e-3f && (float)level->mip->height >= th - 1e-3f)
+	float tw = roundf((float)img->width / BASE_MAX(fx, 1e-6f)), th = roundf((float)img->height / BASE_MAX(fy, 1e-6f));
+	while (level->mip && (float)level->mip->width >= tw && (float)level->mip->height >= th)
 		level = level->mip;
 	bilinear(level, u * (float)level->width / it->pattern.w, v * (float)level->height / it->pattern.h, out);
 }
@@ -79,6 +80,18 @@ static void image_sample(const struct paint_item *it, float u, float v, float fx
 void paint_source_sample(const struct paint_item *it, float x, float y, float dx, float dy, float out[4])
 {
 	float u, v;
+	/* Drawn at one device px per CSS px: the draw Chromium's compositor
+	 * makes (background.c), sampled as it is. */
+	const struct paint_image_draw *d = it->source == PAINT_SRC_IMAGE ? it->draw : NULL;
+	if (d && fabsf(dx - 1.0f) < 1e-4f && fabsf(dy - 1.0f) < 1e-4f) {
+		if (!pattern_uv(&d->pattern, x, y, &u, &v)) {
+			out[0] = out[1] = out[2] = out[3] = 0.0f;
+			return;
+		}
+		bilinear(d->image, u * (float)d->image->width / d->pattern.w, v * (float)d->image->height / d->pattern.h,
+			 out);
+		return;
+	}
 	if (!pattern_uv(&it->pattern, x, y, &u, &v)) {
 		out[0] = out[1] = out[2] = out[3] = 0.0f;
 		return;
