@@ -663,50 +663,127 @@ static void area_add(struct paint_attached *out, size_t *n, size_t max, struct p
 	}
 }
 
-/* An item's device bounds on the target, narrowed by its clips (each
- * scrolls as its own box does: a fixed background is seen only through
- * its scrolling box). */
+/* A device rectangle from float edges, clamped to the target (so that the
+ * conversions to int are defined). */
+static struct paint_irect irect_of(const struct paint_target *t, float x0, float y0, float x1, float y1)
+{
+	x0 = BASE_MAX(x0, 0.0f);
+	y0 = BASE_MAX(y0, 0.0f);
+	x1 = BASE_MIN(x1, (float)t->width);
+	y1 = BASE_MIN(y1, (float)t->height);
+	if (!(x1 > x0 && y1 > y0))
+		return (struct paint_irect){ 0, 0, 0, 0 };
+	return (struct paint_irect){ (int)x0, (int)y0, (int)x1 - (int)x0, (int)y1 - (int)y0 };
+}
+
+/* The device pixels [*lo, *hi) along one axis of the span [a, b] (CSS px)
+ * of an untransformed item that scrolls by s, mapped as the rasterizer
+ * maps it (scale a + e): with `inner` those it surely covers whole, else
+ * those it may touch. A span snapped to device pixels (box decorations)
+ * whose ends land on whole pixels is exact; others gain (or lose) a pixel
+ * against rounding. */
+static void shape_span(const struct paint_target *t, float a, float b, float s, bool snap, bool inner, float *lo,
+		       float *hi)
+{
+	float e = -s * t->scale;
+	if (snap) {
+		float qa = roundf(a * t->scale), qb = roundf(b * t->scale);
+		float da = t->scale * (qa / t->scale) + e, db = t->scale * (qb / t->scale) + e;
+		if (da == floorf(da) && db == floorf(db) && fabsf(da) < 1e7f && fabsf(db) < 1e7f) {
+			*lo = da;
+			*hi = db;
+			return;
+		}
+	}
+	float da = t->scale * a + e, db = t->scale * b + e;
+	*lo = inner ? ceilf(da) + 1.0f : floorf(da) - 1.0f;
+	*hi = inner ? floorf(db) - 1.0f : ceilf(db) + 1.0f;
+}
+
+/* The same for a rectangular clip, which the rasterizer rounds to whole
+ * device pixels: rounding of an end within 0.01 of a half pixel is taken
+ * as uncertain. */
+static void clip_span(const struct paint_target *t, float a, float b, float s, bool inner, float *lo, float *hi)
+{
+	float e = -s * t->scale;
+	float da = t->scale * a + e, db = t->scale * b + e;
+	*lo = inner ? ceilf(da - 0.49f) : floorf(da + 0.49f);
+	*hi = inner ? floorf(db + 0.49f) : ceilf(db - 0.49f);
+}
+
+/* Whether a clip is a rectangle the rasterizer applies by narrowing the
+ * pixels drawn. */
+static bool is_rect_clip(const struct paint_clip *c)
+{
+	return !c->tf && paint_rrect_is_rect(&c->r);
+}
+
+/* A clip's device pixels, outer or inner. */
+static struct paint_irect clip_pixels(const struct paint_target *t, const struct paint_clip *c, bool inner)
+{
+	float sx, sy, x0, x1, y0, y1;
+	paint_scroll_of(t, c->fixed, c->sticky, &sx, &sy);
+	clip_span(t, c->r.x, c->r.x + c->r.w, sx, inner, &x0, &x1);
+	clip_span(t, c->r.y, c->r.y + c->r.h, sy, inner, &y0, &y1);
+	return irect_of(t, x0, y0, x1, y1);
+}
+
+/* Whether an item fills (part of) a plain rounded rectangle or ring whose
+ * outer edge bounds what it paints. */
+static bool has_plain_shape(const struct paint_item *it)
+{
+	return it->kind == PAINT_ITEM_FILL && !it->tf && it->blur_sigma <= 0.0f && !it->shape.invert &&
+	       (it->shape.kind == PAINT_SHAPE_RRECT || it->shape.kind == PAINT_SHAPE_RING);
+}
+
+/* The device pixels an item may paint on the target: its bounds, its
+ * shape's pixels when known exactly, narrowed by its clips (each scrolls
+ * as its own box does: a fixed background is seen only through its
+ * scrolling box). */
 static struct paint_irect item_device_bounds(const struct paint_target *t, const struct paint_item *it)
 {
 	struct paint_irect r = device_bounds(t, it->bounds, it->fixed, it->sticky);
+	if (has_plain_shape(it)) {
+		float sx, sy, x0, x1, y0, y1;
+		paint_scroll_of(t, it->fixed, it->sticky, &sx, &sy);
+		const struct paint_rrect *a = &it->shape.a;
+		shape_span(t, a->x, a->x + a->w, sx, it->snap, false, &x0, &x1);
+		shape_span(t, a->y, a->y + a->h, sy, it->snap, false, &y0, &y1);
+		r = irect_intersect(r, irect_of(t, x0, y0, x1, y1));
+	}
 	for (const struct paint_clip *c = it->clip; c && r.w > 0; c = c->parent) {
+		if (is_rect_clip(c)) {
+			r = irect_intersect(r, clip_pixels(t, c, false));
+			continue;
+		}
 		struct paint_rect local = { c->r.x, c->r.y, c->r.x + c->r.w, c->r.y + c->r.h };
 		r = irect_intersect(r, device_bounds(t, paint_map_bounds(c->tf, local), c->fixed, c->sticky));
 	}
 	return r;
 }
 
-/* The device pixels an item surely paints over opaquely, less a pixel of
- * margin for snapping; empty unless it is an opaque colour filling a plain
- * rectangle outside any opacity group, clipped by rectangles only. */
+/* The device pixels an item surely paints over opaquely: empty unless it
+ * is an opaque colour filling a plain rectangle outside any opacity group,
+ * clipped by rectangles only. */
 static struct paint_irect opaque_cover(const struct paint_target *t, const struct paint_item *it)
 {
 	struct paint_irect none = { 0, 0, 0, 0 };
-	if (it->kind != PAINT_ITEM_FILL || it->source != PAINT_SRC_COLOR || it->color[3] < 1.0f || it->depth != 0 ||
-	    it->tf || it->blur_sigma > 0.0f || it->shape.kind != PAINT_SHAPE_RRECT || it->shape.invert ||
-	    !paint_rrect_is_rect(&it->shape.a) || it->mask.kind != PAINT_SHAPE_NONE || it->mask.invert ||
-	    it->mask2.kind != PAINT_SHAPE_NONE || it->mask2.invert)
+	if (!has_plain_shape(it) || it->source != PAINT_SRC_COLOR || it->color[3] < 1.0f || it->depth != 0 ||
+	    it->shape.kind != PAINT_SHAPE_RRECT || !paint_rrect_is_rect(&it->shape.a) || it->mask.kind != PAINT_SHAPE_NONE ||
+	    it->mask.invert || it->mask2.kind != PAINT_SHAPE_NONE || it->mask2.invert)
 		return none;
-	struct paint_rect b = { it->shape.a.x, it->shape.a.y, it->shape.a.x + it->shape.a.w, it->shape.a.y + it->shape.a.h };
-	for (const struct paint_clip *c = it->clip; c; c = c->parent) {
-		if (c->tf || !paint_rrect_is_rect(&c->r) || c->fixed != it->fixed || c->sticky != it->sticky)
-			return none;
-		b.x0 = BASE_MAX(b.x0, c->r.x);
-		b.y0 = BASE_MAX(b.y0, c->r.y);
-		b.x1 = BASE_MIN(b.x1, c->r.x + c->r.w);
-		b.y1 = BASE_MIN(b.y1, c->r.y + c->r.h);
-	}
-	float sx, sy;
+	float sx, sy, x0, x1, y0, y1;
 	paint_scroll_of(t, it->fixed, it->sticky, &sx, &sy);
-	float x0 = ceilf((b.x0 - sx) * t->scale) + 1.0f, y0 = ceilf((b.y0 - sy) * t->scale) + 1.0f;
-	float x1 = floorf((b.x1 - sx) * t->scale) - 1.0f, y1 = floorf((b.y1 - sy) * t->scale) - 1.0f;
-	x0 = BASE_MAX(x0, 0.0f);
-	y0 = BASE_MAX(y0, 0.0f);
-	x1 = BASE_MIN(x1, (float)t->width);
-	y1 = BASE_MIN(y1, (float)t->height);
-	if (!(x1 > x0 && y1 > y0))
-		return none;
-	return (struct paint_irect){ (int)x0, (int)y0, (int)x1 - (int)x0, (int)y1 - (int)y0 };
+	const struct paint_rrect *a = &it->shape.a;
+	shape_span(t, a->x, a->x + a->w, sx, it->snap, true, &x0, &x1);
+	shape_span(t, a->y, a->y + a->h, sy, it->snap, true, &y0, &y1);
+	struct paint_irect r = irect_of(t, x0, y0, x1, y1);
+	for (const struct paint_clip *c = it->clip; c && r.w > 0; c = c->parent) {
+		if (!is_rect_clip(c))
+			return none;
+		r = irect_intersect(r, clip_pixels(t, c, true));
+	}
+	return r;
 }
 
 static uint64_t key_mix(uint64_t h, uint64_t v)

@@ -195,9 +195,12 @@ bool viewer_tiles_paint_attached(struct viewer_tiles *t, struct weft_document *d
 	for (size_t i = 0; i < n; i++) {
 		struct weft_pixel_rect a = areas[i].rect;
 		uint8_t *out = dst + (size_t)a.y * (size_t)pitch + (size_t)a.x * 4;
-		struct viewer_area *cached = &t->areas[i];
-		if (areas[i].self_contained && cached->valid && cached->key == areas[i].key && same_rect(cached->rect, a)) {
-			copy_rows(out, (size_t)pitch, cached->pixels, (size_t)a.width * 4, a.width, a.height);
+		const struct viewer_area *hit = NULL;
+		for (size_t k = 0; k < VIEWER_ATTACHED_MAX && areas[i].self_contained && !hit; k++)
+			if (t->areas[k].valid && t->areas[k].key == areas[i].key && same_rect(t->areas[k].rect, a))
+				hit = &t->areas[k];
+		if (hit) {
+			copy_rows(out, (size_t)pitch, hit->pixels, (size_t)a.width * 4, a.width, a.height);
 			continue;
 		}
 		if (weft_document_paint_area(doc, &window, a, t->scratch, t->stride, err) != WEFT_OK)
@@ -209,6 +212,7 @@ bool viewer_tiles_paint_attached(struct viewer_tiles *t, struct weft_document *d
 			return false;
 		}
 		t->attached++;
+		struct viewer_area *cached = &t->areas[i];
 		cached->valid = areas[i].self_contained;
 		if (cached->valid) {
 			size_t bytes = (size_t)a.width * 4 * (size_t)a.height;
