@@ -110,6 +110,9 @@ void paint_display_list_free(struct paint_display_list *dl)
 		return;
 	free(dl->items);
 	free(dl->attached);
+	free(dl->band_start);
+	free(dl->band_items);
+	free(dl->wide_items);
 	base_arena_free(&dl->arena);
 	free(dl);
 }
@@ -579,16 +582,86 @@ static void paint_canvas(struct builder *b, const struct layout_tree *tree)
 
 /* ---- Content attached to the viewport -------------------------------------------- */
 
+/* Bands of the index of scrolled items: their height, how many at most
+ * (the last one takes what is below), and how many an item may span
+ * before it counts as wide. */
+#define PAINT_BAND_HEIGHT 512.0f
+#define PAINT_BAND_MAX 65536
+#define PAINT_BAND_SPAN_MAX 16
+
+static bool is_drawing(const struct paint_item *it)
+{
+	return it->kind == PAINT_ITEM_FILL || it->kind == PAINT_ITEM_TEXT;
+}
+
+static bool is_attached(const struct paint_item *it)
+{
+	return it->fixed || it->sticky;
+}
+
+static size_t band_of(const struct paint_display_list *dl, float y)
+{
+	if (!(y > 0.0f))
+		return 0;
+	float b = y / PAINT_BAND_HEIGHT;
+	return b >= (float)(dl->band_count - 1) ? dl->band_count - 1 : (size_t)b;
+}
+
+/* Whether a scrolled item goes to the wide list rather than bands. */
+static bool is_wide(const struct paint_display_list *dl, const struct paint_item *it)
+{
+	return !(it->bounds.y1 >= it->bounds.y0) || band_of(dl, it->bounds.y1) - band_of(dl, it->bounds.y0) >= PAINT_BAND_SPAN_MAX;
+}
+
+/* Lists the attached items and, when there are some, indexes the others
+ * by band so that what scrolls under an attached area is found quickly. */
 static void find_attached(struct paint_display_list *dl)
 {
 	for (size_t i = 0; i < dl->count; i++) {
 		const struct paint_item *it = &dl->items[i];
-		if ((it->fixed || it->sticky) && (it->kind == PAINT_ITEM_FILL || it->kind == PAINT_ITEM_TEXT)) {
+		if (is_attached(it) && is_drawing(it)) {
 			if (!dl->attached)
 				dl->attached = base_xmalloc((dl->count - i) * sizeof(*dl->attached));
 			dl->attached[dl->attached_count++] = i;
 		}
 	}
+	if (!dl->attached_count)
+		return;
+	float height = BASE_MAX(dl->document_height, dl->viewport_height);
+	dl->band_count = height > 0.0f && height < PAINT_BAND_HEIGHT * PAINT_BAND_MAX ?
+				 (size_t)(height / PAINT_BAND_HEIGHT) + 1 :
+				 (height > 0.0f ? PAINT_BAND_MAX : 1);
+	dl->band_start = base_xcalloc(dl->band_count + 1, sizeof(*dl->band_start));
+	for (size_t i = 0; i < dl->count; i++) {
+		const struct paint_item *it = &dl->items[i];
+		if (is_attached(it) || !is_drawing(it))
+			continue;
+		if (is_wide(dl, it)) {
+			dl->wide_count++;
+			continue;
+		}
+		for (size_t b = band_of(dl, it->bounds.y0); b <= band_of(dl, it->bounds.y1); b++)
+			dl->band_start[b + 1]++;
+	}
+	for (size_t b = 0; b < dl->band_count; b++)
+		dl->band_start[b + 1] += dl->band_start[b];
+	dl->band_items = base_xmalloc(BASE_MAX(dl->band_start[dl->band_count], (size_t)1) * sizeof(*dl->band_items));
+	dl->wide_items = base_xmalloc(BASE_MAX(dl->wide_count, (size_t)1) * sizeof(*dl->wide_items));
+	size_t *fill = base_xmalloc(dl->band_count * sizeof(*fill));
+	memcpy(fill, dl->band_start, dl->band_count * sizeof(*fill));
+	size_t wide = 0;
+	for (size_t i = 0; i < dl->count; i++) {
+		const struct paint_item *it = &dl->items[i];
+		if (is_attached(it) || !is_drawing(it))
+			continue;
+		if (is_wide(dl, it)) {
+			dl->wide_items[wide++] = i;
+			continue;
+		}
+		for (size_t b = band_of(dl, it->bounds.y0); b <= band_of(dl, it->bounds.y1); b++)
+			dl->band_items[fill[b]++] = i;
+	}
+	free(fill);
 }
 
 /* Device bounds on the target of a document rect that scrolls as given,
@@ -799,30 +872,40 @@ static uint64_t float_bits(float f)
 	return u;
 }
 
-/* Whether something that scrolls shows in area a: an item touching it
- * that no later opaque attached item hides. */
-static bool scrolled_shows(const struct paint_display_list *dl, const struct paint_target *t, struct paint_irect a,
-			   const struct paint_irect *covers, const size_t *cover_index, size_t cover_count)
+/* Whether the scrolled item i shows in area a: it touches it and no later
+ * opaque attached item hides it. */
+static bool item_shows(const struct paint_display_list *dl, const struct paint_target *t, size_t i,
+		       struct paint_irect a, const struct paint_irect *covers, const size_t *cover_index,
+		       size_t cover_count)
 {
-	/* The document area under it, for a cheap first test (clips only
+	const struct paint_item *it = &dl->items[i];
+	/* A cheap first test on the document area under it (clips only
 	 * narrow an item's bounds). */
 	float x0 = t->scroll_x + ((float)a.x - 2.0f) / t->scale, x1 = t->scroll_x + ((float)(a.x + a.w) + 2.0f) / t->scale;
 	float y0 = t->scroll_y + ((float)a.y - 2.0f) / t->scale, y1 = t->scroll_y + ((float)(a.y + a.h) + 2.0f) / t->scale;
-	for (size_t i = 0; i < dl->count; i++) {
-		const struct paint_item *it = &dl->items[i];
-		if (it->fixed || it->sticky || (it->kind != PAINT_ITEM_FILL && it->kind != PAINT_ITEM_TEXT))
-			continue;
-		if (it->bounds.y1 < y0 || it->bounds.y0 > y1 || it->bounds.x1 < x0 || it->bounds.x0 > x1)
-			continue;
-		struct paint_irect r = irect_intersect(item_device_bounds(t, it), a);
-		if (r.w <= 0)
-			continue;
-		bool hidden = false;
-		for (size_t k = 0; k < cover_count && !hidden; k++)
-			hidden = cover_index[k] > i && irect_contains(covers[k], r);
-		if (!hidden)
+	if (it->bounds.y1 < y0 || it->bounds.y0 > y1 || it->bounds.x1 < x0 || it->bounds.x0 > x1)
+		return false;
+	struct paint_irect r = irect_intersect(item_device_bounds(t, it), a);
+	if (r.w <= 0)
+		return false;
+	for (size_t k = 0; k < cover_count; k++)
+		if (cover_index[k] > i && irect_contains(covers[k], r))
+			return false;
+	return true;
+}
+
+/* Whether something that scrolls shows in area a. */
+static bool scrolled_shows(const struct paint_display_list *dl, const struct paint_target *t, struct paint_irect a,
+			   const struct paint_irect *covers, const size_t *cover_index, size_t cover_count)
+{
+	for (size_t k = 0; k < dl->wide_count; k++)
+		if (item_shows(dl, t, dl->wide_items[k], a, covers, cover_index, cover_count))
 			return true;
-	}
+	float y0 = t->scroll_y + ((float)a.y - 2.0f) / t->scale, y1 = t->scroll_y + ((float)(a.y + a.h) + 2.0f) / t->scale;
+	for (size_t b = band_of(dl, y0); b <= band_of(dl, y1); b++)
+		for (size_t k = dl->band_start[b]; k < dl->band_start[b + 1]; k++)
+			if (item_shows(dl, t, dl->band_items[k], a, covers, cover_index, cover_count))
+				return true;
 	return false;
 }
 

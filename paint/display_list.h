@@ -151,6 +151,13 @@ struct paint_display_list {
 	 * sticky), in painting order; malloc'ed. */
 	size_t *attached;
 	size_t attached_count;
+	/* When something is attached: the other drawing items by document
+	 * band of PAINT_BAND_HEIGHT CSS px (band b's are band_items[
+	 * band_start[b] .. band_start[b + 1]]), those spanning many bands in
+	 * wide_items; malloc'ed. */
+	size_t band_count;
+	size_t *band_start, *band_items;
+	size_t *wide_items, wide_count;
 	const struct layout_image_provider *images; /* during the build only */
 };
 
