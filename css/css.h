@@ -236,6 +236,66 @@ struct css_shadow {
 	bool inset;
 };
 
+/* CSS Grid 1 (https://drafts.csswg.org/css-grid-1/). A track sizing
+ * function's breadth: a <length-percentage>, a flexible <flex> (fr), or
+ * a keyword. */
+enum css_track_kind { CSS_TRACK_LENGTH, CSS_TRACK_FLEX, CSS_TRACK_AUTO, CSS_TRACK_MIN_CONTENT, CSS_TRACK_MAX_CONTENT };
+struct css_track_breadth {
+	uint8_t kind; /* enum css_track_kind */
+	float fr; /* CSS_TRACK_FLEX */
+	struct css_length length; /* CSS_TRACK_LENGTH, and fit-content()'s limit */
+};
+/* <track-size>: one breadth is minmax(b, b); fit-content(l) is
+ * minmax(auto, max-content) clamped at max.length. */
+struct css_track_size {
+	struct css_track_breadth min, max;
+	bool fit_content;
+};
+/* A track with the names of the grid line before it. */
+struct css_grid_track {
+	struct css_track_size size;
+	const char **names;
+	uint32_t name_count;
+};
+enum css_grid_repeat { CSS_GRID_REPEAT_NONE, CSS_GRID_REPEAT_AUTO_FILL, CSS_GRID_REPEAT_AUTO_FIT };
+/* grid-template-rows/columns: `none` has no tracks. Integer repeat() is
+ * expanded. An auto repeat() is the tracks [repeat_start, repeat_start +
+ * repeat_count), repeated as often as they fit; between two repetitions
+ * the line has the names repeat_last_names + repeat_first_names (the
+ * names inside the repeat() after its last and before its first track);
+ * the lines before the first and after the last repetition have the
+ * track list's names as written. */
+struct css_grid_template {
+	struct css_grid_track *tracks;
+	uint32_t count;
+	const char **end_names; /* the line after the last track */
+	uint32_t end_name_count;
+	uint8_t repeat; /* enum css_grid_repeat */
+	uint32_t repeat_start, repeat_count;
+	const char **repeat_first_names, **repeat_last_names;
+	uint32_t repeat_first_name_count, repeat_last_name_count;
+};
+/* A named area of grid-template-areas, as line numbers (1-based, end
+ * exclusive). */
+struct css_grid_area {
+	const char *name;
+	uint16_t row_start, row_end, column_start, column_end;
+};
+struct css_grid_areas {
+	struct css_grid_area *areas; /* none: count 0 and rows 0 */
+	uint32_t count;
+	uint16_t rows, columns;
+	const char **strings; /* the rows as written, for serialisation */
+};
+/* <grid-line>: auto (integer 0, no name, no span), [<integer> && <ident>?],
+ * span && [<integer> || <ident>] (integer 1 when omitted), or <ident>. */
+struct css_grid_line {
+	int integer;
+	const char *name;
+	bool span;
+};
+enum { CSS_GRID_FLOW_COLUMN = 1, CSS_GRID_FLOW_DENSE = 2 };
+
 /* 2D transform functions, computed to a list applied in order. */
 enum css_transform_op { CSS_TF_MATRIX };
 struct css_transform {
@@ -357,6 +417,16 @@ struct css_style {
 	struct css_length flex_basis; /* AUTO, or CSS_LEN_MAX_CONTENT for content */
 	int order;
 	struct css_length row_gap, column_gap;
+
+	/* Grid */
+	struct css_grid_template grid_template_rows, grid_template_columns;
+	struct css_grid_areas grid_template_areas;
+	struct css_track_size *grid_auto_rows; /* count 0: auto */
+	uint32_t grid_auto_row_count;
+	struct css_track_size *grid_auto_columns;
+	uint32_t grid_auto_column_count;
+	uint8_t grid_auto_flow; /* CSS_GRID_FLOW_* bits; 0 is row */
+	struct css_grid_line grid_row_start, grid_column_start, grid_row_end, grid_column_end;
 
 	/* Replaced content, transforms, misc */
 	uint8_t object_fit, image_rendering, cursor;

@@ -7,6 +7,7 @@
  * expand into longhand values that are slices of the shorthand's own
  * component values; omitted parts become `initial`. */
 #include "css/internal.h"
+#include "css/properties_grid.h"
 
 #include <math.h>
 #include <stddef.h>
@@ -2540,6 +2541,11 @@ size_t css_shorthand_longhands(enum css_property_id id, uint16_t *out, size_t ma
 		{ CSS_PROP_FLEX_FLOW, CSS_PROP_FLEX_DIRECTION, 2, 1 },
 		{ CSS_PROP_GAP, CSS_PROP_ROW_GAP, 2, 1 },
 		{ CSS_PROP_GRID_GAP, CSS_PROP_ROW_GAP, 2, 1 },
+		{ CSS_PROP_GRID_ROW, CSS_PROP_GRID_ROW_START, 2, 2 },
+		{ CSS_PROP_GRID_COLUMN, CSS_PROP_GRID_COLUMN_START, 2, 2 },
+		{ CSS_PROP_GRID_AREA, CSS_PROP_GRID_ROW_START, 4, 1 },
+		{ CSS_PROP_GRID_TEMPLATE, CSS_PROP_GRID_TEMPLATE_ROWS, 3, 1 },
+		{ CSS_PROP_GRID, CSS_PROP_GRID_TEMPLATE_ROWS, 6, 1 },
 		{ CSS_PROP_OUTLINE, CSS_PROP_OUTLINE_WIDTH, 3, 1 },
 		{ CSS_PROP_OVERFLOW, CSS_PROP_OVERFLOW_X, 2, 1 },
 		{ CSS_PROP_TEXT_DECORATION, CSS_PROP_TEXT_DECORATION_LINE, 4, 1 },
@@ -2584,6 +2590,11 @@ enum css_property_id css_property_lookup(const char *name, size_t len)
 			if (base_ascii_ieq_lit(name + 8, len - 8, aliases[i]))
 				return css_property_lookup(name + 8, len - 8);
 	}
+	/* The gap properties' legacy names (CSS Box Alignment 3 §8.4). */
+	if (base_ascii_ieq_lit(name, len, "grid-row-gap"))
+		return CSS_PROP_ROW_GAP;
+	if (base_ascii_ieq_lit(name, len, "grid-column-gap"))
+		return CSS_PROP_COLUMN_GAP;
 	for (size_t i = 0; i < CSS_PROP_CUSTOM; i++)
 		if (base_ascii_ieq_lit(name, len, css_properties[i].name))
 			return (enum css_property_id)i;

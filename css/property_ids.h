@@ -120,6 +120,16 @@
 	L(ORDER, "order", 0, p_order, order, order)                                                       \
 	L(ROW_GAP, "row-gap", 0, p_gap, row_gap, row_gap)                                                 \
 	L(COLUMN_GAP, "column-gap", 0, p_gap, column_gap, column_gap)                                     \
+	L(GRID_TEMPLATE_ROWS, "grid-template-rows", 0, css_p_grid_template, grid_template_rows, grid_template_rows) \
+	L(GRID_TEMPLATE_COLUMNS, "grid-template-columns", 0, css_p_grid_template, grid_template_columns, grid_template_columns) \
+	L(GRID_TEMPLATE_AREAS, "grid-template-areas", 0, css_p_grid_template_areas, grid_template_areas, grid_template_areas) \
+	L(GRID_AUTO_ROWS, "grid-auto-rows", 0, css_p_grid_auto_tracks, grid_auto_rows, grid_auto_row_count) \
+	L(GRID_AUTO_COLUMNS, "grid-auto-columns", 0, css_p_grid_auto_tracks, grid_auto_columns, grid_auto_column_count) \
+	L(GRID_AUTO_FLOW, "grid-auto-flow", 0, css_p_grid_auto_flow, grid_auto_flow, grid_auto_flow) \
+	L(GRID_ROW_START, "grid-row-start", 0, css_p_grid_line, grid_row_start, grid_row_start) \
+	L(GRID_COLUMN_START, "grid-column-start", 0, css_p_grid_line, grid_column_start, grid_column_start) \
+	L(GRID_ROW_END, "grid-row-end", 0, css_p_grid_line, grid_row_end, grid_row_end) \
+	L(GRID_COLUMN_END, "grid-column-end", 0, css_p_grid_line, grid_column_end, grid_column_end) \
 	L(ASPECT_RATIO, "aspect-ratio", 0, p_aspect_ratio, aspect_ratio, aspect_ratio_auto)              \
 	L(OBJECT_FIT, "object-fit", 0, p_keyword, object_fit, object_fit)                                 \
 	L(OBJECT_POSITION, "object-position", 0, p_object_position, object_position_x, object_position_y) \
@@ -154,6 +164,11 @@
 	S(FLEX_FLOW, "flex-flow", x_flex_flow)                                                            \
 	S(GAP, "gap", x_gap)                                                                              \
 	S(GRID_GAP, "grid-gap", x_gap)                                                                    \
+	S(GRID_ROW, "grid-row", css_x_grid_row)                                                           \
+	S(GRID_COLUMN, "grid-column", css_x_grid_column)                                                  \
+	S(GRID_AREA, "grid-area", css_x_grid_area)                                                        \
+	S(GRID_TEMPLATE, "grid-template", css_x_grid_template)                                            \
+	S(GRID, "grid", css_x_grid)                                                                       \
 	S(OUTLINE, "outline", x_outline)                                                                  \
 	S(OVERFLOW, "overflow", x_overflow)                                                               \
 	S(TEXT_DECORATION, "text-decoration", x_text_decoration)                                          \

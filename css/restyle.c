@@ -23,6 +23,7 @@
  * arena, and replaced styles stay alive (a fragment tree built from them
  * stays valid) until css_styled_document_free. */
 #include "css/cascade.h"
+#include "css/properties_grid.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -353,6 +354,8 @@ static bool pointed_eq(const struct css_style *a, const struct css_style *b, boo
 			return false;
 	if (a->transform && memcmp(a->transform, b->transform, sizeof *a->transform) != 0)
 		return false;
+	if (!css_grid_values_equal(a, b))
+		return false;
 	if (layout_only)
 		return true;
 	/* Custom properties are compared by identity: equal sets are usually
@@ -375,6 +378,11 @@ static void without_pointers(struct css_style *s)
 	s->quotes = NULL;
 	s->transform = NULL;
 	s->custom = NULL;
+	memset(&s->grid_template_rows, 0, sizeof s->grid_template_rows);
+	memset(&s->grid_template_columns, 0, sizeof s->grid_template_columns);
+	memset(&s->grid_template_areas, 0, sizeof s->grid_template_areas);
+	s->grid_auto_rows = s->grid_auto_columns = NULL;
+	s->grid_row_start.name = s->grid_row_end.name = s->grid_column_start.name = s->grid_column_end.name = NULL;
 }
 
 /* Clears what only painting reads: colours, backgrounds, border colours

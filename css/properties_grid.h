@@ -1,0 +1,25 @@
+/* css/properties_grid.h: the grid properties' parsers and shorthand
+ * expanders (properties_grid.c), named in the property table. */
+#ifndef WEFT_CSS_PROPERTIES_GRID_H
+#define WEFT_CSS_PROPERTIES_GRID_H
+
+#include "css/internal.h"
+
+bool css_p_grid_template(struct css_compute *cx, struct css_cv_list v);
+bool css_p_grid_template_areas(struct css_compute *cx, struct css_cv_list v);
+bool css_p_grid_auto_tracks(struct css_compute *cx, struct css_cv_list v);
+bool css_p_grid_auto_flow(struct css_compute *cx, struct css_cv_list v);
+bool css_p_grid_line(struct css_compute *cx, struct css_cv_list v);
+bool css_x_grid_row(struct css_compute *cx, struct css_cv_list v, struct css_expansion *out);
+bool css_x_grid_column(struct css_compute *cx, struct css_cv_list v, struct css_expansion *out);
+bool css_x_grid_area(struct css_compute *cx, struct css_cv_list v, struct css_expansion *out);
+bool css_x_grid_template(struct css_compute *cx, struct css_cv_list v, struct css_expansion *out);
+bool css_x_grid(struct css_compute *cx, struct css_cv_list v, struct css_expansion *out);
+
+/* Whether the grid values behind the pointers of two styles are equal. */
+bool css_grid_values_equal(const struct css_style *a, const struct css_style *b);
+/* Serialises grid-template-rows/columns as getComputedStyle() does for
+ * an element that is not a grid container. */
+void css_serialize_grid_template(const struct css_grid_template *t, struct base_buf *out);
+
+#endif
