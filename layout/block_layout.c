@@ -328,8 +328,9 @@ static void layout_block_container(struct layout_ctx *ctx, struct layout_box *bo
 		ratio_h = s->box_sizing == CSS_BOX_SIZING_BORDER_BOX ? w / s->aspect_ratio : content_width / s->aspect_ratio + bph;
 		ratio_h = layout_clamp_border_height(s, ratio_h > bph ? ratio_h : bph, cb_height, b, p);
 	}
-	/* A flex container's lines size to their items, not to the ratio. */
-	float child_cb_height = ratio_h >= 0 && !layout_is_flex(box) ? ratio_h - b->top - b->bottom - p->top - p->bottom
+	/* A flex or grid container's lines and tracks size to their items,
+	 * not to the ratio. */
+	float child_cb_height = ratio_h >= 0 && !layout_is_flex(box) && !layout_is_grid(box) ? ratio_h - b->top - b->bottom - p->top - p->bottom
 			      : height_auto ? -1 : h - b->top - b->bottom - p->top - p->bottom;
 	if (!box->parent)
 		child_cb_height = ctx->opt->viewport_height; /* the ICB */
@@ -376,11 +377,11 @@ static void layout_block_container(struct layout_ctx *ctx, struct layout_box *bo
 		for (struct layout_box *c = box->first; c; c = c->next)
 			if (c->is_abspos)
 				layout_positioned_pending(ctx, c, frag, st.inset_x, st.inset_y);
-	} else if (layout_is_flex(box)) {
+	} else if (layout_is_flex(box) || layout_is_grid(box)) {
 		bool has_bl = false;
 		float bl = 0;
-		content_h = layout_flex_content(ctx, box, frag, content_width, child_cb_height, depth, st.inset_x, st.inset_y, &st.children, &bl,
-						&has_bl);
+		content_h = (layout_is_grid(box) ? layout_grid_content : layout_flex_content)(ctx, box, frag, content_width, child_cb_height, depth,
+											     st.inset_x, st.inset_y, &st.children, &bl, &has_bl);
 		empty = false;
 		out->has_baseline = out->has_first_baseline = has_bl;
 		out->baseline = out->first_baseline = bl;

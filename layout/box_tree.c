@@ -795,9 +795,14 @@ static void fixup_block(struct layout_ctx *ctx, struct layout_box *box, int dept
 	 * says (as Blink gives it no box; CSS 2.1 §17.2.1 rule 1). */
 	bool table_box = d == CSS_DISPLAY_TABLE || d == CSS_DISPLAY_INLINE_TABLE || d == CSS_DISPLAY_TABLE_ROW ||
 			 d == CSS_DISPLAY_TABLE_ROW_GROUP || d == CSS_DISPLAY_TABLE_HEADER_GROUP || d == CSS_DISPLAY_TABLE_FOOTER_GROUP;
+	/* An absolutely positioned child of a flex or grid container is a
+	 * child of its own, so it splits a text run into two anonymous items
+	 * (CSS Flexbox 1 §4, CSS Grid 1 §6). */
+	bool splits_runs = !box->anonymous && (d == CSS_DISPLAY_FLEX || d == CSS_DISPLAY_INLINE_FLEX || d == CSS_DISPLAY_GRID ||
+					       d == CSS_DISPLAY_INLINE_GRID);
 	struct layout_box *c = kids.first;
 	while (c) {
-		if (in_flow_block_level(c)) {
+		if (in_flow_block_level(c) || (splits_runs && c->is_abspos)) {
 			struct layout_box *next = c->next;
 			append(box, c);
 			c = next;
@@ -806,7 +811,7 @@ static void fixup_block(struct layout_ctx *ctx, struct layout_box *box, int dept
 		/* A run of inline-level and out-of-flow boxes. */
 		struct layout_box *run_end = c;
 		bool content = false;
-		for (struct layout_box *r = c; r && !in_flow_block_level(r); r = r->next) {
+		for (struct layout_box *r = c; r && !in_flow_block_level(r) && !(splits_runs && r->is_abspos); r = r->next) {
 			run_end = r;
 			if (r->inline_level && !(r->type == LAYOUT_BOX_TEXT && (is_collapsible_space_only(r) || (table_box && is_space_only(r)))))
 				content = true;

@@ -378,6 +378,16 @@ float layout_flex_content(struct layout_ctx *ctx, struct layout_box *box, struct
 			  bool *has_baseline);
 void layout_flex_intrinsic(struct layout_ctx *ctx, struct layout_box *box, int depth, float *min_w, float *max_w);
 
+/* Grid containers (grid_layout.c): as the flex ones. */
+static inline bool layout_is_grid(const struct layout_box *b)
+{
+	return b->type == LAYOUT_BOX_BLOCK && (b->style->display == CSS_DISPLAY_GRID || b->style->display == CSS_DISPLAY_INLINE_GRID);
+}
+float layout_grid_content(struct layout_ctx *ctx, struct layout_box *box, struct layout_fragment *container, float content_width,
+			  float content_height, int depth, float inset_x, float inset_y, struct base_vec *children, float *first_baseline,
+			  bool *has_baseline);
+void layout_grid_intrinsic(struct layout_ctx *ctx, struct layout_box *box, int depth, float *min_w, float *max_w);
+
 /* Replaced elements (replaced_layout.c): used content size. */
 void layout_replaced_size(struct layout_ctx *ctx, struct layout_box *box, float cb_width, float cb_height, float *w, float *h);
 struct layout_fragment *layout_replaced(struct layout_ctx *ctx, struct layout_box *box, float cb_width, float cb_height);

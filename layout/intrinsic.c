@@ -85,6 +85,8 @@ static void content_widths(struct layout_ctx *ctx, struct layout_box *box, int d
 	}
 	if (layout_is_flex(box) && depth <= LAYOUT_MAX_DEPTH) {
 		layout_flex_intrinsic(ctx, box, depth + 1, &mn, &mx);
+	} else if (layout_is_grid(box) && depth <= LAYOUT_MAX_DEPTH) {
+		layout_grid_intrinsic(ctx, box, depth + 1, &mn, &mx);
 	} else if (depth > LAYOUT_MAX_DEPTH) {
 		/* Flattened beyond the limit: nothing more to measure. */
 	} else if (box->type == LAYOUT_BOX_BLOCK && box->inline_content) {
