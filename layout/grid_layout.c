@@ -97,18 +97,24 @@ static uint32_t auto_repetitions(const struct css_grid_template *t, float avail,
 	if (t->repeat == CSS_GRID_REPEAT_NONE)
 		return 1;
 	float basis = avail >= 0 ? avail : -1;
-	float fixed = 0, rep = 0;
+	float fixed = 0, rep = 0, rep_gaps = 0;
 	for (uint32_t i = 0; i < t->count; i++) {
 		struct css_track_breadth mx = resolve_breadth(t->tracks[i].size.max, basis);
 		struct css_track_breadth mn = resolve_breadth(t->tracks[i].size.min, basis);
 		float v = mx.kind == CSS_TRACK_LENGTH ? mx.length.px : mn.kind == CSS_TRACK_LENGTH ? mn.length.px : 0;
 		bool in_repeat = i >= t->repeat_start && i < t->repeat_start + t->repeat_count;
-		*(in_repeat ? &rep : &fixed) += BASE_MAX(v, 0) + gap;
+		if (in_repeat) {
+			rep += BASE_MAX(v, 0);
+			rep_gaps += gap;
+		} else {
+			fixed += BASE_MAX(v, 0) + gap;
+		}
 	}
-	/* Tracks of no size would repeat without end: count them as 1px, as
-	 * browsers do. */
+	/* Tracks of no size would repeat without end: they count as 1px
+	 * together, as in Blink. */
 	if (rep <= 0)
 		rep = 1;
+	rep += rep_gaps;
 	fixed -= gap;
 	float room = avail >= 0 ? avail : min_avail;
 	if (room < 0)
@@ -574,11 +580,18 @@ static void expand_flexible(struct grid *g, int axis, float avail, enum constrai
 				fr = BASE_MAX(fr, fr_size(g, axis, it->start[axis], it->end[axis], contribution(g, it, axis, MAX_CONTENT)));
 		}
 	}
+	/* Each flexible track is truncated to a LayoutUnit, the fraction
+	 * cut off carried to the next one, in float arithmetic, as Blink
+	 * does. */
+	float carry = 0;
 	for (int t = 0; t < count; t++) {
 		struct track *tr = &g->tracks[axis][t];
-		/* Blink rounds each flexible track to a LayoutUnit. */
-		if (tr->fn.max.kind == CSS_TRACK_FLEX && !tr->collapsed)
-			tr->base = BASE_MAX(tr->base, layout_snap(fr * tr->fn.max.fr));
+		if (tr->fn.max.kind != CSS_TRACK_FLEX || tr->collapsed)
+			continue;
+		float share = fr * tr->fn.max.fr + carry;
+		float unit = layout_unit(share);
+		carry = share - unit;
+		tr->base = BASE_MAX(tr->base, unit);
 	}
 }
 
@@ -846,6 +859,19 @@ float layout_grid_content(struct layout_ctx *ctx, struct layout_box *box, struct
 	size_tracks(&g, LAYOUT_GRID_COLUMNS, content_width, SIZE_DEFINITE);
 	size_tracks(&g, LAYOUT_GRID_ROWS, content_height, SIZE_DEFINITE);
 	int rows = g.shape.count[LAYOUT_GRID_ROWS];
+	/* The used tracks, for getComputedStyle()'s resolved values. */
+	struct css_used_grid *ug = base_arena_calloc(&ctx->tree->arena, 1, sizeof *ug);
+	for (int a = 0; a < 2; a++) {
+		int count = g.shape.count[a];
+		float *sizes = base_arena_calloc(&ctx->tree->arena, (size_t)count + 1, sizeof *sizes);
+		for (int t = 0; t < count; t++)
+			sizes[t] = g.tracks[a][t].collapsed ? 0 : g.tracks[a][t].base;
+		ug->sizes[a] = sizes;
+		ug->count[a] = (uint32_t)count;
+		ug->offset[a] = (uint32_t)g.shape.offset[a];
+		ug->reps[a] = g.shape.reps[a];
+	}
+	container->grid = ug;
 	float used_height = content_height >= 0 ? content_height : g.lines[LAYOUT_GRID_ROWS][rows];
 	align_tracks(&g, LAYOUT_GRID_COLUMNS, content_width);
 	align_tracks(&g, LAYOUT_GRID_ROWS, used_height);
