@@ -570,6 +570,14 @@ bool css_style_equal(const struct css_style *a, const struct css_style *b);
 /* The damage of replacing style a by b. */
 enum css_damage css_style_damage(const struct css_style *a, const struct css_style *b);
 
+/* A grid container's used tracks, columns then rows: every track of the
+ * implicit grid (collapsed auto-fit tracks as 0), how many implicit
+ * tracks precede the explicit grid, and the auto repetitions used. */
+struct css_used_grid {
+	const float *sizes[2];
+	uint32_t count[2], offset[2], reps[2];
+};
+
 /* Layout's used values of an element, px, for the resolved values of
  * getComputedStyle() (https://drafts.csswg.org/cssom/#resolved-values). */
 enum css_used_kind {
@@ -586,6 +594,7 @@ struct css_used_box {
 	 * positioned boxes the used insets. */
 	float cb_width, cb_height;
 	float inset[4];
+	const struct css_used_grid *grid; /* a grid container's tracks, or NULL */
 };
 
 /* Dumps: readable, and JSON as getComputedStyle() serialises values. With

@@ -8,6 +8,7 @@
  * (auto, lengths, percentages). line-height is its computed value (normal
  * or px). */
 #include "css/internal.h"
+#include "css/properties_grid.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -189,7 +190,7 @@ static void put_text_decoration_line(uint8_t bits, struct base_buf *out)
 }
 
 /* The properties whose resolved value may be a used value from layout. */
-enum dump_used { DU_NONE, DU_WIDTH, DU_HEIGHT, DU_MARGIN, DU_PADDING, DU_INSET };
+enum dump_used { DU_NONE, DU_WIDTH, DU_HEIGHT, DU_MARGIN, DU_PADDING, DU_INSET, DU_GRID };
 
 /* One property's resolved value, as getComputedStyle() gives it: its
  * computed value, or for `used` properties the used value (of side
@@ -221,6 +222,61 @@ KW(put_flex_direction, flex_direction_names, flex_direction)
 KW(put_flex_wrap, flex_wrap_names, flex_wrap)
 KW(put_justify_content, align_names, justify_content)
 KW(put_align_items, align_names, align_items)
+KW(put_align_self, align_names, align_self)
+KW(put_align_content, align_names, align_content)
+KW(put_justify_items, align_names, justify_items)
+KW(put_justify_self, align_names, justify_self)
+
+static void put_grid_template_columns(const struct css_style *s, struct base_buf *out)
+{
+	css_serialize_grid_template(&s->grid_template_columns, out);
+}
+static void put_grid_template_rows(const struct css_style *s, struct base_buf *out)
+{
+	css_serialize_grid_template(&s->grid_template_rows, out);
+}
+static void put_grid_template_areas(const struct css_style *s, struct base_buf *out)
+{
+	css_serialize_grid_areas(&s->grid_template_areas, out);
+}
+static void put_grid_auto_columns(const struct css_style *s, struct base_buf *out)
+{
+	css_serialize_track_sizes(s->grid_auto_columns, s->grid_auto_column_count, out);
+}
+static void put_grid_auto_rows(const struct css_style *s, struct base_buf *out)
+{
+	css_serialize_track_sizes(s->grid_auto_rows, s->grid_auto_row_count, out);
+}
+static void put_grid_auto_flow(const struct css_style *s, struct base_buf *out)
+{
+	base_buf_puts(out, s->grid_auto_flow & CSS_GRID_FLOW_COLUMN ? "column" : "row");
+	if (s->grid_auto_flow & CSS_GRID_FLOW_DENSE)
+		base_buf_puts(out, " dense");
+}
+static void put_grid_row_start(const struct css_style *s, struct base_buf *out)
+{
+	css_serialize_grid_line(&s->grid_row_start, out);
+}
+static void put_grid_row_end(const struct css_style *s, struct base_buf *out)
+{
+	css_serialize_grid_line(&s->grid_row_end, out);
+}
+static void put_grid_column_start(const struct css_style *s, struct base_buf *out)
+{
+	css_serialize_grid_line(&s->grid_column_start, out);
+}
+static void put_grid_column_end(const struct css_style *s, struct base_buf *out)
+{
+	css_serialize_grid_line(&s->grid_column_end, out);
+}
+static void put_row_gap(const struct css_style *s, struct base_buf *out)
+{
+	css_serialize_length(s->row_gap, out);
+}
+static void put_column_gap(const struct css_style *s, struct base_buf *out)
+{
+	css_serialize_length(s->column_gap, out);
+}
 
 #define SIDE(fn, expr)                                                       \
 	static void fn##_top(const struct css_style *s, struct base_buf *out) \
@@ -384,6 +440,22 @@ static const struct dump_property dump_properties[] = {
 	{ "right", put_inset_right, DU_INSET, 1 },
 	{ "bottom", put_inset_bottom, DU_INSET, 2 },
 	{ "left", put_inset_left, DU_INSET, 3 },
+	{ "align-self", put_align_self, DU_NONE, 0 },
+	{ "align-content", put_align_content, DU_NONE, 0 },
+	{ "justify-items", put_justify_items, DU_NONE, 0 },
+	{ "justify-self", put_justify_self, DU_NONE, 0 },
+	{ "row-gap", put_row_gap, DU_NONE, 0 },
+	{ "column-gap", put_column_gap, DU_NONE, 0 },
+	{ "grid-template-columns", put_grid_template_columns, DU_GRID, 0 },
+	{ "grid-template-rows", put_grid_template_rows, DU_GRID, 1 },
+	{ "grid-template-areas", put_grid_template_areas, DU_NONE, 0 },
+	{ "grid-auto-columns", put_grid_auto_columns, DU_NONE, 0 },
+	{ "grid-auto-rows", put_grid_auto_rows, DU_NONE, 0 },
+	{ "grid-auto-flow", put_grid_auto_flow, DU_NONE, 0 },
+	{ "grid-row-start", put_grid_row_start, DU_NONE, 0 },
+	{ "grid-row-end", put_grid_row_end, DU_NONE, 0 },
+	{ "grid-column-start", put_grid_column_start, DU_NONE, 0 },
+	{ "grid-column-end", put_grid_column_end, DU_NONE, 0 },
 };
 
 static void put_json_string(const char *s, size_t n, struct base_buf *out)
@@ -449,6 +521,13 @@ static bool put_used(const struct dump_property *p, const struct css_style *s, c
 {
 	if (p->used == DU_INSET)
 		return put_used_inset(s, u, p->side, out);
+	if (p->used == DU_GRID) {
+		/* A grid container's track list is its used tracks. */
+		if (!u->grid)
+			return false;
+		css_serialize_grid_used_tracks(p->side ? &s->grid_template_rows : &s->grid_template_columns, u->grid, p->side, out);
+		return true;
+	}
 	if (u->kind != CSS_USED_BOX)
 		return false;
 	if (p->used == DU_WIDTH || p->used == DU_HEIGHT) {

@@ -950,3 +950,107 @@ void css_serialize_grid_template(const struct css_grid_template *t, struct base_
 	if (out->len > start)
 		out->len--;
 }
+
+/* The names of explicit line `line` of a template with reps auto
+ * repetitions, each followed by a space, in brackets; nothing when none. */
+static void put_line_names(const struct css_grid_template *t, uint32_t reps, uint32_t line, struct base_buf *out)
+{
+	const char *const *a = NULL, *const *b = NULL;
+	uint32_t na = 0, nb = 0, l = line;
+	if (t->repeat != CSS_GRID_REPEAT_NONE && l > t->repeat_start && l < t->repeat_start + t->repeat_count * reps) {
+		uint32_t j = (l - t->repeat_start) % t->repeat_count;
+		if (j == 0) {
+			a = t->repeat_last_names, na = t->repeat_last_name_count;
+			b = t->repeat_first_names, nb = t->repeat_first_name_count;
+		} else {
+			a = t->tracks[t->repeat_start + j].names, na = t->tracks[t->repeat_start + j].name_count;
+		}
+	} else {
+		if (t->repeat != CSS_GRID_REPEAT_NONE && l > t->repeat_start)
+			l -= t->repeat_count * (reps - 1);
+		if (l < t->count)
+			a = t->tracks[l].names, na = t->tracks[l].name_count;
+		else if (l == t->count)
+			a = t->end_names, na = t->end_name_count;
+	}
+	if (na + nb == 0)
+		return;
+	base_buf_putc(out, '[');
+	for (uint32_t i = 0; i < na + nb; i++) {
+		if (i)
+			base_buf_putc(out, ' ');
+		base_buf_puts(out, i < na ? a[i] : b[i - na]);
+	}
+	base_buf_puts(out, "] ");
+}
+
+void css_serialize_grid_used_tracks(const struct css_grid_template *t, const struct css_used_grid *g, int axis, struct base_buf *out)
+{
+	uint32_t n = g->count[axis], off = g->offset[axis], reps = g->reps[axis] ? g->reps[axis] : 1;
+	if (n == 0) {
+		base_buf_puts(out, "none");
+		return;
+	}
+	uint32_t lines = t->repeat == CSS_GRID_REPEAT_NONE ? t->count : t->count - t->repeat_count + t->repeat_count * reps;
+	for (uint32_t i = 0; i <= n; i++) {
+		if (i >= off && i - off <= lines && t->count)
+			put_line_names(t, reps, i - off, out);
+		if (i == n)
+			break;
+		css_serialize_number(g->sizes[axis][i], out);
+		base_buf_puts(out, "px ");
+	}
+	out->len--;
+}
+
+void css_serialize_grid_areas(const struct css_grid_areas *a, struct base_buf *out)
+{
+	if (a->rows == 0) {
+		base_buf_puts(out, "none");
+		return;
+	}
+	for (uint16_t r = 1; r <= a->rows; r++) {
+		base_buf_puts(out, r > 1 ? " \"" : "\"");
+		for (uint16_t c = 1; c <= a->columns; c++) {
+			const char *name = ".";
+			for (uint32_t k = 0; k < a->count; k++) {
+				const struct css_grid_area *ar = &a->areas[k];
+				if (r >= ar->row_start && r < ar->row_end && c >= ar->column_start && c < ar->column_end)
+					name = ar->name;
+			}
+			if (c > 1)
+				base_buf_putc(out, ' ');
+			base_buf_puts(out, name);
+		}
+		base_buf_putc(out, '"');
+	}
+}
+
+void css_serialize_grid_line(const struct css_grid_line *l, struct base_buf *out)
+{
+	if (!l->span && l->integer == 0 && !l->name) {
+		base_buf_puts(out, "auto");
+		return;
+	}
+	bool any = l->span, with_integer = l->integer && !(l->span && l->integer == 1 && l->name);
+	if (l->span)
+		base_buf_puts(out, "span");
+	if (with_integer)
+		base_buf_printf(out, "%s%d", any ? " " : "", l->integer);
+	any |= with_integer;
+	if (l->name)
+		base_buf_printf(out, "%s%s", any ? " " : "", l->name);
+}
+
+void css_serialize_track_sizes(const struct css_track_size *s, uint32_t n, struct base_buf *out)
+{
+	if (n == 0) {
+		base_buf_puts(out, "auto");
+		return;
+	}
+	for (uint32_t i = 0; i < n; i++) {
+		if (i)
+			base_buf_putc(out, ' ');
+		put_size(&s[i], out);
+	}
+}

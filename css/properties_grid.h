@@ -21,5 +21,11 @@ bool css_grid_values_equal(const struct css_style *a, const struct css_style *b)
 /* Serialises grid-template-rows/columns as getComputedStyle() does for
  * an element that is not a grid container. */
 void css_serialize_grid_template(const struct css_grid_template *t, struct base_buf *out);
+/* A grid container's resolved track list: its used sizes, with the
+ * template's line names. */
+void css_serialize_grid_used_tracks(const struct css_grid_template *t, const struct css_used_grid *g, int axis, struct base_buf *out);
+void css_serialize_grid_areas(const struct css_grid_areas *a, struct base_buf *out);
+void css_serialize_grid_line(const struct css_grid_line *l, struct base_buf *out);
+void css_serialize_track_sizes(const struct css_track_size *s, uint32_t n, struct base_buf *out);
 
 #endif

@@ -339,6 +339,7 @@ static void used_box(const struct layout_fragment *f, const struct layout_fragme
 	}
 	memcpy(u->margin, f->margin, sizeof u->margin);
 	memcpy(u->padding, f->padding, sizeof u->padding);
+	u->grid = f->grid;
 	const struct layout_fragment *cb = is_out_of_flow(f) ? parent : block;
 	if (!cb)
 		return;

@@ -176,6 +176,8 @@ struct layout_fragment {
 	 * table and cell fragments paint no border of their own). */
 	const struct layout_collapsed_border *collapsed_borders;
 	size_t collapsed_border_count;
+	/* A grid container's used tracks (grid_layout.c), or NULL. */
+	const struct css_used_grid *grid;
 };
 
 struct layout_tree {
