@@ -148,10 +148,12 @@ static void text_coverage(struct worker *w, const struct paint_item *it, const s
 			/* Skia's glyph positioning for horizontal text: the
 			 * baseline snapped to a whole pixel, the pen to the
 			 * nearest quarter pixel, drawn as a bitmap rendered at
-			 * that quarter's phase. The pen is first taken to 1/64
-			 * px (layout's unit), so that float noise in positions
-			 * cannot flip a tie between two quarters. */
-			float fx = floorf((roundf(px * 64.0f) + 8.0f) / 16.0f);
+			 * that quarter's phase. The pen is taken as it is (not
+			 * to layout's 1/64 px first: Chromium draws a glyph at
+			 * 31.117 px, half a LayoutUnit below a tie, at the
+			 * lower quarter); a ties-up margin of 1/1024 px keeps
+			 * float noise from splitting equal positions. */
+			float fx = floorf((px + 0.125f + 1.0f / 1024.0f) * 4.0f);
 			int sub = (int)(fx - 4.0f * floorf(fx / 4.0f));
 			const struct paint_glyph_bitmap *bm =
 				paint_glyph_get(&w->glyphs, run->face, g->id, run->size * scale, sub);
