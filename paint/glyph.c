@@ -105,12 +105,14 @@ const struct paint_glyph_bitmap *paint_glyph_get(struct paint_glyph_cache *gc, c
 /* Skia's correcting table for text of luminance lum (0..255): the glyph
  * coverage is raised by a contrast term, then corrected so that a linear
  * blend over the guessed background (the luminance's opposite) gives the
- * blend a gamma-1.2 space would. Chromium's Linux build uses contrast 0.2
- * and gamma 1.2 for paint and device alike (SkMaskGamma.cpp,
- * SkTMaskGamma_build_correcting_lut). */
+ * blend a gamma space would. Chromium's Linux build asks for contrast 0.2
+ * and gamma 1.2 (SkMaskGamma.cpp, SkTMaskGamma_build_correcting_lut), but
+ * the scaler context record keeps the contrast in 1/255 steps and the
+ * gamma in 2.6 fixed point, truncated: 76/64 = 1.1875 is what the tables
+ * are built with. */
 static void build_gamma(uint8_t table[256], int lum)
 {
-	const float contrast = 0.2f, gamma = 1.2f;
+	const float contrast = 51.0f / 255.0f, gamma = 76.0f / 64.0f;
 	float src = (float)lum / 255.0f, dst = 1.0f - src;
 	float lin_src = powf(src, gamma), lin_dst = powf(dst, gamma);
 	float adjusted = contrast * lin_dst;

@@ -352,13 +352,16 @@ static void draw_item(struct worker *w, const struct paint_target *t, const stru
 					srcover8(d, s8);
 					continue;
 				}
-				if (glyphs && opaque) {
-					/* Skia blits an opaque colour through a glyph
-					 * mask in 8 bits: the coverage scaled to 256
-					 * (aa + aa / 128) lerps destination to colour. */
-					unsigned aa = to8(c), scale = aa + (aa >> 7);
+				if (glyphs) {
+					/* Skia blits a colour through a glyph mask in 8
+					 * bits (blit_mask_d32_a8): the colour scaled by
+					 * the mask, x * (aa + 1) >> 8, plus the
+					 * destination scaled the same way by what the
+					 * scaled colour's alpha leaves. */
+					unsigned aa = to8(c), left_a = (s8[3] * (aa + 1u)) >> 8;
 					for (int k = 0; k < 4; k++)
-						d[k] = (float)((s8[k] * scale + to8(d[k]) * (256u - scale)) >> 8) * (1.0f / 255.0f);
+						d[k] = (float)(((s8[k] * (aa + 1u)) >> 8) + ((to8(d[k]) * (256u - left_a)) >> 8)) *
+						       (1.0f / 255.0f);
 					continue;
 				}
 				float ia = 1.0f - s[3] * c;
