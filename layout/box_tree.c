@@ -148,15 +148,20 @@ static void set_outer(struct layout_box *b, const struct css_style *s, bool is_r
 	b->inline_level = !is_root && !b->is_abspos && !b->is_float && display_is_inline_level(s->display);
 }
 
+static bool is_misparented_table_part(const struct layout_box *b);
+
 static void add_child(struct layout_box *parent, struct layout_box *child)
 {
 	append(parent, child);
-	if (parent->type == LAYOUT_BOX_INLINE && in_flow_block_level(child))
+	/* Table parts in an inline box go into an anonymous inline table
+	 * (wrap_misparented_table_parts), so they do not split it. */
+	if (parent->type == LAYOUT_BOX_INLINE && in_flow_block_level(child) && !is_misparented_table_part(child))
 		mark_contains_block(parent);
 }
 
 static void build_children(struct builder *b, struct layout_box *parent, const struct html_node *el, int depth);
 static void fixup_block(struct layout_ctx *ctx, struct layout_box *box, int depth);
+static void wrap_misparented_table_parts(struct layout_ctx *ctx, struct layout_box *box);
 
 static void build_pseudo(struct builder *b, struct layout_box *parent, const struct html_node *el, uint8_t pseudo)
 {
@@ -418,6 +423,8 @@ static void build_element(struct builder *b, struct layout_box *parent, const st
 		else
 			build_children(b, box, el, depth + 1);
 		build_pseudo(b, box, el, CSS_PSEUDO_AFTER);
+		if (box->type == LAYOUT_BOX_INLINE)
+			wrap_misparented_table_parts(ctx, box);
 		/* After ::after, which may be block-level too. */
 		if (box->type == LAYOUT_BOX_BLOCK && depth < LAYOUT_MAX_DEPTH)
 			fixup_block(ctx, box, depth + 1);
@@ -719,7 +726,7 @@ static bool is_misparented_table_part(const struct layout_box *b)
 
 /* CSS 2.1 §17.2.1 rule 3: a run of table parts in a parent that is not
  * a table (with the white space between them) is wrapped in an anonymous
- * table. */
+ * table, an inline table in an inline box. */
 static void wrap_misparented_table_parts(struct layout_ctx *ctx, struct layout_box *box)
 {
 	uint8_t d = box->style->display;
@@ -735,9 +742,11 @@ static void wrap_misparented_table_parts(struct layout_ctx *ctx, struct layout_b
 			c = next;
 			continue;
 		}
-		struct layout_box *table =
-			new_box(ctx, LAYOUT_BOX_BLOCK, NULL, layout_anonymous_style(ctx, box->style, CSS_DISPLAY_TABLE));
+		bool in_inline = box->type == LAYOUT_BOX_INLINE;
+		struct layout_box *table = new_box(ctx, LAYOUT_BOX_BLOCK, NULL,
+						   layout_anonymous_style(ctx, box->style, in_inline ? CSS_DISPLAY_INLINE_TABLE : CSS_DISPLAY_TABLE));
 		table->anonymous = true;
+		table->inline_level = in_inline;
 		append(box, table);
 		while (c) {
 			struct layout_box *end = c;
