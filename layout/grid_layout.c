@@ -39,6 +39,9 @@ struct gitem {
 	bool measured;
 	float area_width, width;
 	struct layout_block_result r;
+	/* Baseline alignment: the space above the item's margin box that
+	 * lines its baseline up with its row's (§10.6). */
+	float shim;
 };
 
 struct grid {
@@ -245,7 +248,7 @@ static float contribution(struct grid *g, struct gitem *it, int axis, enum contr
 		return bp + margins;
 	}
 	measure(g, it, -1);
-	float h = it->r.frag->height, margins = it->m.top + it->m.bottom;
+	float h = it->r.frag->height, margins = it->m.top + it->m.bottom + it->shim;
 	if (kind != MINIMUM)
 		return h + margins;
 	float bp = it->b.top + it->b.bottom + it->p.top + it->p.bottom;
@@ -517,6 +520,62 @@ static void resolve_intrinsic(struct grid *g, int axis, enum constraint c)
 		if (!isfinite(tr->limit))
 			tr->limit = tr->base;
 	}
+}
+
+/* §10.6 baseline self-alignment in the column axis: the items of a row
+ * with align-self: baseline share the row's first baseline (an item
+ * without one uses its border-box bottom); each gets the shim that moves
+ * it there, and rows are sized with the shims (§11.5 step 1). */
+static void baseline_shims(struct grid *g)
+{
+	int rows = g->shape.count[LAYOUT_GRID_ROWS];
+	float *row_max = base_xcalloc((size_t)rows + 1, sizeof *row_max);
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < g->n; i++) {
+			struct gitem *it = &g->items[i];
+			const struct css_style *s = it->box->style;
+			if (self_alignment(s->align_self, g->cs->align_items) != CSS_ALIGN_BASELINE)
+				continue;
+			measure(g, it, -1);
+			float b = it->m.top + (it->r.has_first_baseline ? it->r.first_baseline : it->r.frag->height);
+			if (pass == 0)
+				row_max[it->start[1]] = BASE_MAX(row_max[it->start[1]], b);
+			else
+				it->shim = row_max[it->start[1]] - b;
+		}
+	free(row_max);
+}
+
+/* Whether a child's height depends on the item's: then a stretched item
+ * is laid out again at its stretched height, which is definite (§6.2). */
+static bool percent_height_children(const struct layout_box *box)
+{
+	if (box->type != LAYOUT_BOX_BLOCK)
+		return false;
+	for (const struct layout_box *c = box->first; c; c = c->next) {
+		const struct css_style *s = c->style;
+		if (s->height.has_percent || s->min_height.has_percent || s->max_height.has_percent)
+			return true;
+	}
+	return false;
+}
+
+/* Lays the item out again with a definite border-box height: through a
+ * copy of its style with that height, which only this layout sees (its
+ * fragment keeps the element's style). */
+static void layout_at_height(struct grid *g, struct gitem *it, float area_h, float h)
+{
+	const struct css_style *orig = it->box->style;
+	struct css_style *fixed = base_arena_alloc(&g->ctx->tree->arena, sizeof *fixed);
+	*fixed = *orig;
+	fixed->box_sizing = CSS_BOX_SIZING_BORDER_BOX;
+	fixed->height = (struct css_length){ h, 0, CSS_LEN_FIXED, false };
+	fixed->min_height = (struct css_length){ 0, 0, CSS_LEN_AUTO, false };
+	fixed->max_height = (struct css_length){ 0, 0, CSS_LEN_NONE, false };
+	it->box->style = fixed;
+	layout_bfc_root(g->ctx, it->box, it->area_width, area_h, it->width, g->depth + 1, &it->r);
+	it->box->style = orig;
+	it->r.frag->style = orig;
 }
 
 /* ---- §11.7 flexible tracks ------------------------------------------------- */
@@ -857,6 +916,7 @@ float layout_grid_content(struct layout_ctx *ctx, struct layout_box *box, struct
 		min_h = cs->min_height.px;
 	build_grid(&g, ctx, box, content_width, content_height, min_h, depth, container, inset_x, inset_y);
 	size_tracks(&g, LAYOUT_GRID_COLUMNS, content_width, SIZE_DEFINITE);
+	baseline_shims(&g);
 	size_tracks(&g, LAYOUT_GRID_ROWS, content_height, SIZE_DEFINITE);
 	int rows = g.shape.count[LAYOUT_GRID_ROWS];
 	/* The used tracks, for getComputedStyle()'s resolved values. */
@@ -893,13 +953,17 @@ float layout_grid_content(struct layout_ctx *ctx, struct layout_box *box, struct
 		struct layout_fragment *f = it->r.frag;
 		if (stretches(it, as, s->height, auto_m[0], auto_m[2])) {
 			float h = layout_clamp_border_height(s, area_h - it->m.top - it->m.bottom, area_h, &it->b, &it->p);
+			if (h > f->height && percent_height_children(it->box))
+				layout_at_height(&g, it, area_h, h);
+			f = it->r.frag;
 			if (h > f->height)
 				f->height = h;
 		}
 		float free_x = area_w - f->width - it->m.left - it->m.right;
 		float free_y = area_h - f->height - it->m.top - it->m.bottom;
 		float dx = it->m.left + self_offset(js, free_x, auto_m[3], auto_m[1]);
-		float dy = it->m.top + self_offset(as, free_y, auto_m[0], auto_m[2]);
+		float dy = it->m.top + (as == CSS_ALIGN_BASELINE && !auto_m[0] && !auto_m[2] ? it->shim
+											   : self_offset(as, free_y, auto_m[0], auto_m[2]));
 		/* Auto margins keep the space they took, as used values. */
 		free_x = BASE_MAX(free_x, 0);
 		free_y = BASE_MAX(free_y, 0);
