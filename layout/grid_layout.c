@@ -961,7 +961,11 @@ float layout_grid_content(struct layout_ctx *ctx, struct layout_box *box, struct
 		}
 		float free_x = area_w - f->width - it->m.left - it->m.right;
 		float free_y = area_h - f->height - it->m.top - it->m.bottom;
-		float dx = it->m.left + self_offset(js, free_x, auto_m[3], auto_m[1]);
+		/* Columns run in the inline direction: right to left in rtl,
+		 * where the start margin is the right one. */
+		bool rtl = cs->direction == CSS_DIRECTION_RTL;
+		float dx = (rtl ? it->m.right : it->m.left) +
+			   self_offset(js, free_x, rtl ? auto_m[1] : auto_m[3], rtl ? auto_m[3] : auto_m[1]);
 		float dy = it->m.top + (as == CSS_ALIGN_BASELINE && !auto_m[0] && !auto_m[2] ? it->shim
 											   : self_offset(as, free_y, auto_m[0], auto_m[2]));
 		/* Auto margins keep the space they took, as used values. */
@@ -977,7 +981,7 @@ float layout_grid_content(struct layout_ctx *ctx, struct layout_box *box, struct
 			f->margin[2] = free_y - (auto_m[0] ? f->margin[0] : 0);
 		float rx, ry;
 		layout_apply_relative(s, area_w, area_h, &rx, &ry);
-		f->x = layout_snap(inset_x + x0 + dx + rx);
+		f->x = layout_snap(inset_x + (rtl ? content_width - x0 - dx - f->width : x0 + dx) + rx);
 		f->y = layout_snap(inset_y + y0 + dy + ry);
 		base_vec_push(children, f);
 		/* §10.7: the baseline of the first item in grid order in the
