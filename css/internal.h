@@ -466,6 +466,7 @@ void css_parse_declarations_text(struct css_sheet_set *s, struct base_arena *a, 
 bool css_media_list_matches(struct css_cv_list in, const struct css_media *m);
 /* @supports: evaluates a supports condition. */
 bool css_supports_condition(struct css_sheet_set *s, struct css_cv_list in);
+bool css_supports_import_condition(struct css_sheet_set *s, struct css_cv_list in);
 
 /* The UA stylesheet text (ua.css, embedded at build time). */
 extern const char css_ua_stylesheet[];

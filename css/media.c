@@ -497,3 +497,17 @@ bool css_supports_condition(struct css_sheet_set *s, struct css_cv_list in)
 {
 	return supports_condition(s, in, 0);
 }
+
+/* The supports() of @import: a condition or a bare declaration
+ * (https://drafts.csswg.org/css-cascade-5/#at-import). */
+bool css_supports_import_condition(struct css_sheet_set *s, struct css_cv_list in)
+{
+	size_t pos = 0;
+	const struct css_cv *name = css_next(in, &pos);
+	const struct css_cv *colon = css_next(in, &pos);
+	if (name && name->tok.type == CSS_TOK_IDENT && colon && colon->tok.type == CSS_TOK_COLON) {
+		struct css_cv parens = { .tok = { .type = CSS_TOK_LPAREN }, .children = in };
+		return supports_in_parens(s, &parens, 0);
+	}
+	return supports_condition(s, in, 0);
+}

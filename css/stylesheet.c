@@ -516,12 +516,14 @@ static void add_nested_contents(struct css_sheet_set *s, struct css_node_list no
 	}
 }
 
-static void add_style_rule(struct css_sheet_set *s, const struct css_node *n, const struct sheet_context *ctx)
+/* Returns false for a rule dropped for its invalid selector. */
+static bool add_style_rule(struct css_sheet_set *s, const struct css_node *n, const struct sheet_context *ctx)
 {
 	struct css_selector_list sel;
 	if (!css_parse_selector_list(&s->arena, n->prelude, false, &sel))
-		return;
+		return false;
 	add_rule_with_selectors(s, &sel, n->block, ctx);
+	return true;
 }
 
 static void load_sheet(struct css_sheet_set *s, const char *path, const struct sheet_context *ctx)
@@ -597,7 +599,7 @@ static void add_import(struct css_sheet_set *s, const struct css_node *n, const 
 	pos = save;
 	c = css_next(n->prelude, &pos);
 	if (c && css_is_function(c, "supports")) {
-		if (!css_supports_condition(s, c->children))
+		if (!css_supports_import_condition(s, c->children))
 			return;
 		save = pos;
 	}
@@ -719,8 +721,9 @@ static void add_rule_list(struct css_sheet_set *s, struct css_node_list nodes, c
 	for (size_t i = 0; i < nodes.len; i++) {
 		const struct css_node *n = &nodes.items[i];
 		if (n->type == CSS_NODE_QUALIFIED_RULE) {
-			imports_allowed = false;
-			add_style_rule(s, n, ctx);
+			/* An invalid rule is dropped: @import may still follow. */
+			if (add_style_rule(s, n, ctx))
+				imports_allowed = false;
 		} else if (n->type == CSS_NODE_AT_RULE) {
 			add_at_rule(s, n, ctx, &imports_allowed);
 		}

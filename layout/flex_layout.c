@@ -214,7 +214,13 @@ float layout_flex_content(struct layout_ctx *ctx, struct layout_box *box, struct
 			float v = css_length_resolve(minl, main_avail);
 			min_main = s->box_sizing == CSS_BOX_SIZING_BORDER_BOX ? v : v + bp_main;
 		} else if (minl.kind == CSS_LEN_AUTO && s->overflow_x == CSS_OVERFLOW_VISIBLE) {
-			float content_min = row && have_intrinsic ? mn : bp_main;
+			float content_min = bp_main;
+			if (row && have_intrinsic) {
+				/* The content size suggestion: the content's
+				 * min-content size, whatever the item's width. */
+				float cmx;
+				layout_content_widths(ctx, it->box, depth + 1, &content_min, &cmx);
+			}
 			if (!row && it->r.frag)
 				content_min = it->r.frag->height;
 			if (size.kind == CSS_LEN_FIXED && layout_len_definite(size, main_avail)) {

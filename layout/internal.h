@@ -336,6 +336,7 @@ void layout_inline_intrinsic(struct layout_ctx *ctx, struct layout_box *box, int
 /* Shrink-to-fit border-box width (CSS 2.1 §10.3.5) for a box in a
  * containing block of width cb_width. */
 float layout_shrink_to_fit(struct layout_ctx *ctx, struct layout_box *box, float cb_width, int depth);
+void layout_content_widths(struct layout_ctx *ctx, struct layout_box *box, int depth, float *min_w, float *max_w);
 float layout_keyword_width(struct layout_ctx *ctx, struct layout_box *box, struct css_length l, float available, int depth);
 float layout_clamp_keyword_width(struct layout_ctx *ctx, struct layout_box *box, float w, float available, int depth);
 

@@ -120,6 +120,20 @@ static void content_widths(struct layout_ctx *ctx, struct layout_box *box, int d
 	*max_w = hi > lo ? hi : lo;
 }
 
+/* The min-content and max-content border-box widths of the box's
+ * content (CSS Sizing 3 §5.1): as layout_intrinsic_widths, but a fixed
+ * width of the box's own does not count. */
+void layout_content_widths(struct layout_ctx *ctx, struct layout_box *box, int depth, float *min_w, float *max_w)
+{
+	if (box->style->width.kind != CSS_LEN_FIXED || box->type == LAYOUT_BOX_REPLACED) {
+		layout_intrinsic_widths(ctx, box, depth, min_w, max_w);
+		return;
+	}
+	content_widths(ctx, box, depth, min_w, max_w);
+	*min_w = ceilf(*min_w * 64.0f) / 64.0f;
+	*max_w = ceilf(*max_w * 64.0f) / 64.0f;
+}
+
 /* CSS Sizing 3 §3.2: the border-box width a min-content, max-content or
  * fit-content value of width, min-width or max-width gives (fit-content:
  * the available space clamped between the two); -1 for other values. */
@@ -128,15 +142,7 @@ float layout_keyword_width(struct layout_ctx *ctx, struct layout_box *box, struc
 	if (l.kind != CSS_LEN_MIN_CONTENT && l.kind != CSS_LEN_MAX_CONTENT && l.kind != CSS_LEN_FIT_CONTENT)
 		return -1;
 	float mn, mx;
-	/* The sizes of the content: a fixed width of the box's own does not
-	 * count. */
-	if (box->style->width.kind == CSS_LEN_FIXED && box->type != LAYOUT_BOX_REPLACED) {
-		content_widths(ctx, box, depth, &mn, &mx);
-		mn = ceilf(mn * 64.0f) / 64.0f;
-		mx = ceilf(mx * 64.0f) / 64.0f;
-	} else {
-		layout_intrinsic_widths(ctx, box, depth, &mn, &mx);
-	}
+	layout_content_widths(ctx, box, depth, &mn, &mx);
 	if (l.kind == CSS_LEN_MIN_CONTENT)
 		return mn;
 	if (l.kind == CSS_LEN_MAX_CONTENT)
