@@ -69,6 +69,20 @@ static bool mf_value(struct css_cv_list in, size_t *pos, double *out, bool *is_i
 		*out = px;
 		return true;
 	}
+	if (c->tok.type == CSS_TOK_FUNCTION) {
+		/* calc() and the other math functions, as lengths. */
+		struct css_style scratch;
+		memcpy(&scratch, css_initial_style(), sizeof scratch);
+		struct css_compute cx = { 0 };
+		cx.style = &scratch;
+		cx.em = 16;
+		cx.root_font_size = 16;
+		struct css_length l;
+		if (!css_parse_length_cv(&cx, c, CSS_LP_NEGATIVE, &l) || l.kind != CSS_LEN_FIXED || l.has_percent)
+			return false;
+		*out = l.px;
+		return true;
+	}
 	return false;
 }
 
@@ -458,6 +472,10 @@ static bool supports_in_parens(struct css_sheet_set *s, const struct css_cv *c, 
 	}
 	if (c->tok.type != CSS_TOK_LPAREN)
 		return false;
+	/* A top-level ';' makes the declaration invalid. */
+	for (size_t i = 0; i < c->children.len; i++)
+		if (c->children.items[i].tok.type == CSS_TOK_SEMICOLON)
+			return false;
 	size_t p = 0;
 	const struct css_cv *first = css_next(c->children, &p);
 	if (!first)
