@@ -481,6 +481,19 @@ void layout_flex_intrinsic(struct layout_ctx *ctx, struct layout_box *box, int d
 		layout_intrinsic_widths(ctx, c, depth + 1, &a, &b);
 		struct layout_edges m, bb, p;
 		layout_box_edges(c->style, 0, &m, &bb, &p);
+		if (row && c->style->flex_shrink == 0) {
+			/* An item that cannot shrink is at least its flex base
+			 * size (CSS Flexbox 1 §9.9.1). */
+			struct css_length basis = c->style->flex_basis;
+			if (basis.kind == CSS_LEN_AUTO)
+				basis = c->style->width;
+			if (basis.kind == CSS_LEN_FIXED && !basis.has_percent) {
+				float bp = bb.left + bb.right + p.left + p.right;
+				float base = c->style->box_sizing == CSS_BOX_SIZING_BORDER_BOX ? BASE_MAX(basis.px, bp) : BASE_MAX(basis.px, 0) + bp;
+				a = BASE_MAX(a, base);
+				b = BASE_MAX(b, base);
+			}
+		}
 		a += m.left + m.right;
 		b += m.left + m.right;
 		if (row) {
