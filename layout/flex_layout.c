@@ -358,9 +358,14 @@ float layout_flex_content(struct layout_ctx *ctx, struct layout_box *box, struct
 			case CSS_ALIGN_CENTER:
 				start = free_main / 2;
 				break;
+			case CSS_ALIGN_RIGHT:
+				/* left and right are start on a main axis that is
+				 * not the inline axis (CSS Align 3 §6.1). */
+				if (row)
+					start = free_main;
+				break;
 			case CSS_ALIGN_FLEX_END:
 			case CSS_ALIGN_END:
-			case CSS_ALIGN_RIGHT:
 				start = free_main;
 				break;
 			case CSS_ALIGN_SPACE_BETWEEN:
