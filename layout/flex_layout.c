@@ -340,7 +340,7 @@ float layout_flex_content(struct layout_ctx *ctx, struct layout_box *box, struct
 			break;
 		}
 	}
-	bool have_bl = false;
+	bool have_bl = false, shared_bl = false;
 	float bl0 = 0;
 	float cross_pos = cross_offset;
 	for (size_t l = 0; l < nlines; l++) {
@@ -451,8 +451,13 @@ float layout_flex_content(struct layout_ctx *ctx, struct layout_box *box, struct
 			layout_apply_relative(s, content_width, content_height, &rx, &ry);
 			f->x = layout_snap(inset_x + dx + rx);
 			f->y = layout_snap(inset_y + dy + ry);
-			if (!have_bl && it->r.has_first_baseline) {
+			/* §8.5: the baseline of the first line's items that
+			 * take part in baseline alignment, else the first
+			 * item's. */
+			bool shared = l == 0 && row && it->has_baseline && align_of(cs, s) == CSS_ALIGN_BASELINE;
+			if ((!have_bl || (shared && !shared_bl)) && it->r.has_first_baseline) {
 				have_bl = true;
+				shared_bl = shared;
 				bl0 = dy + it->r.first_baseline;
 			}
 			base_vec_push(children, f);
