@@ -52,7 +52,6 @@ struct layer_list {
 
 struct builder {
 	struct paint_display_list *dl;
-	const struct layout_fragment *canvas_bg_frag; /* root or body whose background went to the canvas */
 	int layer_depth;
 };
 
@@ -113,6 +112,7 @@ void paint_display_list_free(struct paint_display_list *dl)
 	free(dl->band_start);
 	free(dl->band_items);
 	free(dl->wide_items);
+	free(dl->marks);
 	base_arena_free(&dl->arena);
 	free(dl);
 }
@@ -282,16 +282,68 @@ static struct walk content_walk(struct builder *b, const struct layout_fragment 
 
 /* ---- Box painting -------------------------------------------------------------- */
 
-static void paint_decorations(struct builder *b, const struct layout_fragment *f, const struct walk *w)
+/* The painters a fragment's items come from, each called at one place in
+ * painting order; a paint-only restyle calls those of the fragments whose
+ * style changed again (paint_display_list_restyle). */
+enum site { SITE_DECORATIONS, SITE_IMAGE, SITE_TEXT, SITE_OUTLINE, SITE_COLLAPSED_BORDERS };
+
+/* Where a site's items are, and what it was called with. */
+struct paint_mark {
+	const struct layout_fragment *f;
+	const struct css_style *style; /* f->style when its items were made */
+	struct paint_ctx ctx;
+	float x, y;
+	size_t start, count; /* its items */
+	uint8_t site; /* enum site */
+};
+
+static void run_site(struct paint_ctx *c, const struct layout_fragment *canvas_frag, uint8_t site,
+		     const struct layout_fragment *f, float x, float y)
 {
-	if (!is_element_box(f) || !visible(f))
-		return;
+	switch (site) {
+	case SITE_DECORATIONS:
+		if (!is_element_box(f) || !visible(f))
+			return;
+		paint_box_shadows(c, f, x, y, false);
+		if (f != canvas_frag)
+			paint_box_background(c, f, x, y);
+		paint_box_shadows(c, f, x, y, true);
+		paint_box_borders(c, f, x, y);
+		break;
+	case SITE_IMAGE:
+		if (visible(f))
+			paint_image_fragment(c, f, x, y);
+		break;
+	case SITE_TEXT:
+		if (visible(f))
+			paint_text(c, f, x, y);
+		break;
+	case SITE_OUTLINE:
+		if (is_element_box(f) && visible(f))
+			paint_box_outline(c, f, x, y);
+		break;
+	case SITE_COLLAPSED_BORDERS:
+		if (visible(f))
+			paint_collapsed_borders(c, f, x, y);
+		break;
+	}
+}
+
+/* Paints one site of fragment f, remembering where when the list is
+ * restylable. */
+static void site(struct builder *b, uint8_t s, const struct layout_fragment *f, const struct walk *w)
+{
+	struct paint_display_list *dl = b->dl;
 	struct paint_ctx c = ctx_of(b, w);
-	paint_box_shadows(&c, f, w->x, w->y, false);
-	if (f != b->canvas_bg_frag)
-		paint_box_background(&c, f, w->x, w->y);
-	paint_box_shadows(&c, f, w->x, w->y, true);
-	paint_box_borders(&c, f, w->x, w->y);
+	size_t start = dl->count;
+	run_site(&c, dl->canvas_frag, s, f, w->x, w->y);
+	if (!dl->restylable)
+		return;
+	if (dl->mark_count == dl->mark_cap) {
+		dl->mark_cap = dl->mark_cap ? dl->mark_cap * 2 : 256;
+		dl->marks = base_xrealloc(dl->marks, dl->mark_cap * sizeof(*dl->marks));
+	}
+	dl->marks[dl->mark_count++] = (struct paint_mark){ f, f->style, c, w->x, w->y, start, dl->count - start, s };
 }
 
 static void paint_atomic(struct builder *b, const struct layout_fragment *f, const struct walk *w);
@@ -312,26 +364,24 @@ static void flow(struct builder *b, const struct layout_fragment *f, const struc
 				paint_atomic(b, ch, &cw);
 			continue;
 		}
-		struct paint_ctx c = ctx_of(b, &cw);
 		switch (phase) {
 		case PHASE_BLOCK_BG:
 			if (ch->kind == LAYOUT_FRAG_BOX && !is_inline_box(ch))
-				paint_decorations(b, ch, &cw);
+				site(b, SITE_DECORATIONS, ch, &cw);
 			break;
 		case PHASE_INLINE:
 			if (is_inline_box(ch))
-				paint_decorations(b, ch, &cw);
-			if (ch->kind == LAYOUT_FRAG_TEXT && visible(ch))
-				paint_text(&c, ch, cw.x, cw.y);
+				site(b, SITE_DECORATIONS, ch, &cw);
+			if (ch->kind == LAYOUT_FRAG_TEXT)
+				site(b, SITE_TEXT, ch, &cw);
 			if (ch->kind == LAYOUT_FRAG_IMAGE) {
-				paint_decorations(b, ch, &cw);
-				if (visible(ch))
-					paint_image_fragment(&c, ch, cw.x, cw.y);
+				site(b, SITE_DECORATIONS, ch, &cw);
+				site(b, SITE_IMAGE, ch, &cw);
 			}
 			break;
 		case PHASE_OUTLINE:
-			if (is_element_box(ch) && visible(ch))
-				paint_box_outline(&c, ch, cw.x, cw.y);
+			if (is_element_box(ch))
+				site(b, SITE_OUTLINE, ch, &cw);
 			break;
 		case PHASE_FLOAT:
 			break;
@@ -339,10 +389,8 @@ static void flow(struct builder *b, const struct layout_fragment *f, const struc
 		flow(b, ch, &cw, phase);
 	}
 	/* A collapsed table's borders go over its cells' backgrounds. */
-	if (phase == PHASE_BLOCK_BG && f->collapsed_border_count && visible(f)) {
-		struct paint_ctx c = ctx_of(b, w);
-		paint_collapsed_borders(&c, f, w->x, w->y);
-	}
+	if (phase == PHASE_BLOCK_BG && f->collapsed_border_count)
+		site(b, SITE_COLLAPSED_BORDERS, f, w);
 }
 
 /* Floats and inline-blocks: all phases of their own content, atomically. */
@@ -350,19 +398,14 @@ static void paint_atomic(struct builder *b, const struct layout_fragment *f, con
 {
 	if (w->depth > MAX_DEPTH)
 		return;
-	paint_decorations(b, f, w);
-	if (f->kind == LAYOUT_FRAG_IMAGE && visible(f)) {
-		struct paint_ctx c = ctx_of(b, w);
-		paint_image_fragment(&c, f, w->x, w->y);
-	}
+	site(b, SITE_DECORATIONS, f, w);
+	if (f->kind == LAYOUT_FRAG_IMAGE)
+		site(b, SITE_IMAGE, f, w);
 	flow(b, f, w, PHASE_BLOCK_BG);
 	flow(b, f, w, PHASE_FLOAT);
 	flow(b, f, w, PHASE_INLINE);
 	flow(b, f, w, PHASE_OUTLINE);
-	if (visible(f)) {
-		struct paint_ctx c = ctx_of(b, w);
-		paint_box_outline(&c, f, w->x, w->y);
-	}
+	site(b, SITE_OUTLINE, f, w);
 }
 
 /* ---- Stacking contexts --------------------------------------------------------------- */
@@ -455,12 +498,12 @@ static void paint_layers(struct builder *b, const struct layer_list *l, int zmin
 
 /* Bounds of an opacity group: the union of its items' (fixed and sticky
  * items scroll differently, so a group holding one is never culled). */
-static void close_group(struct paint_display_list *dl, size_t push_index)
+static void group_bounds(struct paint_display_list *dl, size_t push_index, size_t pop_index)
 {
 	struct paint_item *push = &dl->items[push_index];
 	struct paint_rect u = { 1e30f, 1e30f, -1e30f, -1e30f };
 	bool fixed = false;
-	for (size_t i = push_index + 1; i + 1 < dl->count; i++) {
+	for (size_t i = push_index + 1; i < pop_index; i++) {
 		const struct paint_item *it = &dl->items[i];
 		if (it->kind == PAINT_ITEM_POP_LAYER)
 			continue;
@@ -473,7 +516,12 @@ static void close_group(struct paint_display_list *dl, size_t push_index)
 	if (fixed)
 		u = (struct paint_rect){ -1e30f, -1e30f, 1e30f, 1e30f };
 	push->bounds = u;
-	push->pop_index = dl->count - 1;
+	push->pop_index = pop_index;
+}
+
+static void close_group(struct paint_display_list *dl, size_t push_index)
+{
+	group_bounds(dl, push_index, dl->count - 1);
 }
 
 /* Paints a stacking context, or a positioned box with z-index auto (whose
@@ -494,11 +542,9 @@ static void paint_layer(struct builder *b, const struct layout_fragment *f, cons
 		it->clip = NULL;
 		b->layer_depth++;
 	}
-	paint_decorations(b, f, &w);
-	if (f->kind == LAYOUT_FRAG_IMAGE && visible(f)) {
-		struct paint_ctx c = ctx_of(b, &w);
-		paint_image_fragment(&c, f, w.x, w.y);
-	}
+	site(b, SITE_DECORATIONS, f, &w);
+	if (f->kind == LAYOUT_FRAG_IMAGE)
+		site(b, SITE_IMAGE, f, &w);
 	struct layer_list layers = { 0 };
 	if (real) {
 		collect_layers(b, f, &w, &layers);
@@ -514,10 +560,7 @@ static void paint_layer(struct builder *b, const struct layout_fragment *f, cons
 		paint_layers(b, &layers, 1, INT32_MAX, false);
 	}
 	flow(b, f, &w, PHASE_OUTLINE);
-	if (is_element_box(f) && visible(f)) {
-		struct paint_ctx c = ctx_of(b, &w);
-		paint_box_outline(&c, f, w.x, w.y);
-	}
+	site(b, SITE_OUTLINE, f, &w);
 	free(layers.items);
 	if (opacity < 1.0f) {
 		b->layer_depth--;
@@ -566,7 +609,7 @@ static void paint_canvas(struct builder *b, const struct layout_tree *tree)
 	memcpy(b->dl->canvas_color, white, sizeof(white));
 	if (!src)
 		return;
-	b->canvas_bg_frag = src;
+	b->dl->canvas_frag = src;
 	float c[4];
 	paint_color_premul(src->style->background_color, c);
 	for (int k = 0; k < 4; k++)
@@ -944,11 +987,12 @@ size_t paint_attached_area(const struct paint_display_list *dl, const struct pai
 	return n;
 }
 
-struct paint_display_list *paint_build_display_list(const struct layout_tree *tree,
-						    const struct layout_image_provider *images)
+static struct paint_display_list *build(const struct layout_tree *tree, const struct layout_image_provider *images,
+				       bool restylable)
 {
 	struct paint_display_list *dl = base_xcalloc(1, sizeof(*dl));
 	base_arena_init(&dl->arena, 64 * 1024);
+	dl->restylable = restylable;
 	dl->canvas_color[0] = dl->canvas_color[1] = dl->canvas_color[2] = dl->canvas_color[3] = 1.0f;
 	if (!tree || !tree->root || !tree->root->style)
 		return dl;
@@ -964,6 +1008,200 @@ struct paint_display_list *paint_build_display_list(const struct layout_tree *tr
 	find_attached(dl);
 	dl->images = NULL;
 	return dl;
+}
+
+struct paint_display_list *paint_build_display_list(const struct layout_tree *tree,
+						    const struct layout_image_provider *images)
+{
+	return build(tree, images, false);
+}
+
+struct paint_display_list *paint_build_display_list_restylable(const struct layout_tree *tree,
+							       const struct layout_image_provider *images)
+{
+	return build(tree, images, true);
+}
+
+/* ---- Paint-only restyles ------------------------------------------------------------ */
+
+/* Whether a fragment's new style keeps its place in painting order: the
+ * same stacking, layering and opacity group. */
+static bool same_stacking(const struct css_style *a, const struct css_style *b)
+{
+	return a->opacity == b->opacity && a->transform == b->transform && a->position == b->position &&
+	       a->z_index_auto == b->z_index_auto && a->z_index == b->z_index && a->float_ == b->float_ &&
+	       a->display == b->display;
+}
+
+/* Whether a mark's items must be made again: its fragment's style changed
+ * (collapsed borders come from the cells' styles: always). */
+static bool mark_changed(const struct paint_mark *m)
+{
+	return m->f->style != m->style || m->site == SITE_COLLAPSED_BORDERS;
+}
+
+/* Opacity group bounds and the index of attached and banded items, after
+ * items changed. */
+static void reindex(struct paint_display_list *dl)
+{
+	for (size_t i = dl->count; i-- > 0;)
+		if (dl->items[i].kind == PAINT_ITEM_PUSH_LAYER && dl->items[i].pop_index < dl->count)
+			group_bounds(dl, i, dl->items[i].pop_index);
+	free(dl->attached);
+	free(dl->band_start);
+	free(dl->band_items);
+	free(dl->wide_items);
+	dl->attached = dl->band_start = dl->band_items = dl->wide_items = NULL;
+	dl->attached_count = dl->band_count = dl->wide_count = 0;
+	find_attached(dl);
+}
+
+/* Replaces the items of the changed marks (flags) by their fresh ones, at
+ * fresh[c] .. fresh[c + 1] after the list's first old_count items. */
+static void splice(struct paint_display_list *dl, const bool *flags, const size_t *fresh, size_t changed,
+		   size_t old_count)
+{
+	size_t new_count = old_count;
+	for (size_t k = 0, c = 0; k < dl->mark_count; k++)
+		if (flags[k]) {
+			size_t end = c + 1 < changed ? fresh[c + 1] : dl->count;
+			new_count = new_count - dl->marks[k].count + (end - fresh[c]);
+			c++;
+		}
+	struct paint_item *items = base_xmalloc(BASE_MAX(new_count, (size_t)1) * sizeof(*items));
+	size_t *new_index = base_xmalloc(BASE_MAX(old_count, (size_t)1) * sizeof(*new_index));
+	size_t in = 0, out = 0;
+	for (size_t k = 0, c = 0; k <= dl->mark_count; k++) {
+		struct paint_mark *m = k < dl->mark_count ? &dl->marks[k] : NULL;
+		size_t until = m ? m->start : old_count;
+		for (; in < until; in++) {
+			new_index[in] = out;
+			items[out++] = dl->items[in];
+		}
+		if (!m)
+			break;
+		if (!flags[k]) {
+			m->start = out;
+			continue;
+		}
+		size_t end = c + 1 < changed ? fresh[c + 1] : dl->count;
+		for (; in < m->start + m->count; in++)
+			new_index[in] = SIZE_MAX;
+		m->start = out;
+		m->count = end - fresh[c];
+		memcpy(items + out, dl->items + fresh[c], m->count * sizeof(*items));
+		out += m->count;
+		c++;
+	}
+	/* Opacity groups end at their pop items' new places (never in a
+	 * site's items). */
+	for (size_t i = 0; i < new_count; i++)
+		if (items[i].kind == PAINT_ITEM_PUSH_LAYER)
+			items[i].pop_index = items[i].pop_index < old_count ? new_index[items[i].pop_index] : SIZE_MAX;
+	free(new_index);
+	free(dl->items);
+	dl->items = items;
+	dl->count = dl->cap = new_count;
+}
+
+static void rect_add(struct paint_rect *u, struct paint_rect r)
+{
+	u->x0 = BASE_MIN(u->x0, r.x0);
+	u->y0 = BASE_MIN(u->y0, r.y0);
+	u->x1 = BASE_MAX(u->x1, r.x1);
+	u->y1 = BASE_MAX(u->y1, r.y1);
+}
+
+static bool restyle_items(struct paint_display_list *dl, const struct layout_image_provider *images,
+			  struct paint_rect *damage)
+{
+	bool *flags = base_xcalloc(BASE_MAX(dl->mark_count, (size_t)1), sizeof(*flags));
+	size_t changed = 0;
+	for (size_t k = 0; k < dl->mark_count; k++) {
+		const struct paint_mark *m = &dl->marks[k];
+		if (!mark_changed(m))
+			continue;
+		/* The root's and body's backgrounds may be the canvas's. */
+		if (m->f->style != m->style &&
+		    (!same_stacking(m->style, m->f->style) || is_root_element(m->f) || is_tag(m->f, HTML_TAG_BODY))) {
+			free(flags);
+			return false;
+		}
+		flags[k] = true;
+		changed++;
+	}
+	if (!changed) {
+		free(flags);
+		return true;
+	}
+	/* The changed sites' new items go after the list first... */
+	size_t old_count = dl->count;
+	size_t *fresh = base_xmalloc(changed * sizeof(*fresh));
+	dl->images = images;
+	for (size_t k = 0, c = 0; k < dl->mark_count; k++) {
+		struct paint_mark *m = &dl->marks[k];
+		if (!flags[k])
+			continue;
+		fresh[c++] = dl->count;
+		struct paint_ctx ctx = m->ctx;
+		run_site(&ctx, dl->canvas_frag, m->site, m->f, m->x, m->y);
+		m->style = m->f->style;
+	}
+	dl->images = NULL;
+	/* ...then replace the old ones: in place when each site made as many
+	 * items as before (a colour changed), else into a new array. */
+	bool same_counts = true, same_bounds = true;
+	for (size_t k = 0, c = 0; k < dl->mark_count && same_counts; k++)
+		if (flags[k]) {
+			size_t end = c + 1 < changed ? fresh[c + 1] : dl->count;
+			same_counts = end - fresh[c] == dl->marks[k].count;
+			c++;
+		}
+	if (same_counts) {
+		for (size_t k = 0, c = 0; k < dl->mark_count; k++) {
+			if (!flags[k])
+				continue;
+			const struct paint_mark *m = &dl->marks[k];
+			for (size_t j = 0; j < m->count; j++) {
+				struct paint_item *old = &dl->items[m->start + j];
+				const struct paint_item *new = &dl->items[fresh[c] + j];
+				if (memcmp(old, new, sizeof(*old)) == 0)
+					continue;
+				same_bounds &= memcmp(&old->bounds, &new->bounds, sizeof(old->bounds)) == 0;
+				rect_add(damage, old->bounds);
+				rect_add(damage, new->bounds);
+				*old = *new;
+			}
+			c++;
+		}
+		dl->count = old_count;
+	} else {
+		for (size_t k = 0; k < dl->mark_count; k++)
+			for (size_t j = 0; flags[k] && j < dl->marks[k].count; j++)
+				rect_add(damage, dl->items[dl->marks[k].start + j].bounds);
+		for (size_t i = old_count; i < dl->count; i++)
+			rect_add(damage, dl->items[i].bounds);
+		splice(dl, flags, fresh, changed, old_count);
+	}
+	free(fresh);
+	free(flags);
+	if (!same_counts || !same_bounds)
+		reindex(dl);
+	return true;
+}
+
+bool paint_display_list_restyle(struct paint_display_list *dl, const struct layout_image_provider *images,
+				struct layout_rect *damage)
+{
+	*damage = (struct layout_rect){ 0, 0, 0, 0 };
+	if (!dl || !dl->restylable)
+		return false;
+	struct paint_rect u = { 1e30f, 1e30f, -1e30f, -1e30f };
+	if (!restyle_items(dl, images, &u))
+		return false;
+	if (u.x1 >= u.x0 && u.y1 >= u.y0)
+		*damage = (struct layout_rect){ u.x0, u.y0, u.x1 - u.x0, u.y1 - u.y0 };
+	return true;
 }
 
 /* ---- Dump ------------------------------------------------------------------------- */

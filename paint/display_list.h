@@ -140,6 +140,8 @@ struct paint_item {
 	int depth; /* layer nesting, for dumps */
 };
 
+struct paint_mark;
+
 struct paint_display_list {
 	struct base_arena arena;
 	struct paint_item *items;
@@ -158,6 +160,13 @@ struct paint_display_list {
 	size_t band_count;
 	size_t *band_start, *band_items;
 	size_t *wide_items, wide_count;
+	/* The root or body whose background went to the canvas. */
+	const struct layout_fragment *canvas_frag;
+	/* Restylable lists: where each fragment's items are (display_list.c),
+	 * in painting order; malloc'ed. */
+	bool restylable;
+	struct paint_mark *marks;
+	size_t mark_count, mark_cap;
 	const struct layout_image_provider *images; /* during the build only */
 };
 

@@ -34,6 +34,20 @@ struct paint_display_list;
  * resolves background-image URLs (may be NULL: none are painted). */
 struct paint_display_list *paint_build_display_list(const struct layout_tree *tree,
 						    const struct layout_image_provider *images);
+/* The same, also remembering which items each fragment painted, so that
+ * paint_display_list_restyle() can update them. */
+struct paint_display_list *paint_build_display_list_restylable(const struct layout_tree *tree,
+							       const struct layout_image_provider *images);
+/* After a paint-only restyle pointed fragments at new styles
+ * (layout_restyle_fragments()), makes the items of the fragments whose
+ * style changed again, in place: the list then equals one built anew, and
+ * *damage (document CSS px, at scroll 0 for fixed and sticky content; 0 x 0
+ * when nothing changed) bounds the items that differ. False, the list
+ * unchanged, when it is not restylable or a change moves content in
+ * painting order (opacity, transform, stacking) or may change the canvas
+ * (the root's or body's style): build it again. */
+bool paint_display_list_restyle(struct paint_display_list *dl, const struct layout_image_provider *images,
+				struct layout_rect *damage);
 void paint_display_list_free(struct paint_display_list *dl);
 /* Number of items, for statistics and benchmarks. */
 size_t paint_display_list_count(const struct paint_display_list *dl);

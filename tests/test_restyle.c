@@ -34,14 +34,14 @@ static int teardown(void **state)
 	return 0;
 }
 
-static char *style_dump(struct weft_document *doc)
+static char *dump(struct weft_document *doc, enum weft_dump_kind kind)
 {
 	char *text = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&text, &len);
 	assert_non_null(f);
 	struct weft_error err;
-	assert_int_equal(weft_document_dump(doc, WEFT_DUMP_STYLE, f, &err), WEFT_OK);
+	assert_int_equal(weft_document_dump(doc, kind, f, &err), WEFT_OK);
 	fclose(f);
 	return text;
 }
@@ -87,9 +87,16 @@ static void check_page(const char *html, const float (*points)[3], size_t n, str
 		weft_document_set_pointer(ref, points[i][0], points[i][1], points[i][2] != 0);
 		assert_int_equal(weft_document_set_viewport(ref, W + 1, H), WEFT_OK);
 		assert_int_equal(weft_document_set_viewport(ref, W, H), WEFT_OK);
-		char *a = style_dump(inc), *b = style_dump(ref);
+		char *a = dump(inc, WEFT_DUMP_STYLE), *b = dump(ref, WEFT_DUMP_STYLE);
 		if (strcmp(a, b) != 0)
 			fail_msg("styles differ after move %zu to (%g, %g)", i, points[i][0], points[i][1]);
+		free(a);
+		free(b);
+		/* A display list updated in place equals one built anew. */
+		a = dump(inc, WEFT_DUMP_DISPLAY_LIST);
+		b = dump(ref, WEFT_DUMP_DISPLAY_LIST);
+		if (strcmp(a, b) != 0)
+			fail_msg("display lists differ after move %zu to (%g, %g)", i, points[i][0], points[i][1]);
 		free(a);
 		free(b);
 		uint8_t *pa = render(inc), *pb = render(ref);

@@ -324,7 +324,12 @@ int shell_document_build_display_list(struct weft_document *doc, struct weft_err
 	int rc = weft_document_layout(doc, err);
 	if (rc != WEFT_OK)
 		return rc;
-	doc->display_list = paint_build_display_list(doc->layout, &doc->image_provider);
+	/* With :hover or :active rules, pointer moves restyle: keep what
+	 * paint_display_list_restyle() needs to update the list in place. */
+	if (doc->styled && doc->styled->uses_user_action)
+		doc->display_list = paint_build_display_list_restylable(doc->layout, &doc->image_provider);
+	else
+		doc->display_list = paint_build_display_list(doc->layout, &doc->image_provider);
 	collect_image_warnings(doc);
 	if (!doc->display_list) {
 		shell_error_set(err, WEFT_ERR_RENDER, "building the display list of '%s' failed", doc->path);

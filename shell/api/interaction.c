@@ -58,7 +58,14 @@ static enum weft_damage restyle(struct weft_document *doc, const struct css_elem
 		return WEFT_DAMAGE_NONE;
 	if (r.damage == CSS_DAMAGE_REPAINT && doc->layout &&
 	    layout_restyle_fragments(doc->layout, r.replaced, r.replaced_count, &doc->damage_area)) {
-		shell_document_invalidate(doc, 3);
+		/* The items of the restyled fragments are made again in place,
+		 * and only those that differ are damage; the whole list only
+		 * when painting order may change. */
+		struct layout_rect items_damage;
+		if (paint_display_list_restyle(doc->display_list, &doc->image_provider, &items_damage))
+			doc->damage_area = items_damage;
+		else
+			shell_document_invalidate(doc, 3);
 		return WEFT_DAMAGE_REPAINT;
 	}
 	shell_document_invalidate(doc, 2);

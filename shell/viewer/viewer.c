@@ -405,7 +405,10 @@ static void update_pointer(struct viewer *v)
 			weft_document_damage_area(v->doc, &dx, &dy, &dw, &dh);
 			double top = floor(dy * v->scale / VIEWER_TILE_HEIGHT);
 			double bottom = floor((dy + dh) * v->scale / VIEWER_TILE_HEIGHT);
-			viewer_tiles_invalidate_rows(&v->tiles, (int)BASE_MAX(top, -1.0), (int)BASE_MIN(bottom, (double)INT_MAX));
+			/* No area: nothing drawn differs. */
+			if (dw > 0 && dh > 0)
+				viewer_tiles_invalidate_rows(&v->tiles, (int)BASE_MAX(top, -1.0),
+							     (int)BASE_MIN(bottom, (double)INT_MAX));
 		} else {
 			viewer_tiles_invalidate(&v->tiles);
 		}
