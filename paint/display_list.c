@@ -1024,13 +1024,17 @@ struct paint_display_list *paint_build_display_list_restylable(const struct layo
 
 /* ---- Paint-only restyles ------------------------------------------------------------ */
 
-/* Whether a fragment's new style keeps its place in painting order: the
- * same stacking, layering and opacity group. */
+/* Whether a fragment's new style keeps its place in painting order (the
+ * same stacking, layering and opacity group) and what its content is
+ * painted in (transform, overflow clip radii), which sites keep. */
 static bool same_stacking(const struct css_style *a, const struct css_style *b)
 {
 	return a->opacity == b->opacity && a->transform == b->transform && a->position == b->position &&
 	       a->z_index_auto == b->z_index_auto && a->z_index == b->z_index && a->float_ == b->float_ &&
-	       a->display == b->display;
+	       a->display == b->display &&
+	       memcmp(&a->transform_origin_x, &b->transform_origin_x, sizeof(a->transform_origin_x)) == 0 &&
+	       memcmp(&a->transform_origin_y, &b->transform_origin_y, sizeof(a->transform_origin_y)) == 0 &&
+	       memcmp(a->border_radius, b->border_radius, sizeof(a->border_radius)) == 0;
 }
 
 /* Whether a mark's items must be made again: its fragment's style changed
@@ -1150,7 +1154,7 @@ static bool restyle_items(struct paint_display_list *dl, const struct layout_ima
 	dl->images = NULL;
 	/* ...then replace the old ones: in place when each site made as many
 	 * items as before (a colour changed), else into a new array. */
-	bool same_counts = true, same_bounds = true;
+	bool same_counts = true, same_index = true;
 	for (size_t k = 0, c = 0; k < dl->mark_count && same_counts; k++)
 		if (flags[k]) {
 			size_t end = c + 1 < changed ? fresh[c + 1] : dl->count;
@@ -1167,7 +1171,8 @@ static bool restyle_items(struct paint_display_list *dl, const struct layout_ima
 				const struct paint_item *new = &dl->items[fresh[c] + j];
 				if (memcmp(old, new, sizeof(*old)) == 0)
 					continue;
-				same_bounds &= memcmp(&old->bounds, &new->bounds, sizeof(old->bounds)) == 0;
+				same_index &= memcmp(&old->bounds, &new->bounds, sizeof(old->bounds)) == 0 &&
+					      old->fixed == new->fixed && old->sticky == new->sticky;
 				rect_add(damage, old->bounds);
 				rect_add(damage, new->bounds);
 				*old = *new;
@@ -1185,7 +1190,7 @@ static bool restyle_items(struct paint_display_list *dl, const struct layout_ima
 	}
 	free(fresh);
 	free(flags);
-	if (!same_counts || !same_bounds)
+	if (!same_counts || !same_index)
 		reindex(dl);
 	return true;
 }

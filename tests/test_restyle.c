@@ -214,6 +214,26 @@ static void test_active_and_root(void **state)
 	assert_true(seen.count[WEFT_DAMAGE_RESTYLE] > 0);
 }
 
+/* Paint-only changes inside opacity groups, fixed and positioned boxes,
+ * clips and transforms, that add, drop or move items or change their
+ * bounds: the display list updated in place must equal a new one. */
+static void test_display_list_in_place(void **state)
+{
+	(void)state;
+	struct damage_seen seen;
+	run(HEAD "div{height:30px} .g{opacity:.6} .g span:hover{background:lime;box-shadow:0 0 12px red} "
+		 ".f{position:fixed;left:0;top:200px;width:150px;height:60px;background:#eee} .f:hover b{color:red} "
+		 ".c{overflow:hidden;border-radius:8px;background:#def} .c:hover{border-radius:2px} "
+		 ".c i:hover{outline:3px solid blue;visibility:hidden} .t{transform:rotate(5deg)} .t:hover{color:green;background:#fee} "
+		 ".o:hover{opacity:.5} .z{position:relative} .z:hover{z-index:2;text-shadow:2px 2px 3px gray} "
+		 ".u:hover{text-decoration:line-through;background-image:linear-gradient(red,blue)}</style>"
+		 "<div class=g>group <span>in</span> it</div><div class=f>fixed <b>bold</b></div>"
+		 "<div class=c><i>clipped</i> text</div><div class=t>turned</div><div class=o>fades</div>"
+		 "<div class=z>raised</div><div class=u>struck</div>",
+	    &seen);
+	assert_true(seen.count[WEFT_DAMAGE_REPAINT] > 0);
+}
+
 /* Moving between elements no rule depends on restyles nothing. */
 static void test_narrow(void **state)
 {
@@ -237,6 +257,7 @@ int main(void)
 		cmocka_unit_test(test_has_and_nesting),
 		cmocka_unit_test(test_inheritance),
 		cmocka_unit_test(test_active_and_root),
+		cmocka_unit_test(test_display_list_in_place),
 		cmocka_unit_test(test_narrow),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
