@@ -130,12 +130,17 @@ static void build_gamma(uint8_t table[256], int lum)
 
 const uint8_t *paint_glyph_gamma(struct paint_glyph_cache *gc, const float rgba[4])
 {
-	uint8_t c[3];
+	int c[3];
 	for (int k = 0; k < 3; k++) {
 		float v = rgba[3] > 0.0f ? rgba[k] / rgba[3] : 0.0f;
-		c[k] = (uint8_t)BASE_MIN(BASE_MAX(v * 255.0f + 0.5f, 0.0f), 255.0f);
+		int v8 = (int)BASE_MIN(BASE_MAX(v * 255.0f + 0.5f, 0.0f), 255.0f);
+		/* The scaler record keeps the colour canonical first: three
+		 * bits a channel, repeated (SkMaskGamma::CanonicalColor). */
+		int i = v8 >> 5;
+		c[k] = (i << 5) | (i << 2) | (i >> 1);
 	}
-	/* SkComputeLuminance, then the top three bits pick the table. */
+	/* Then SkComputeLuminance of that colour, whose top three bits pick
+	 * the table. */
 	int lum = (c[0] * 54 + c[1] * 183 + c[2] * 19) >> 8;
 	int i = lum >> 5;
 	if (!(gc->gamma_ready & (1u << i))) {
