@@ -48,14 +48,15 @@ static float fake_bold_strength(float size)
 	return size * (1.0f / 24.0f + t * (1.0f / 32.0f - 1.0f / 24.0f));
 }
 
-/* Applies Skia-style fake bold and oblique to a loaded outline. */
-static void synthesize(const struct layout_face *face, FT_GlyphSlot slot, int32_t size64)
+/* Applies Skia-style fake bold to a loaded outline, and fake oblique
+ * when skew is set (masks skew the path instead, as Skia does). */
+static void synthesize(const struct layout_face *face, FT_GlyphSlot slot, int32_t size64, bool skew)
 {
 	if (layout_face_synthetic_bold(face)) {
 		FT_Pos s = (FT_Pos)(fake_bold_strength((float)size64 / 64.0f) * 64.0f);
 		FT_Outline_EmboldenXY(&slot->outline, s, s);
 	}
-	if (layout_face_synthetic_oblique(face)) {
+	if (skew && layout_face_synthetic_oblique(face)) {
 		FT_Matrix skew = { 0x10000, 0x4000, 0, 0x10000 };
 		FT_Outline_Transform(&slot->outline, &skew);
 	}
@@ -74,9 +75,11 @@ static struct paint_glyph_bitmap *render(struct paint_glyph_cache *gc, const str
 	if (FT_Set_Char_Size(ft, 0, size64, 72, 72) == 0 && FT_Load_Glyph(ft, id, hinting | FT_LOAD_NO_BITMAP) == 0 &&
 	    ft->glyph->format == FT_GLYPH_FORMAT_OUTLINE) {
 		FT_GlyphSlot slot = ft->glyph;
-		synthesize(face, slot, size64);
-		/* Drawn from the hinted outline at its subpixel phase. */
-		bm = paint_glyph_mask(&slot->outline, (double)sub / 4.0, &gc->arena);
+		synthesize(face, slot, size64, false);
+		/* Drawn from the hinted outline at its subpixel phase; a fake
+		 * italic is slanted by a quarter on the path, in float. */
+		bm = paint_glyph_mask(&slot->outline, (double)sub / 4.0, layout_face_synthetic_oblique(face) ? 0.25f : 0.0f,
+				      &gc->arena);
 	}
 	layout_face_unlock(face);
 	return bm;
@@ -225,7 +228,7 @@ const struct paint_poly *paint_glyph_outline(struct paint_glyph_cache *gc, const
 		if (FT_Set_Char_Size(ft, 0, key.size64, 72, 72) == 0 &&
 		    FT_Load_Glyph(ft, id, FT_LOAD_NO_HINTING | FT_LOAD_NO_BITMAP) == 0 &&
 		    ft->glyph->format == FT_GLYPH_FORMAT_OUTLINE) {
-			synthesize(face, ft->glyph, key.size64);
+			synthesize(face, ft->glyph, key.size64, true);
 			static const FT_Outline_Funcs funcs = { on_move, on_line, on_conic, on_cubic, 0, 0 };
 			struct flatten fl = { &pb, 0, 0 };
 			FT_Outline_Decompose(&ft->glyph->outline, &funcs, &fl);

@@ -194,6 +194,7 @@ struct mask_build {
 	struct edge *edges;
 	size_t len, cap;
 	double ox, oy; /* added to every point */
+	float skew;    /* x += skew * y (y up), in float as SkMatrix maps points */
 	double px, py; /* the current point */
 	double minx, miny, maxx, maxy;
 	size_t points; /* the path's point count, as SkPath counts them */
@@ -334,8 +335,9 @@ static void add_quad(struct mask_build *b, double x0, double y0, double x1, doub
 
 static void point(struct mask_build *b, const FT_Vector *v, double *x, double *y)
 {
-	*x = (double)v->x / 64.0 + b->ox;
-	*y = -(double)v->y / 64.0 + b->oy;
+	float fx = (float)v->x / 64.0f, fy = (float)v->y / 64.0f;
+	*x = (double)(fx + b->skew * fy) + b->ox;
+	*y = -(double)fy + b->oy;
 	if (b->measure) {
 		b->minx = BASE_MIN(b->minx, *x);
 		b->miny = BASE_MIN(b->miny, *y);
@@ -808,12 +810,13 @@ static void walk_edges(struct walk *wk, struct edge *head, struct edge *tail, in
 	}
 }
 
-struct paint_glyph_bitmap *paint_glyph_mask(const void *ft_outline, double dx, struct base_arena *a)
+struct paint_glyph_bitmap *paint_glyph_mask(const void *ft_outline, double dx, float skew, struct base_arena *a)
 {
 	const FT_Outline *o = ft_outline;
 	static const FT_Outline_Funcs funcs = { on_move, on_line, on_conic, on_cubic, 0, 0 };
 	struct mask_build b = { 0 };
 	b.measure = true;
+	b.skew = skew;
 	b.ox = dx;
 	b.minx = b.miny = INFINITY;
 	b.maxx = b.maxy = -INFINITY;

@@ -71,10 +71,10 @@ void paint_glyph_cache_free(struct paint_glyph_cache *gc);
  * cannot be loaded. */
 const struct paint_glyph_bitmap *paint_glyph_get(struct paint_glyph_cache *gc, const struct layout_face *face,
 						  uint32_t id, float size, int sub);
-/* The A8 mask of an FT_Outline (font units of 26.6 px, y up) moved right
- * by dx px, drawn as Skia draws glyph paths; allocated in a. NULL when the
- * outline is empty or absurdly large. */
-struct paint_glyph_bitmap *paint_glyph_mask(const void *ft_outline, double dx, struct base_arena *a);
+/* The A8 mask of an FT_Outline (font units of 26.6 px, y up), slanted by
+ * x += skew * y and moved right by dx px, drawn as Skia draws glyph paths;
+ * allocated in a. NULL when the outline is empty or absurdly large. */
+struct paint_glyph_bitmap *paint_glyph_mask(const void *ft_outline, double dx, float skew, struct base_arena *a);
 /* The table that maps a glyph's coverage to the coverage Chromium blends
  * with for text of premultiplied colour rgba: Skia's mask gamma (contrast
  * 0.2, gamma 1.2 on Linux), chosen by the colour's luminance. */
