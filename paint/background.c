@@ -116,59 +116,26 @@ static void snap_if_near_integral(float r[4])
 /* A background image that one tile covers is drawn by Blink as one image
  * draw of the part of the image under the painting area
  * (DrawTiledBackground's subset: the snapped area's position, its
- * unsnapped size, into the snapped area), and Chromium's compositor
- * decodes that part alone (cc::SoftwareImageDecodeCache: the subset rounded
- * out to whole pixels, shrunk to the smallest level of its own mipmap
- * still at least the drawn size rounded), then draws it bilinearly. The
- * level's pixels depend on where the subset starts, so this reproduces
- * them; NULL when more than one tile shows. */
-static const struct paint_image_draw *single_draw(struct paint_display_list *dl, const struct layout_image *img,
-						  const struct paint_pattern *p, const struct paint_rrect *area)
+ * unsnapped size, into the snapped area). Sets the item's placement to
+ * that draw's; false when more than one tile shows. */
+static bool single_draw(struct paint_display_list *dl, struct paint_item *it, const struct layout_image *img,
+			const struct paint_rrect *area)
 {
-	float dx = paint_pixel_snap(area->x), dy = paint_pixel_snap(area->y);
-	float dw = paint_pixel_snap(area->x + area->w) - dx, dh = paint_pixel_snap(area->y + area->h) - dy;
+	const struct paint_pattern *p = &it->pattern;
+	float dest[4] = { paint_pixel_snap(area->x), paint_pixel_snap(area->y), 0.0f, 0.0f };
+	dest[2] = paint_pixel_snap(area->x + area->w) - dest[0];
+	dest[3] = paint_pixel_snap(area->y + area->h) - dest[1];
 	const float eps = 1.0f / 64.0f;
-	if (!(dw > 0.0f) || !(dh > 0.0f) || p->x > dx + eps || p->y > dy + eps || p->x + p->w < dx + dw - eps ||
-	    p->y + p->h < dy + dh - eps)
-		return NULL;
+	if (!(dest[2] > 0.0f) || !(dest[3] > 0.0f) || p->x > dest[0] + eps || p->y > dest[1] + eps ||
+	    p->x + p->w < dest[0] + dest[2] - eps || p->y + p->h < dest[1] + dest[3] - eps)
+		return false;
 	float kx = p->w / (float)img->width, ky = p->h / (float)img->height;
-	float src[4] = { (dx - p->x) / kx, (dy - p->y) / ky, area->w / kx, area->h / ky };
+	float src[4] = { (dest[0] - p->x) / kx, (dest[1] - p->y) / ky, area->w / kx, area->h / ky };
 	snap_if_near_integral(src);
 	if (!(src[2] > 0.0f) || !(src[3] > 0.0f))
-		return NULL;
-	int x0 = BASE_MAX(0, (int)floorf(src[0])), y0 = BASE_MAX(0, (int)floorf(src[1]));
-	int x1 = BASE_MIN(img->width, (int)ceilf(src[0] + src[2])), y1 = BASE_MIN(img->height, (int)ceilf(src[1] + src[3]));
-	if (x1 <= x0 || y1 <= y0)
-		return NULL;
-	int sw = x1 - x0, sh = y1 - y0;
-	/* cc's target size and MipMapUtil::GetLevelForSize. */
-	int tw = (int)roundf((float)sw * dw / src[2]), th = (int)roundf((float)sh * dh / src[3]);
-	int level = 0;
-	for (int lw = sw, lh = sh; lw > 1 || lh > 1; level++) {
-		lw = BASE_MAX(1, lw / 2);
-		lh = BASE_MAX(1, lh / 2);
-		if (lw < tw || lh < th)
-			break;
-	}
-	struct paint_image_draw *d = base_arena_calloc(&dl->arena, 1, sizeof(*d));
-	d->pattern = *p;
-	d->pattern.repeat_x = d->pattern.repeat_y = false;
-	float ox = src[0], oy = src[1], w = (float)img->width, h = (float)img->height;
-	d->image = img;
-	if (level > 0) {
-		d->image = paint_image_subset_level(&dl->arena, img, x0, y0, sw, sh, level);
-		if (!d->image)
-			return NULL;
-		ox -= (float)x0;
-		oy -= (float)y0;
-		w = (float)sw;
-		h = (float)sh;
-	}
-	d->pattern.x = dx - ox * dw / src[2];
-	d->pattern.y = dy - oy * dh / src[3];
-	d->pattern.w = d->pattern.step_x = w * dw / src[2];
-	d->pattern.h = d->pattern.step_y = h * dh / src[3];
-	return d;
+		return false;
+	it->draw = paint_image_place(dl, img, dest, src, &it->pattern);
+	return true;
 }
 
 static void paint_layer_image(struct paint_ctx *c, const struct layout_fragment *f, const struct css_style *style,
@@ -249,7 +216,7 @@ static void paint_layer_image(struct paint_ctx *c, const struct layout_fragment 
 		it->source = PAINT_SRC_IMAGE;
 		it->image = img;
 		if (!p.pixelated && !fixed)
-			it->draw = single_draw(c->dl, img, &p, &shape);
+			single_draw(c->dl, it, img, &shape);
 	} else {
 		it->source = l->image.kind == CSS_IMAGE_RADIAL_GRADIENT ? PAINT_SRC_RADIAL : PAINT_SRC_LINEAR;
 		it->gradient = paint_gradient_resolve(c->dl, &l->image, p.w, p.h); /* the tile after rounding */

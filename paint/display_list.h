@@ -88,9 +88,9 @@ struct paint_pattern {
 };
 
 /* An image draw as Chromium's compositor hands it to Skia at one device px
- * per CSS px (cc's SoftwareImageDecodeCache): `image` is the image itself
- * or a mipmap level of the drawn part of it alone, placed by `pattern` and
- * sampled bilinearly without further levels. In the display list's arena. */
+ * per CSS px (cc's SoftwareImageDecodeCache): `image` is a mipmap level of
+ * the drawn part of an image alone, placed by `pattern` and sampled
+ * bilinearly without further levels. In the display list's arena. */
 struct paint_image_draw {
 	const struct layout_image *image;
 	struct paint_pattern pattern;
@@ -231,6 +231,15 @@ void paint_image_fragment(struct paint_ctx *c, const struct layout_fragment *f, 
 /* A coordinate snapped to a whole pixel as Blink's LayoutUnit rounds
  * (halves up, also below zero). */
 float paint_pixel_snap(float v);
+/* Places an image draw as Chromium's compositor makes it: src (image px)
+ * drawn into dest (x, y, w, h; whole CSS px). Sets *p to the whole image's
+ * placement (no repeat) and returns, when the draw shrinks the image and
+ * src is not all of it, the mipmap level cc::SoftwareImageDecodeCache
+ * makes of the part of the image under src (rounded out) alone, whose
+ * pixel grid starts where that part starts; NULL when the whole image's
+ * levels give the same pixels or p is pixelated. */
+const struct paint_image_draw *paint_image_place(struct paint_display_list *dl, const struct layout_image *img,
+						 const float dest[4], const float src[4], struct paint_pattern *p);
 /* Mipmap level `level` (>= 1) of the integer subset (x, y, w, h) of an
  * image, built from that subset alone as SkMipmap builds levels; pixels
  * in the arena. */
