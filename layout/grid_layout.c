@@ -18,6 +18,10 @@
 
 #include <stdlib.h>
 
+/* A bound on the grid items laid out again in one pass (see
+ * layout_ctx.grid_relayouts). */
+#define LAYOUT_GRID_MAX_RELAYOUTS 2000
+
 enum constraint { SIZE_DEFINITE, SIZE_MIN_CONTENT, SIZE_MAX_CONTENT };
 
 struct track {
@@ -180,6 +184,8 @@ static void measure(struct grid *g, struct gitem *it, float cb_height)
 	if (it->measured && area == it->area_width && cb_height < 0)
 		return;
 	layout_box_edges(s, area, &it->m, &it->b, &it->p);
+	if (it->measured)
+		layout_positioned_forget(g->ctx, it->box);
 	it->area_width = area;
 	it->measured = true;
 	if (it->box->type == LAYOUT_BOX_REPLACED) {
@@ -573,6 +579,7 @@ static void layout_at_height(struct grid *g, struct gitem *it, float area_h, flo
 	fixed->min_height = (struct css_length){ 0, 0, CSS_LEN_AUTO, false };
 	fixed->max_height = (struct css_length){ 0, 0, CSS_LEN_NONE, false };
 	it->box->style = fixed;
+	layout_positioned_forget(g->ctx, it->box);
 	layout_bfc_root(g->ctx, it->box, it->area_width, area_h, it->width, g->depth + 1, &it->r);
 	it->box->style = orig;
 	it->r.frag->style = orig;
@@ -948,13 +955,18 @@ float layout_grid_content(struct layout_ctx *ctx, struct layout_box *box, struct
 			auto_m[e] = layout_len_is_auto(s->margin[e]);
 		uint8_t as = self_alignment(s->align_self, cs->align_items);
 		uint8_t js = self_alignment(s->justify_self, cs->justify_items);
-		if (s->height.has_percent && s->height.kind == CSS_LEN_FIXED)
+		bool relayout_ok = ctx->grid_relayouts < LAYOUT_GRID_MAX_RELAYOUTS;
+		if (s->height.has_percent && s->height.kind == CSS_LEN_FIXED && relayout_ok) {
+			ctx->grid_relayouts++;
 			measure(&g, it, area_h);
+		}
 		struct layout_fragment *f = it->r.frag;
 		if (stretches(it, as, s->height, auto_m[0], auto_m[2])) {
 			float h = layout_clamp_border_height(s, area_h - it->m.top - it->m.bottom, area_h, &it->b, &it->p);
-			if (h > f->height && percent_height_children(it->box))
+			if (h > f->height && percent_height_children(it->box) && relayout_ok) {
+				ctx->grid_relayouts++;
 				layout_at_height(&g, it, area_h, h);
+			}
 			f = it->r.frag;
 			if (h > f->height)
 				f->height = h;

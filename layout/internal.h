@@ -173,6 +173,10 @@ struct layout_ctx {
 	struct layout_shape_front *shape_front;
 	/* Absolutely positioned boxes waiting for their containing block. */
 	struct base_vec abspos;
+	/* Grid items laid out a second time so far (at a definite height for
+	 * percentages): past a bound, nested grids stop doing so, so that
+	 * layout time stays polynomial on absurd nestings. */
+	size_t grid_relayouts;
 	bool has_sticky; /* some fragment has position: sticky */
 };
 
@@ -396,6 +400,9 @@ struct layout_fragment *layout_replaced(struct layout_ctx *ctx, struct layout_bo
 /* Positioned layout (positioned_layout.c). */
 void layout_positioned_pending(struct layout_ctx *ctx, struct layout_box *box, struct layout_fragment *static_parent,
 			       float static_x, float static_y);
+/* Drops the pending boxes inside subtree, before subtree is laid out
+ * again (their entries refer to the fragments of the earlier layout). */
+void layout_positioned_forget(struct layout_ctx *ctx, const struct layout_box *subtree);
 /* Lays out the pending absolutely positioned boxes whose containing block
  * is box (now laid out as frag) and appends their fragments to frag. */
 void layout_positioned_flush(struct layout_ctx *ctx, struct layout_box *box, struct layout_fragment *frag);

@@ -44,6 +44,18 @@ void layout_positioned_pending(struct layout_ctx *ctx, struct layout_box *box, s
 	base_vec_push(&ctx->abspos, pe);
 }
 
+void layout_positioned_forget(struct layout_ctx *ctx, const struct layout_box *subtree)
+{
+	for (size_t i = 0; i < ctx->abspos.len; i++) {
+		struct pending_abspos *pe = ctx->abspos.items[i];
+		const struct layout_box *b = pe->box;
+		for (int d = 0; b && d <= LAYOUT_MAX_DEPTH && b != subtree; d++)
+			b = b->parent;
+		if (pe->box && b == subtree)
+			pe->box = NULL;
+	}
+}
+
 /* Offset of a descendant fragment in an ancestor's coordinates (explicit
  * stack, so deep trees cannot overflow the C stack). */
 static bool find_offset(struct layout_fragment *root, struct layout_fragment *target, float *x, float *y)
