@@ -6,7 +6,12 @@
  * The opportunities of a paragraph are kept in the shaping cache, two bits
  * a byte, keyed by language and text: a paragraph measured for intrinsic
  * sizes and then laid out, or laid out again after a resize, is analysed
- * once. */
+ * once.
+ *
+ * Text of printable ASCII, tabs and newlines (most paragraphs of most
+ * pages) is analysed by a pair table here instead, with results identical
+ * to libunibreak's (tests/test_layout_line_breaks.c compares them): it is
+ * cheap enough not to be cached. */
 #include "layout/internal.h"
 
 #include <linebreak.h>
@@ -21,6 +26,109 @@ static void put_u64(struct base_buf *b, uint64_t v)
 	for (int i = 0; i < 8; i++)
 		bytes[i] = (unsigned char)(v >> (8 * i));
 	base_buf_append(b, bytes, sizeof bytes);
+}
+
+/* UAX #14 line breaking classes of the ASCII fast path: the pair table's
+ * rows and columns, then rows for the states only a space makes, then
+ * classes outside the table. */
+enum ascii_class {
+	LB_OP, LB_CP, LB_CL, LB_QU, LB_EX, LB_SY, LB_IS, LB_PR, LB_PO, LB_NU, LB_AL, LB_HY, LB_BA,
+	LB_COLUMNS,
+	/* A space at the start of the text, which UAX #14 LB7/LB10 leave as
+	 * no break opportunity (libunibreak takes it as WJ). */
+	LB_LEADING_SPACE = LB_COLUMNS,
+	/* Spaces that begin a line after a mandatory break. */
+	LB_SPACE_AFTER_BREAK,
+	LB_ROWS,
+	LB_SP = LB_ROWS, LB_LF,
+};
+
+/* The class of each ASCII byte, plus one (UAX #14 LineBreak.txt, as
+ * libunibreak 1.1 has it); 0 for the controls other than tab and newline,
+ * left to libunibreak. */
+#define C(x) (LB_##x + 1)
+static const uint8_t ascii_classes[128] = {
+	['\t'] = C(BA), ['\n'] = C(LF), [' '] = C(SP),  ['!'] = C(EX), ['"'] = C(QU),  ['#'] = C(AL), ['$'] = C(PR),
+	['%'] = C(PO),  ['&'] = C(AL),  ['\''] = C(QU), ['('] = C(OP), [')'] = C(CP),  ['*'] = C(AL), ['+'] = C(PR),
+	[','] = C(IS),  ['-'] = C(HY),  ['.'] = C(IS),  ['/'] = C(SY), ['0'] = C(NU),  ['1'] = C(NU), ['2'] = C(NU),
+	['3'] = C(NU),  ['4'] = C(NU),  ['5'] = C(NU),  ['6'] = C(NU), ['7'] = C(NU),  ['8'] = C(NU), ['9'] = C(NU),
+	[':'] = C(IS),  [';'] = C(IS),  ['<'] = C(AL),  ['='] = C(AL), ['>'] = C(AL),  ['?'] = C(EX), ['@'] = C(AL),
+	['['] = C(OP),  ['\\'] = C(PR), [']'] = C(CP),  ['^'] = C(AL), ['_'] = C(AL),  ['`'] = C(AL), ['{'] = C(OP),
+	['|'] = C(BA),  ['}'] = C(CL),  ['~'] = C(AL),
+	['A'] = C(AL), ['B'] = C(AL), ['C'] = C(AL), ['D'] = C(AL), ['E'] = C(AL), ['F'] = C(AL), ['G'] = C(AL),
+	['H'] = C(AL), ['I'] = C(AL), ['J'] = C(AL), ['K'] = C(AL), ['L'] = C(AL), ['M'] = C(AL), ['N'] = C(AL),
+	['O'] = C(AL), ['P'] = C(AL), ['Q'] = C(AL), ['R'] = C(AL), ['S'] = C(AL), ['T'] = C(AL), ['U'] = C(AL),
+	['V'] = C(AL), ['W'] = C(AL), ['X'] = C(AL), ['Y'] = C(AL), ['Z'] = C(AL),
+	['a'] = C(AL), ['b'] = C(AL), ['c'] = C(AL), ['d'] = C(AL), ['e'] = C(AL), ['f'] = C(AL), ['g'] = C(AL),
+	['h'] = C(AL), ['i'] = C(AL), ['j'] = C(AL), ['k'] = C(AL), ['l'] = C(AL), ['m'] = C(AL), ['n'] = C(AL),
+	['o'] = C(AL), ['p'] = C(AL), ['q'] = C(AL), ['r'] = C(AL), ['s'] = C(AL), ['t'] = C(AL), ['u'] = C(AL),
+	['v'] = C(AL), ['w'] = C(AL), ['x'] = C(AL), ['y'] = C(AL), ['z'] = C(AL),
+};
+#undef C
+
+/* UAX #14 §7.1 pair table for these classes: D a direct break, I an
+ * indirect one (only after spaces), P none even after spaces. */
+enum { LB_D, LB_I, LB_P };
+static const uint8_t ascii_pairs[LB_ROWS][LB_COLUMNS] = {
+	/*                 OP    CP    CL    QU    EX    SY    IS    PR    PO    NU    AL    HY    BA */
+	[LB_OP] = {LB_P, LB_P, LB_P, LB_P, LB_P, LB_P, LB_P, LB_P, LB_P, LB_P, LB_P, LB_P, LB_P},
+	[LB_CP] = {LB_D, LB_P, LB_P, LB_I, LB_P, LB_P, LB_P, LB_I, LB_I, LB_I, LB_I, LB_I, LB_I},
+	[LB_CL] = {LB_D, LB_P, LB_P, LB_I, LB_P, LB_P, LB_P, LB_I, LB_I, LB_D, LB_D, LB_I, LB_I},
+	[LB_QU] = {LB_P, LB_P, LB_P, LB_I, LB_P, LB_P, LB_P, LB_I, LB_I, LB_I, LB_I, LB_I, LB_I},
+	[LB_EX] = {LB_D, LB_P, LB_P, LB_I, LB_P, LB_P, LB_P, LB_D, LB_D, LB_D, LB_D, LB_I, LB_I},
+	[LB_SY] = {LB_D, LB_P, LB_P, LB_I, LB_P, LB_P, LB_P, LB_D, LB_D, LB_I, LB_D, LB_I, LB_I},
+	[LB_IS] = {LB_D, LB_P, LB_P, LB_I, LB_P, LB_P, LB_P, LB_D, LB_D, LB_I, LB_I, LB_I, LB_I},
+	[LB_PR] = {LB_I, LB_P, LB_P, LB_I, LB_P, LB_P, LB_P, LB_D, LB_D, LB_I, LB_I, LB_I, LB_I},
+	[LB_PO] = {LB_I, LB_P, LB_P, LB_I, LB_P, LB_P, LB_P, LB_D, LB_D, LB_I, LB_I, LB_I, LB_I},
+	[LB_NU] = {LB_I, LB_P, LB_P, LB_I, LB_P, LB_P, LB_P, LB_I, LB_I, LB_I, LB_I, LB_I, LB_I},
+	[LB_AL] = {LB_I, LB_P, LB_P, LB_I, LB_P, LB_P, LB_P, LB_D, LB_D, LB_I, LB_I, LB_I, LB_I},
+	[LB_HY] = {LB_D, LB_P, LB_P, LB_I, LB_P, LB_P, LB_P, LB_D, LB_D, LB_I, LB_D, LB_I, LB_I},
+	[LB_BA] = {LB_D, LB_P, LB_P, LB_I, LB_P, LB_P, LB_P, LB_D, LB_D, LB_D, LB_D, LB_I, LB_I},
+	[LB_LEADING_SPACE] = {LB_I, LB_P, LB_P, LB_I, LB_P, LB_P, LB_P, LB_I, LB_I, LB_I, LB_I, LB_I, LB_I},
+	[LB_SPACE_AFTER_BREAK] = {LB_I, LB_P, LB_P, LB_I, LB_P, LB_P, LB_P, LB_I, LB_I, LB_I, LB_I, LB_I, LB_I},
+};
+
+/* UAX #14 §7 pair table algorithm on ASCII text (LB4-LB7 for newlines and
+ * spaces, the table for the rest); false, with brk untouched past what it
+ * wrote, when the text has a byte the table does not cover. */
+static bool analyse_ascii(const char *text, size_t len, uint8_t *brk)
+{
+	const unsigned char *t = (const unsigned char *)text;
+	for (size_t i = 0; i < len; i++)
+		if (t[i] >= 0x80 || !ascii_classes[t[i]])
+			return false;
+	uint8_t cls = ascii_classes[t[0]] - 1;
+	bool after_break = cls == LB_LF, after_space = false;
+	if (cls == LB_SP)
+		cls = LB_LEADING_SPACE;
+	for (size_t i = 1; i < len; i++) {
+		uint8_t cur = ascii_classes[t[i]] - 1;
+		if (after_break) {
+			/* LB4, LB5: a break after a newline; the next line starts. */
+			brk[i - 1] = LAYOUT_BREAK_MANDATORY;
+			after_break = cur == LB_LF;
+			after_space = cur == LB_SP;
+			cls = cur == LB_SP ? LB_SPACE_AFTER_BREAK : cur;
+			continue;
+		}
+		brk[i - 1] = LAYOUT_BREAK_NONE;
+		if (cur == LB_LF) { /* LB6: no break before a newline */
+			after_break = true;
+			after_space = false;
+			continue;
+		}
+		if (cur == LB_SP) { /* LB7: no break before a space */
+			after_space = true;
+			continue;
+		}
+		uint8_t pair = ascii_pairs[cls][cur];
+		if (pair == LB_D || (pair == LB_I && after_space))
+			brk[i - 1] = LAYOUT_BREAK_ALLOWED;
+		cls = cur;
+		after_space = false;
+	}
+	brk[len - 1] = LAYOUT_BREAK_MANDATORY; /* LB3 */
+	return true;
 }
 
 /* UAX #14 on text[0, len) into brk (enum layout_break per byte). */
@@ -48,7 +156,9 @@ void layout_line_breaks(struct layout_ctx *ctx, const char *text, size_t len, co
 {
 	if (len == 0)
 		return;
-	if (len > MAX_CACHED_PARAGRAPH) {
+	if (analyse_ascii(text, len, brk)) {
+		/* cheap enough not to be cached */
+	} else if (len > MAX_CACHED_PARAGRAPH) {
 		analyse(text, len, lang, brk);
 	} else {
 		/* Key: no face (shaping keys start with one), the language,
