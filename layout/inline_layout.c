@@ -736,7 +736,6 @@ struct line_build {
 	struct para *pa;
 	struct piece *pieces;
 	size_t npieces, cap;
-	struct base_vec all; /* every fragment, for horizontal shifts */
 	struct base_vec atomics; /* atomic fragments with their piece */
 	float x; /* pen */
 	float space_extra; /* justification per space */
@@ -768,7 +767,6 @@ struct atomic_ref {
 static void add_frag(struct line_build *lb, int piece, struct layout_fragment *f)
 {
 	base_vec_push(&lb->pieces[piece].children, f);
-	base_vec_push(&lb->all, f);
 }
 
 /* The first glyph of a text item at or after byte b: its glyphs are in
@@ -1178,7 +1176,6 @@ done:
 	res->height = line->height;
 	res->baseline = baseline;
 	line->baseline = baseline;
-	base_vec_free(&lb.all);
 	base_vec_free(&lb.atomics);
 	free(lb.pieces);
 }

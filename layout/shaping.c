@@ -137,7 +137,8 @@ void layout_shape_scratch_free(struct layout_ctx *ctx)
 /* Room for n more shaped glyphs at the end of glyphs. */
 static struct layout_shaped_glyph *glyph_room(struct base_buf *glyphs, size_t n)
 {
-	base_buf_reserve(glyphs, n * sizeof(struct layout_shaped_glyph));
+	if (glyphs->cap - glyphs->len <= n * sizeof(struct layout_shaped_glyph))
+		base_buf_reserve(glyphs, n * sizeof(struct layout_shaped_glyph));
 	return (struct layout_shaped_glyph *)(glyphs->data + glyphs->len);
 }
 
@@ -147,9 +148,19 @@ static void glyphs_added(struct base_buf *glyphs, size_t n)
 	glyphs->data[glyphs->len] = 0;
 }
 
+/* Tabs and newlines have no visible glyph of their own: they show the
+ * space glyph, tabs with its advance. */
+static void __attribute__((noinline)) whitespace_glyph(struct layout_shaped_glyph *g, char c, float scale)
+{
+	hb_codepoint_t sp = 0;
+	hb_font_get_nominal_glyph((hb_font_t *)layout_face_hb(g->face), ' ', &sp);
+	g->id = sp;
+	g->advance = c == '\t' ? (float)hb_font_get_glyph_h_advance((hb_font_t *)layout_face_hb(g->face), sp) * scale : 0;
+}
+
 /* One glyph (positions in font units) at byte offset cluster of text. */
-static struct layout_shaped_glyph make_glyph(const struct layout_face *face, float scale, const char *text, uint32_t cluster, uint32_t id,
-					     int32_t x_advance, int32_t x_offset, int32_t y_offset)
+static inline struct layout_shaped_glyph make_glyph(const struct layout_face *face, float scale, const char *text, uint32_t cluster,
+						    uint32_t id, int32_t x_advance, int32_t x_offset, int32_t y_offset)
 {
 	struct layout_shaped_glyph g = {
 		.id = id,
@@ -159,16 +170,9 @@ static struct layout_shaped_glyph make_glyph(const struct layout_face *face, flo
 		.y_offset = -(float)y_offset * scale,
 		.face = face,
 	};
-	/* Tabs and newlines have no visible glyph of their own. */
 	char c = text[cluster];
-	if (BASE_UNLIKELY(c == '\t' || c == '\n' || c == '\r')) {
-		hb_codepoint_t sp = 0;
-		hb_font_get_nominal_glyph((hb_font_t *)layout_face_hb(face), ' ', &sp);
-		g.id = sp;
-		g.advance = (float)hb_font_get_glyph_h_advance((hb_font_t *)layout_face_hb(face), sp) * scale;
-		if (c != '\t')
-			g.advance = 0;
-	}
+	if (BASE_UNLIKELY(c == '\t' || c == '\n' || c == '\r'))
+		whitespace_glyph(&g, c, scale);
 	return g;
 }
 
@@ -264,14 +268,6 @@ static size_t char_end_after(const char *text, size_t at, size_t ceil)
 	return p;
 }
 
-static void put_u64(struct base_buf *b, uint64_t v)
-{
-	unsigned char bytes[8];
-	for (int i = 0; i < 8; i++)
-		bytes[i] = (unsigned char)(v >> (8 * i));
-	base_buf_append(b, bytes, sizeof bytes);
-}
-
 /* The glyphs of a piece's key: from the pass's front table, else from the
  * shared cache, else shaped (and kept in both). */
 static uint32_t piece_glyphs(struct layout_ctx *ctx, const struct layout_face *face, hb_script_t script, size_t hdr, size_t plen,
@@ -321,13 +317,17 @@ static bool shape_by_pieces(struct layout_ctx *ctx, const struct layout_font_lis
 		size_t b = piece_end(text, a, end);
 		size_t pa = sensitive && a > start ? char_start_before(text, a, start) : a;
 		size_t nb = sensitive && b < end ? char_end_after(text, b, end) : b;
-		/* Key: face, script, neighbour lengths, then the text with
-		 * its neighbours. */
+		/* Key: face, script, neighbour lengths (in host byte order:
+		 * keys never leave the process), then the text with its
+		 * neighbours. */
+		uint64_t hdr_words[2] = {(uint64_t)(uintptr_t)face, (uint64_t)script | (uint64_t)(a - pa) << 32 | (uint64_t)(nb - b) << 40};
+		size_t hdr = sizeof hdr_words;
 		key->len = 0;
-		put_u64(key, (uint64_t)(uintptr_t)face);
-		put_u64(key, (uint64_t)script | (uint64_t)(a - pa) << 32 | (uint64_t)(nb - b) << 40);
-		size_t hdr = key->len;
-		base_buf_append(key, text + pa, nb - pa);
+		base_buf_reserve(key, hdr + (nb - pa));
+		memcpy(key->data, hdr_words, hdr);
+		memcpy(key->data + hdr, text + pa, nb - pa);
+		key->len = hdr + (nb - pa);
+		key->data[key->len] = 0;
 		const struct layout_cached_glyph *c;
 		uint32_t count = piece_glyphs(ctx, face, script, hdr, a - pa, nb - b, &c);
 		if (count == LAYOUT_SHAPE_UNSPLITTABLE)
