@@ -48,6 +48,10 @@ struct para {
 	size_t count, cap;
 	struct base_buf text;
 	struct base_buf glyphs; /* struct layout_shaped_glyph of every text item */
+	/* adv, brk, collapsible, hangs and a nowrap array in one block of
+	 * bytes_cap bytes. */
+	void *bytes;
+	size_t bytes_cap;
 	float *adv; /* per byte: advance of the character starting there */
 	uint8_t *brk; /* per byte: break after */
 	uint8_t *collapsible; /* per byte: a collapsible space */
@@ -442,10 +446,55 @@ static bool wraps(uint8_t ws)
 	return ws == CSS_WS_NORMAL || ws == CSS_WS_PRE_WRAP || ws == CSS_WS_PRE_LINE || ws == CSS_WS_BREAK_SPACES;
 }
 
+/* A paragraph starts with the heap arrays of a finished one, if any. */
+static void init_para(struct para *pa)
+{
+	struct layout_ctx *ctx = pa->ctx;
+	if (ctx->spare_para_count == 0)
+		return;
+	struct layout_para_arrays *a = &ctx->spare_paras[--ctx->spare_para_count];
+	pa->items = a->items;
+	pa->cap = a->items_cap;
+	pa->text = a->text;
+	pa->text.len = 0;
+	pa->glyphs = a->glyphs;
+	pa->glyphs.len = 0;
+	pa->bytes = a->bytes;
+	pa->bytes_cap = a->bytes_cap;
+}
+
+static void free_arrays(struct layout_para_arrays *a)
+{
+	free(a->items);
+	base_buf_free(&a->text);
+	base_buf_free(&a->glyphs);
+	free(a->bytes);
+}
+
+static void free_para(struct para *pa)
+{
+	free(pa->tab_style);
+	free(pa->tab_edges);
+	free(pa->tab_lead);
+	struct layout_para_arrays a = {pa->items, pa->cap, pa->text, pa->glyphs, pa->bytes, pa->bytes_cap};
+	struct layout_ctx *ctx = pa->ctx;
+	if (ctx->spare_para_count < LAYOUT_SPARE_PARAS)
+		ctx->spare_paras[ctx->spare_para_count++] = a;
+	else
+		free_arrays(&a);
+}
+
+void layout_para_spares_free(struct layout_ctx *ctx)
+{
+	while (ctx->spare_para_count > 0)
+		free_arrays(&ctx->spare_paras[--ctx->spare_para_count]);
+}
+
 /* Builds the paragraph: items, text, shaping, advances, breaks. */
 static void build_para(struct para *pa)
 {
 	struct layout_ctx *ctx = pa->ctx;
+	init_para(pa);
 	pa->prev_space = true; /* spaces at the start of the block collapse away */
 	if (pa->root->marker && !pa->intrinsic) {
 		struct item *it = push_item(pa, IT_MARKER, pa->root->marker, pa->root->marker->style);
@@ -453,13 +502,20 @@ static void build_para(struct para *pa)
 	}
 	collect(pa, pa->root, pa->depth);
 	size_t len = pa->text.len;
-	pa->adv = base_xcalloc(len + 1, sizeof *pa->adv);
-	pa->brk = base_xcalloc(len + 1, 1);
-	pa->collapsible = base_xcalloc(len + 1, 1);
-	pa->hangs = base_xcalloc(len + 1, 1);
+	size_t need = (len + 1) * (sizeof *pa->adv + 4);
+	if (need > pa->bytes_cap) {
+		free(pa->bytes);
+		pa->bytes_cap = need > 2 * pa->bytes_cap ? need : 2 * pa->bytes_cap;
+		pa->bytes = base_xmalloc(pa->bytes_cap);
+	}
+	memset(pa->bytes, 0, need);
+	pa->adv = pa->bytes;
+	pa->brk = (uint8_t *)(pa->adv + len + 1);
+	pa->collapsible = pa->brk + len + 1;
+	pa->hangs = pa->collapsible + len + 1;
+	uint8_t *nowrap = pa->hangs + len + 1;
 	const char *text = pa->text.data ? pa->text.data : "";
 	layout_line_breaks(ctx, text, len, NULL, pa->brk);
-	uint8_t *nowrap = base_xcalloc(len + 1, 1);
 	for (size_t i = 0; i < pa->count; i++) {
 		struct item *it = &pa->items[i];
 		if (it->type == IT_TEXT && it->end > it->start) {
@@ -597,23 +653,8 @@ static void build_para(struct para *pa)
 	for (size_t b = 0; b + 1 < len; b++)
 		if (pa->brk[b] == LAYOUT_BREAK_ALLOWED && ((nowrap[b] && nowrap[b + 1]) || glues(text, b, len)))
 			pa->brk[b] = LAYOUT_BREAK_NONE;
-	free(nowrap);
 	if (len > 0)
 		pa->brk[len - 1] = LAYOUT_BREAK_NONE;
-}
-
-static void free_para(struct para *pa)
-{
-	free(pa->items);
-	free(pa->adv);
-	free(pa->brk);
-	free(pa->collapsible);
-	free(pa->hangs);
-	free(pa->tab_style);
-	free(pa->tab_edges);
-	free(pa->tab_lead);
-	base_buf_free(&pa->text);
-	base_buf_free(&pa->glyphs);
 }
 
 static size_t char_len(const char *text, size_t i, size_t len)

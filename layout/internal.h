@@ -156,6 +156,17 @@ struct layout_box {
 	struct layout_table_borders *collapsed;
 };
 
+/* The heap arrays of a finished paragraph, kept for the next one
+ * (inline_layout.c) so that a pass does not allocate them for each. */
+struct layout_para_arrays {
+	void *items;
+	size_t items_cap;
+	struct base_buf text, glyphs;
+	void *bytes; /* per-byte arrays */
+	size_t bytes_cap;
+};
+#define LAYOUT_SPARE_PARAS 4
+
 struct layout_ctx {
 	const struct css_styled_document *sd;
 	const struct layout_options *opt;
@@ -178,6 +189,8 @@ struct layout_ctx {
 	 * layout time stays polynomial on absurd nestings. */
 	size_t grid_relayouts;
 	bool has_sticky; /* some fragment has position: sticky */
+	struct layout_para_arrays spare_paras[LAYOUT_SPARE_PARAS];
+	size_t spare_para_count;
 };
 
 struct layout_box *layout_build_box_tree(struct layout_ctx *ctx);
@@ -319,6 +332,8 @@ struct layout_inline_result {
 	bool has_lines; /* any line box with content */
 	float first_baseline, last_baseline;
 };
+/* Frees the pass's spare paragraph arrays. */
+void layout_para_spares_free(struct layout_ctx *ctx);
 void layout_inline_content(struct layout_ctx *ctx, struct layout_box *box, struct layout_fragment *container, float content_width, const struct layout_space *space,
 			   float content_bfc_x, float content_bfc_y, struct base_vec *children, struct layout_inline_result *out);
 

@@ -59,6 +59,7 @@ struct layout_tree *layout_document(const struct css_styled_document *sd, const 
 	if (ctx.shape_cache != opt->shape_cache)
 		layout_shape_cache_free(ctx.shape_cache);
 	layout_shape_scratch_free(&ctx);
+	layout_para_spares_free(&ctx);
 	base_arena_free(&ctx.scratch);
 	return tree;
 }
