@@ -117,8 +117,8 @@ static void snap_if_near_integral(float r[4])
  * draw of the part of the image under the painting area
  * (DrawTiledBackground's subset: the snapped area's position, its
  * unsnapped size, into the snapped area). Sets the item's placement to
- * that draw's; false when more than one tile shows. */
-static bool single_draw(struct paint_display_list *dl, struct paint_item *it, const struct layout_image *img,
+ * that draw's; leaves it alone when more than one tile shows. */
+static void single_draw(struct paint_display_list *dl, struct paint_item *it, const struct layout_image *img,
 			const struct paint_rrect *area)
 {
 	const struct paint_pattern *p = &it->pattern;
@@ -128,14 +128,13 @@ static bool single_draw(struct paint_display_list *dl, struct paint_item *it, co
 	const float eps = 1.0f / 64.0f;
 	if (!(dest[2] > 0.0f) || !(dest[3] > 0.0f) || p->x > dest[0] + eps || p->y > dest[1] + eps ||
 	    p->x + p->w < dest[0] + dest[2] - eps || p->y + p->h < dest[1] + dest[3] - eps)
-		return false;
+		return;
 	float kx = p->w / (float)img->width, ky = p->h / (float)img->height;
 	float src[4] = { (dest[0] - p->x) / kx, (dest[1] - p->y) / ky, area->w / kx, area->h / ky };
 	snap_if_near_integral(src);
 	if (!(src[2] > 0.0f) || !(src[3] > 0.0f))
-		return false;
+		return;
 	it->draw = paint_image_place(dl, img, dest, src, &it->pattern);
-	return true;
 }
 
 static void paint_layer_image(struct paint_ctx *c, const struct layout_fragment *f, const struct css_style *style,
