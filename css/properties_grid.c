@@ -901,6 +901,13 @@ static void put_size(const struct css_track_size *s, struct base_buf *out)
 	}
 }
 
+/* Drops the separator written after the last part. */
+static void drop_last(struct base_buf *out)
+{
+	out->len--;
+	out->data[out->len] = '\0';
+}
+
 static void put_names(const char *const *names, uint32_t n, struct base_buf *out)
 {
 	if (!n)
@@ -938,7 +945,7 @@ void css_serialize_grid_template(const struct css_grid_template *t, struct base_
 			if (t->repeat_last_name_count) {
 				base_buf_putc(out, ' ');
 				put_names(t->repeat_last_names, t->repeat_last_name_count, out);
-				out->len--;
+				drop_last(out);
 			}
 			base_buf_putc(out, ')');
 		}
@@ -948,7 +955,7 @@ void css_serialize_grid_template(const struct css_grid_template *t, struct base_
 	uint32_t skip = after_repeat ? t->repeat_last_name_count : 0;
 	put_names(t->end_names + skip, t->end_name_count - skip, out);
 	if (out->len > start)
-		out->len--;
+		drop_last(out);
 }
 
 /* The names of explicit line `line` of a template with reps auto
@@ -1000,7 +1007,7 @@ void css_serialize_grid_used_tracks(const struct css_grid_template *t, const str
 		css_serialize_number(g->sizes[axis][i], out);
 		base_buf_puts(out, "px ");
 	}
-	out->len--;
+	drop_last(out);
 }
 
 void css_serialize_grid_areas(const struct css_grid_areas *a, struct base_buf *out)
