@@ -178,6 +178,9 @@ struct layout_fragment {
 	 * table and cell fragments paint no border of their own). */
 	const struct layout_collapsed_border *collapsed_borders;
 	size_t collapsed_border_count;
+	/* A table with captions: their heights above and below the box its
+	 * background and borders paint in (CSS 2.1 §17.4). */
+	float caption_top, caption_bottom;
 	/* A grid container's used tracks (grid_layout.c), or NULL. */
 	const struct css_used_grid *grid;
 };

@@ -354,14 +354,17 @@ void layout_table_intrinsic(struct layout_ctx *ctx, struct layout_box *box, int 
 		mx = percent_max_content(g.ncols, cmax, pct, mx);
 	mx += g.ncols ? g.hspace * (float)(g.ncols + 1) : 0;
 	free(pct);
+	float bp = table_edges(box->style);
+	mn += bp;
+	mx = BASE_MAX(mx + bp, mn);
+	/* Captions span the table's border box. */
 	for (int i = 0; i < g.ncaptions; i++) {
 		float a, b;
 		layout_intrinsic_widths(ctx, g.captions[i], depth + 1, &a, &b);
 		mn = BASE_MAX(mn, a);
 	}
-	float bp = table_edges(box->style);
-	*min_w = mn + bp;
-	*max_w = BASE_MAX(mx, mn) + bp;
+	*min_w = mn;
+	*max_w = BASE_MAX(mx, mn);
 	free(cmin);
 	free(cmax);
 	layout_table_grid_free(&g);
@@ -395,6 +398,28 @@ static void distribute(float width, int n, const float *cmin, const float *cmax,
 		float share = sauto > 0 ? (fixed[i] ? 0 : cmax[i] / sauto) : smax > 0 ? cmax[i] / smax : 1.0f / (float)n;
 		out[i] = cmax[i] + extra * share;
 	}
+}
+
+/* Lays out the captions of one side in a table box table_w wide from y
+ * down; returns their height. */
+static float place_captions(struct layout_ctx *ctx, const struct tgrid *g, bool bottom, float table_w, float y, int depth,
+			    struct base_vec *children)
+{
+	float h = 0;
+	for (int i = 0; i < g->ncaptions; i++) {
+		struct layout_box *c = g->captions[i];
+		if ((bool)c->style->caption_side_bottom != bottom)
+			continue;
+		struct layout_block_result r;
+		struct layout_edges m, b, p;
+		layout_box_edges(c->style, table_w, &m, &b, &p);
+		layout_bfc_root(ctx, c, table_w, -1, BASE_MAX(table_w - m.left - m.right, 0), depth + 1, &r);
+		r.frag->x = m.left;
+		r.frag->y = y + h + m.top;
+		h += r.frag->height + m.top + m.bottom;
+		base_vec_push(children, r.frag);
+	}
+	return h;
 }
 
 /* CSS 2.1 §17.5.3: a cell's height is the least height of its rows, not
@@ -514,18 +539,14 @@ float layout_table_content(struct layout_ctx *ctx, struct layout_box *box, struc
 		x += cw[i] + g.hspace;
 	}
 	float y = 0;
-	/* Captions on top (caption-side: top). */
-	for (int i = 0; i < g.ncaptions; i++) {
-		struct layout_block_result r;
-		struct layout_edges m, b, p;
-		layout_box_edges(g.captions[i]->style, content_width, &m, &b, &p);
-		layout_bfc_root(ctx, g.captions[i], content_width, -1, content_width - m.left - m.right, depth + 1, &r);
-		r.frag->x = inset_x + m.left;
-		r.frag->y = inset_y + y + m.top;
-		y += r.frag->height + m.top + m.bottom;
-		base_vec_push(children, r.frag);
-	}
-	float rows_top = y;
+	/* Captions above the grid (caption-side: top) and below it, outside
+	 * the table's border and padding but inside its box, as wide as it
+	 * (CSS 2.1 §17.4; Blink places them so). */
+	struct layout_edges tm, tb, tp;
+	layout_box_edges(box->style, content_width, &tm, &tb, &tp);
+	float table_w = inset_x + content_width + tb.right + tp.right;
+	float caption_top = place_captions(ctx, &g, false, table_w, 0, depth, children);
+	y = caption_top;
 	/* Cells laid out at their column widths; rows as tall as their cells. */
 	for (int i = 0; i < g.ncells; i++) {
 		struct tcell *c = &g.cells[i];
@@ -560,6 +581,9 @@ float layout_table_content(struct layout_ctx *ctx, struct layout_box *box, struc
 		y += g.rows[r].height + g.vspace;
 	}
 	float content_h = y;
+	container->caption_top = caption_top;
+	container->caption_bottom = place_captions(ctx, &g, true, table_w, inset_y + y + tb.bottom + tp.bottom, depth, children);
+	content_h += container->caption_bottom;
 	if (box->collapsed && box->collapsed->nrows == g.nrows && box->collapsed->ncols == n && n > 0) {
 		/* The grid lines, relative to the table's border box. */
 		float *lx = base_xcalloc((size_t)n + 1, sizeof *lx), *ly = base_xcalloc((size_t)g.nrows + 1, sizeof *ly);
@@ -671,6 +695,5 @@ float layout_table_content(struct layout_ctx *ctx, struct layout_box *box, struc
 	free(cx);
 	free(fixed);
 	layout_table_grid_free(&g);
-	(void)rows_top;
 	return content_h;
 }

@@ -297,19 +297,34 @@ struct paint_mark {
 	uint8_t site; /* enum site */
 };
 
+/* A table paints its decorations around its grid, not its captions: a
+ * copy of its fragment cut to that box, in the list's arena. */
+static const struct layout_fragment *table_grid_box(struct paint_ctx *c, const struct layout_fragment *f, float *y)
+{
+	struct layout_fragment *grid = base_arena_alloc(&c->dl->arena, sizeof(*grid));
+	*grid = *f;
+	grid->height = BASE_MAX(f->height - f->caption_top - f->caption_bottom, 0.0f);
+	*y += f->caption_top;
+	return grid;
+}
+
 static void run_site(struct paint_ctx *c, const struct layout_fragment *canvas_frag, uint8_t site,
 		     const struct layout_fragment *f, float x, float y)
 {
 	switch (site) {
-	case SITE_DECORATIONS:
+	case SITE_DECORATIONS: {
 		if (!is_element_box(f) || !visible(f))
 			return;
+		bool canvas_bg = f == canvas_frag;
+		if (f->caption_top > 0 || f->caption_bottom > 0)
+			f = table_grid_box(c, f, &y);
 		paint_box_shadows(c, f, x, y, false);
-		if (f != canvas_frag)
+		if (!canvas_bg)
 			paint_box_background(c, f, x, y);
 		paint_box_shadows(c, f, x, y, true);
 		paint_box_borders(c, f, x, y);
 		break;
+	}
 	case SITE_IMAGE:
 		if (visible(f))
 			paint_image_fragment(c, f, x, y);
