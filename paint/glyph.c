@@ -40,6 +40,16 @@ void paint_glyph_cache_free(struct paint_glyph_cache *gc)
 	base_arena_free(&gc->arena);
 }
 
+/* The size FreeType is given, in 26.6: Chromium keys its fonts by the
+ * size truncated to 1/100 px, and Skia truncates that to 26.6. */
+static int32_t skia_size64(float size)
+{
+	if (!(size > 0.0f && size < 65536.0f))
+		return 0;
+	float cached = (float)(uint32_t)(size * 100.0f) / 100.0f;
+	return (int32_t)(cached * 64.0f);
+}
+
 /* Skia's fake-bold strength: 1/24 of the size at 9px down to 1/32 at 36px. */
 static float fake_bold_strength(float size)
 {
@@ -92,7 +102,7 @@ const struct paint_glyph_bitmap *paint_glyph_get(struct paint_glyph_cache *gc, c
 	memset(&key, 0, sizeof(key));
 	key.face = face;
 	key.id = id;
-	key.size64 = (int32_t)lroundf(size * 64.0f);
+	key.size64 = skia_size64(size);
 	key.sub = sub & 3;
 	if (key.size64 <= 0 || key.size64 > 64 * 2048)
 		return NULL;
@@ -214,7 +224,7 @@ const struct paint_poly *paint_glyph_outline(struct paint_glyph_cache *gc, const
 	memset(&key, 0, sizeof(key));
 	key.face = face;
 	key.id = id;
-	key.size64 = (int32_t)lroundf(size * 64.0f);
+	key.size64 = skia_size64(size);
 	key.outline = 1;
 	if (key.size64 <= 0 || key.size64 > 64 * 2048)
 		return NULL;
