@@ -148,6 +148,7 @@ enum css_list_style_type {
 	CSS_LIST_LOWER_GREEK,
 	CSS_LIST_DISCLOSURE_OPEN,
 	CSS_LIST_DISCLOSURE_CLOSED,
+	CSS_LIST_GEORGIAN,
 	CSS_LIST_STRING, /* list_style_string */
 };
 enum css_list_style_position { CSS_LIST_OUTSIDE, CSS_LIST_INSIDE };

@@ -48,7 +48,7 @@ const char *css_list_style_type_name(unsigned type)
 	static const char *const names[] = { "none",	    "disc",	   "circle",	  "square",
 					     "decimal",	    "decimal-leading-zero", "lower-roman", "upper-roman",
 					     "lower-alpha", "upper-alpha", "lower-greek", "disclosure-open",
-					     "disclosure-closed", "" };
+					     "disclosure-closed", "georgian", "" };
 	return type < BASE_ARRAY_LEN(names) ? names[type] : "";
 }
 

@@ -1262,6 +1262,7 @@ static const struct kw kw_list_type[] = {
 	{ "lower-greek", CSS_LIST_LOWER_GREEK },
 	{ "disclosure-open", CSS_LIST_DISCLOSURE_OPEN },
 	{ "disclosure-closed", CSS_LIST_DISCLOSURE_CLOSED },
+	{ "georgian", CSS_LIST_GEORGIAN },
 	{ NULL, 0 },
 };
 

@@ -144,6 +144,15 @@ static void put_roman(struct base_buf *out, int n, bool upper)
 		}
 }
 
+/* Additive counter system (CSS Counter Styles 3 §3.1.7): the largest
+ * weights first, each as often as it fits. */
+static void put_additive(struct base_buf *out, int n, const int *weights, const uint32_t *symbols, size_t count)
+{
+	for (size_t i = 0; i < count && n > 0; i++)
+		for (; n >= weights[i]; n -= weights[i])
+			base_buf_put_utf8(out, symbols[i]);
+}
+
 /* Alphabetic counter system (CSS Counter Styles 3 §3.1.4). */
 static void put_alphabetic(struct base_buf *out, int n, const uint32_t *symbols, int count)
 {
@@ -200,6 +209,20 @@ void layout_format_counter(struct base_buf *out, int value, uint8_t type)
 	case CSS_LIST_LOWER_GREEK:
 		if (value >= 1) {
 			put_alphabetic(out, value, lower_greek, (int)BASE_ARRAY_LEN(lower_greek));
+			return;
+		}
+		break;
+	case CSS_LIST_GEORGIAN:
+		/* CSS Counter Styles 3 §6.1: georgian, 1 to 19999. */
+		if (value >= 1 && value <= 19999) {
+			static const int weights[] = {10000, 9000, 8000, 7000, 6000, 5000, 4000, 3000, 2000, 1000, 900, 800, 700,
+						      600,   500,  400,  300,  200,  100,  90,	  80,	70,   60,   50,	  40,  30,
+						      20,    10,   9,	 8,    7,    6,	   5,	 4,    3,    2,	   1};
+			static const uint32_t symbols[] = {
+				0x10F5, 0x10F0, 0x10EF, 0x10F4, 0x10EE, 0x10ED, 0x10EC, 0x10EB, 0x10EA, 0x10E9, 0x10E8, 0x10E7, 0x10E6,
+				0x10E5, 0x10E4, 0x10F3, 0x10E2, 0x10E1, 0x10E0, 0x10DF, 0x10DE, 0x10DD, 0x10F2, 0x10DC, 0x10DB, 0x10DA,
+				0x10D9, 0x10D8, 0x10D7, 0x10F1, 0x10D6, 0x10D5, 0x10D4, 0x10D3, 0x10D2, 0x10D1, 0x10D0};
+			put_additive(out, value, weights, symbols, BASE_ARRAY_LEN(symbols));
 			return;
 		}
 		break;
