@@ -340,6 +340,8 @@ float layout_flex_content(struct layout_ctx *ctx, struct layout_box *box, struct
 			break;
 		}
 	}
+	float cross_extent = cross_avail >= 0 ? cross_avail : total_cross;
+	bool mirror_cross = (cs->flex_wrap == CSS_FLEX_WRAP_REVERSE) != (!row && cs->direction == CSS_DIRECTION_RTL);
 	bool have_bl = false, shared_bl = false;
 	float bl0 = 0;
 	float cross_pos = cross_offset;
@@ -445,6 +447,11 @@ float layout_flex_content(struct layout_ctx *ctx, struct layout_box *box, struct
 			if (cross_auto_end)
 				f->margin[row ? 2 : 1] = line_cross[l] - it->cross - cross;
 			float cp = cross_pos + cross;
+			/* Cross-start is the right side of a right-to-left
+			 * column container, and wrap-reverse swaps it with
+			 * cross-end: the lines and their items are mirrored. */
+			if (mirror_cross)
+				cp = cross_extent - cp - it->cross;
 			float mp = reverse ? container_main - main_pos - it->target : main_pos;
 			float dx = row ? mp : cp, dy = row ? cp : mp;
 			float rx, ry;
