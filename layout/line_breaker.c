@@ -11,7 +11,8 @@
  * Text of printable ASCII, tabs and newlines (most paragraphs of most
  * pages) is analysed by a pair table here instead, with results identical
  * to libunibreak's (tests/test_layout_line_breaks.c compares them): it is
- * cheap enough not to be cached. */
+ * cheap enough not to be cached. Both give libunibreak's results with
+ * Chromium's one tailoring, breaks after hyphens before digits. */
 #include "layout/internal.h"
 
 #include <linebreak.h>
@@ -152,6 +153,25 @@ static void analyse(const char *text, size_t len, const char *lang, uint8_t *brk
 	free(raw);
 }
 
+/* Chromium's tailoring of UAX #14 LB25 (HY × NU): a hyphen between an ASCII
+ * letter or digit and a digit is a break opportunity ("ISO-|8859-|1", long
+ * URLs), while a hyphen that may be a minus sign ("x -5") still keeps its
+ * number. Pages are laid out with Chromium's breaks. */
+static bool is_ascii_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static void tailor_hyphen_digit(const char *text, size_t len, uint8_t *brk)
+{
+	for (size_t i = 1; i + 1 < len; i++) {
+		char before = text[i - 1], lower = (char)(before | 0x20);
+		if (text[i] == '-' && brk[i] == LAYOUT_BREAK_NONE && is_ascii_digit(text[i + 1]) &&
+		    (is_ascii_digit(before) || (lower >= 'a' && lower <= 'z')))
+			brk[i] = LAYOUT_BREAK_ALLOWED;
+	}
+}
+
 void layout_line_breaks(struct layout_ctx *ctx, const char *text, size_t len, const char *lang, uint8_t *brk)
 {
 	if (len == 0)
@@ -186,6 +206,7 @@ void layout_line_breaks(struct layout_ctx *ctx, const char *text, size_t len, co
 			layout_shape_cache_put(ctx->shape_cache, key->data, key->len, h, packed->data, len / 4 + 1, (uint32_t)len);
 		}
 	}
+	tailor_hyphen_digit(text, len, brk);
 	/* The end of the text is not a break inside it. */
 	brk[len - 1] = LAYOUT_BREAK_NONE;
 }

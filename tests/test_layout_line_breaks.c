@@ -1,5 +1,6 @@
 /* Line break opportunities (layout/line_breaker.c): the ASCII pair table
- * must give exactly what libunibreak gives, for every string of up to five
+ * must give exactly what libunibreak gives (with Chromium's break after a
+ * hyphen before a digit, also checked on its own below), for every string of up to five
  * characters drawn from one character of each class (and space, tab,
  * newline), and for long random strings of every handled byte; text with
  * other characters goes to libunibreak, through the cache. */
@@ -25,6 +26,12 @@ static bool same_as_libunibreak(struct layout_ctx *ctx, const char *text, size_t
 			  : raw[i] == LINEBREAK_MUSTBREAK  ? LAYOUT_BREAK_MANDATORY
 			  : raw[i] == LINEBREAK_ALLOWBREAK ? LAYOUT_BREAK_ALLOWED
 							   : LAYOUT_BREAK_NONE;
+	/* Chromium's one tailoring: a hyphen after an ASCII letter or digit
+	 * and before a digit is a break. */
+	for (size_t i = 1; i + 1 < len; i++)
+		if (text[i] == '-' && want[i] == LAYOUT_BREAK_NONE && strchr("0123456789", text[i + 1]) &&
+		    strchr("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", text[i - 1]))
+			want[i] = LAYOUT_BREAK_ALLOWED;
 	if (memcmp(got, want, len) == 0)
 		return true;
 	fprintf(stderr, "differs on \"");
@@ -86,6 +93,34 @@ static void test_random_ascii(void **state)
 	layout_shape_cache_free(ctx.shape_cache);
 }
 
+/* Chromium breaks "ISO-8859-1" and "1234-5678" after their hyphens, not
+ * "x -5" or "--5" (a minus sign), and UAX #14 breaks none of them. */
+static void test_hyphen_before_digit(void **state)
+{
+	(void)state;
+	struct layout_ctx ctx = {.shape_cache = layout_shape_cache_new()};
+	static const struct {
+		const char *text;
+		size_t at;
+		uint8_t want;
+	} cases[] = {
+		{"'ISO-8859-1'", 4, LAYOUT_BREAK_ALLOWED}, {"'ISO-8859-1'", 9, LAYOUT_BREAK_ALLOWED},
+		{"1234-5678", 4, LAYOUT_BREAK_ALLOWED},	   {"x -5", 2, LAYOUT_BREAK_NONE},
+		{"--5", 1, LAYOUT_BREAK_NONE},		   {"v-1", 1, LAYOUT_BREAK_ALLOWED},
+	};
+	uint8_t brk[32];
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		layout_line_breaks(&ctx, cases[k].text, strlen(cases[k].text), NULL, brk);
+		assert_int_equal(brk[cases[k].at], cases[k].want);
+	}
+	/* Through libunibreak and the cache, in non-ASCII text. */
+	const char *mixed = "\xc3\xa9t\xc3\xa9 ISO-8859";
+	layout_line_breaks(&ctx, mixed, strlen(mixed), NULL, brk);
+	assert_int_equal(brk[strlen(mixed) - 5], LAYOUT_BREAK_ALLOWED);
+	layout_shape_scratch_free(&ctx);
+	layout_shape_cache_free(ctx.shape_cache);
+}
+
 static void test_other_text_through_cache(void **state)
 {
 	(void)state;
@@ -106,6 +141,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_short_string),
 		cmocka_unit_test(test_random_ascii),
+		cmocka_unit_test(test_hyphen_before_digit),
 		cmocka_unit_test(test_other_text_through_cache),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
