@@ -97,6 +97,11 @@ struct css_expansion {
 	size_t count;
 };
 typedef bool (*css_shorthand_fn)(struct css_compute *cx, struct css_cv_list value, struct css_expansion *out);
+/* Shorthand expanders' helpers (properties.c): append a longhand with a
+ * value or as 'initial'; check a value for a longhand on the scratch style. */
+void css_expansion_put(struct css_expansion *x, uint16_t prop, struct css_cv_list v);
+void css_expansion_put_initial(struct css_expansion *x, uint16_t prop);
+bool css_longhand_valid(struct css_compute *cx, uint16_t prop, struct css_cv_list v);
 
 enum css_property_flags {
 	CSS_PROP_INHERITED = 1,

@@ -1719,7 +1719,7 @@ static bool p_border_spacing(struct css_compute *cx, struct css_cv_list v)
 
 /* ---- Shorthands ------------------------------------------------------------------- */
 
-static void emit(struct css_expansion *x, uint16_t prop, struct css_cv_list v)
+void css_expansion_put(struct css_expansion *x, uint16_t prop, struct css_cv_list v)
 {
 	if (x->count >= BASE_ARRAY_LEN(x->props))
 		return;
@@ -1729,15 +1729,14 @@ static void emit(struct css_expansion *x, uint16_t prop, struct css_cv_list v)
 	x->count++;
 }
 
-static void emit_initial(struct css_expansion *x, uint16_t prop)
+void css_expansion_put_initial(struct css_expansion *x, uint16_t prop)
 {
 	struct css_cv_list none = { NULL, 0 };
-	emit(x, prop, none);
+	css_expansion_put(x, prop, none);
 	x->wide[x->count - 1] = CSS_WIDE_INITIAL;
 }
 
-/* Validates one longhand value on the scratch style. */
-static bool valid_for(struct css_compute *cx, uint16_t prop, struct css_cv_list v)
+bool css_longhand_valid(struct css_compute *cx, uint16_t prop, struct css_cv_list v)
 {
 	uint16_t saved = cx->prop;
 	cx->prop = prop;
@@ -1756,9 +1755,9 @@ static bool four_sides(struct css_compute *cx, struct css_cv_list v, struct css_
 	static const int pick[4][4] = { { 0, 0, 0, 0 }, { 0, 1, 0, 1 }, { 0, 1, 2, 1 }, { 0, 1, 2, 3 } };
 	for (int side = 0; side < 4; side++) {
 		struct css_cv_list one_v = one(items[pick[n - 1][side]]);
-		if (!valid_for(cx, (uint16_t)(first + side), one_v))
+		if (!css_longhand_valid(cx, (uint16_t)(first + side), one_v))
 			return false;
-		emit(out, (uint16_t)(first + side), one_v);
+		css_expansion_put(out, (uint16_t)(first + side), one_v);
 	}
 	return true;
 }
@@ -1804,13 +1803,13 @@ static bool any_order(struct css_compute *cx, struct css_cv_list v, struct css_e
 		for (size_t p = 0; p < np && !used; p++) {
 			if (first[p]) {
 				/* A multi-item longhand (text-decoration-line) extends. */
-				if (i > 0 && last[p] == items[i - 1] && valid_for(cx, props[p], span(first[p], items[i]))) {
+				if (i > 0 && last[p] == items[i - 1] && css_longhand_valid(cx, props[p], span(first[p], items[i]))) {
 					last[p] = items[i];
 					used = true;
 				}
 				continue;
 			}
-			if (valid_for(cx, props[p], one(items[i]))) {
+			if (css_longhand_valid(cx, props[p], one(items[i]))) {
 				first[p] = last[p] = items[i];
 				used = true;
 			}
@@ -1820,9 +1819,9 @@ static bool any_order(struct css_compute *cx, struct css_cv_list v, struct css_e
 	}
 	for (size_t p = 0; p < np; p++) {
 		if (first[p])
-			emit(out, props[p], span(first[p], last[p]));
+			css_expansion_put(out, props[p], span(first[p], last[p]));
 		else
-			emit_initial(out, props[p]);
+			css_expansion_put_initial(out, props[p]);
 	}
 	return true;
 }
@@ -1843,7 +1842,7 @@ static bool x_border(struct css_compute *cx, struct css_cv_list v, struct css_ex
 		return false;
 	for (int side = 0; side < 4; side++)
 		for (size_t i = 0; i < top.count; i++) {
-			emit(out, (uint16_t)(top.props[i] + side), top.values[i]);
+			css_expansion_put(out, (uint16_t)(top.props[i] + side), top.values[i]);
 			out->wide[out->count - 1] = top.wide[i];
 		}
 	return true;
@@ -1882,11 +1881,11 @@ static bool x_list_style(struct css_compute *cx, struct css_cv_list v, struct cs
 			nones++;
 			continue;
 		}
-		if (!pos && valid_for(cx, CSS_PROP_LIST_STYLE_POSITION, one(items[i])))
+		if (!pos && css_longhand_valid(cx, CSS_PROP_LIST_STYLE_POSITION, one(items[i])))
 			pos = items[i];
-		else if (!image && valid_for(cx, CSS_PROP_LIST_STYLE_IMAGE, one(items[i])))
+		else if (!image && css_longhand_valid(cx, CSS_PROP_LIST_STYLE_IMAGE, one(items[i])))
 			image = items[i];
-		else if (!type && valid_for(cx, CSS_PROP_LIST_STYLE_TYPE, one(items[i])))
+		else if (!type && css_longhand_valid(cx, CSS_PROP_LIST_STYLE_TYPE, one(items[i])))
 			type = items[i];
 		else
 			return false;
@@ -1898,21 +1897,21 @@ static bool x_list_style(struct css_compute *cx, struct css_cv_list v, struct cs
 		if (css_is_ident(items[i], "none"))
 			none_cv = items[i];
 	if (pos)
-		emit(out, CSS_PROP_LIST_STYLE_POSITION, one(pos));
+		css_expansion_put(out, CSS_PROP_LIST_STYLE_POSITION, one(pos));
 	else
-		emit_initial(out, CSS_PROP_LIST_STYLE_POSITION);
+		css_expansion_put_initial(out, CSS_PROP_LIST_STYLE_POSITION);
 	if (image)
-		emit(out, CSS_PROP_LIST_STYLE_IMAGE, one(image));
+		css_expansion_put(out, CSS_PROP_LIST_STYLE_IMAGE, one(image));
 	else if (none_cv && type)
-		emit(out, CSS_PROP_LIST_STYLE_IMAGE, one(none_cv));
+		css_expansion_put(out, CSS_PROP_LIST_STYLE_IMAGE, one(none_cv));
 	else
-		emit_initial(out, CSS_PROP_LIST_STYLE_IMAGE);
+		css_expansion_put_initial(out, CSS_PROP_LIST_STYLE_IMAGE);
 	if (type)
-		emit(out, CSS_PROP_LIST_STYLE_TYPE, one(type));
+		css_expansion_put(out, CSS_PROP_LIST_STYLE_TYPE, one(type));
 	else if (none_cv)
-		emit(out, CSS_PROP_LIST_STYLE_TYPE, one(none_cv));
+		css_expansion_put(out, CSS_PROP_LIST_STYLE_TYPE, one(none_cv));
 	else
-		emit_initial(out, CSS_PROP_LIST_STYLE_TYPE);
+		css_expansion_put_initial(out, CSS_PROP_LIST_STYLE_TYPE);
 	return true;
 }
 
@@ -1942,9 +1941,9 @@ static bool x_border_radius(struct css_compute *cx, struct css_cv_list v, struct
 			len = 3;
 		}
 		struct css_cv_list l = { pair, len };
-		if (!valid_for(cx, (uint16_t)(CSS_PROP_BORDER_TOP_LEFT_RADIUS + c), l))
+		if (!css_longhand_valid(cx, (uint16_t)(CSS_PROP_BORDER_TOP_LEFT_RADIUS + c), l))
 			return false;
-		emit(out, (uint16_t)(CSS_PROP_BORDER_TOP_LEFT_RADIUS + c), l);
+		css_expansion_put(out, (uint16_t)(CSS_PROP_BORDER_TOP_LEFT_RADIUS + c), l);
 	}
 	return true;
 }
@@ -2001,12 +2000,12 @@ static bool x_border_image(struct css_compute *cx, struct css_cv_list v, struct 
 	}
 	for (int k = 0; k < 5; k++) {
 		if (!part[k].len) {
-			emit_initial(out, props[k]);
+			css_expansion_put_initial(out, props[k]);
 			continue;
 		}
-		if (!valid_for(cx, props[k], part[k]))
+		if (!css_longhand_valid(cx, props[k], part[k]))
 			return false;
-		emit(out, props[k], part[k]);
+		css_expansion_put(out, props[k], part[k]);
 	}
 	return true;
 }
@@ -2015,11 +2014,11 @@ static bool x_overflow(struct css_compute *cx, struct css_cv_list v, struct css_
 {
 	const struct css_cv *items[2];
 	int n = collect(v, items, 2);
-	if (n < 1 || !valid_for(cx, CSS_PROP_OVERFLOW_X, one(items[0])) ||
-	    !valid_for(cx, CSS_PROP_OVERFLOW_Y, one(items[n - 1])))
+	if (n < 1 || !css_longhand_valid(cx, CSS_PROP_OVERFLOW_X, one(items[0])) ||
+	    !css_longhand_valid(cx, CSS_PROP_OVERFLOW_Y, one(items[n - 1])))
 		return false;
-	emit(out, CSS_PROP_OVERFLOW_X, one(items[0]));
-	emit(out, CSS_PROP_OVERFLOW_Y, one(items[n - 1]));
+	css_expansion_put(out, CSS_PROP_OVERFLOW_X, one(items[0]));
+	css_expansion_put(out, CSS_PROP_OVERFLOW_Y, one(items[n - 1]));
 	return true;
 }
 
@@ -2027,11 +2026,11 @@ static bool x_gap(struct css_compute *cx, struct css_cv_list v, struct css_expan
 {
 	const struct css_cv *items[2];
 	int n = collect(v, items, 2);
-	if (n < 1 || !valid_for(cx, CSS_PROP_ROW_GAP, one(items[0])) ||
-	    !valid_for(cx, CSS_PROP_COLUMN_GAP, one(items[n - 1])))
+	if (n < 1 || !css_longhand_valid(cx, CSS_PROP_ROW_GAP, one(items[0])) ||
+	    !css_longhand_valid(cx, CSS_PROP_COLUMN_GAP, one(items[n - 1])))
 		return false;
-	emit(out, CSS_PROP_ROW_GAP, one(items[0]));
-	emit(out, CSS_PROP_COLUMN_GAP, one(items[n - 1]));
+	css_expansion_put(out, CSS_PROP_ROW_GAP, one(items[0]));
+	css_expansion_put(out, CSS_PROP_COLUMN_GAP, one(items[n - 1]));
 	return true;
 }
 
@@ -2039,10 +2038,10 @@ static bool two_props(struct css_compute *cx, struct css_cv_list v, struct css_e
 {
 	const struct css_cv *items[2];
 	int n = collect(v, items, 2);
-	if (n < 1 || !valid_for(cx, a, one(items[0])) || !valid_for(cx, b, one(items[n - 1])))
+	if (n < 1 || !css_longhand_valid(cx, a, one(items[0])) || !css_longhand_valid(cx, b, one(items[n - 1])))
 		return false;
-	emit(out, a, one(items[0]));
-	emit(out, b, one(items[n - 1]));
+	css_expansion_put(out, a, one(items[0]));
+	css_expansion_put(out, b, one(items[n - 1]));
 	return true;
 }
 static bool x_place_content(struct css_compute *cx, struct css_cv_list v, struct css_expansion *out)
@@ -2059,9 +2058,9 @@ static bool x_place_self(struct css_compute *cx, struct css_cv_list v, struct cs
 }
 static bool x_word_wrap(struct css_compute *cx, struct css_cv_list v, struct css_expansion *out)
 {
-	if (!valid_for(cx, CSS_PROP_OVERFLOW_WRAP, v))
+	if (!css_longhand_valid(cx, CSS_PROP_OVERFLOW_WRAP, v))
 		return false;
-	emit(out, CSS_PROP_OVERFLOW_WRAP, v);
+	css_expansion_put(out, CSS_PROP_OVERFLOW_WRAP, v);
 	return true;
 }
 
@@ -2080,9 +2079,9 @@ static bool x_flex(struct css_compute *cx, struct css_cv_list v, struct css_expa
 		vals[2].tok.type = CSS_TOK_IDENT;
 		vals[2].tok.value.ptr = "auto";
 		vals[2].tok.value.len = 4;
-		emit(out, CSS_PROP_FLEX_GROW, one(&vals[0]));
-		emit(out, CSS_PROP_FLEX_SHRINK, one(&vals[1]));
-		emit(out, CSS_PROP_FLEX_BASIS, one(&vals[2]));
+		css_expansion_put(out, CSS_PROP_FLEX_GROW, one(&vals[0]));
+		css_expansion_put(out, CSS_PROP_FLEX_SHRINK, one(&vals[1]));
+		css_expansion_put(out, CSS_PROP_FLEX_BASIS, one(&vals[2]));
 		return true;
 	}
 	const struct css_cv *grow = NULL, *shrink = NULL, *basis = NULL;
@@ -2094,7 +2093,7 @@ static bool x_flex(struct css_compute *cx, struct css_cv_list v, struct css_expa
 			   d >= 0) {
 			shrink = items[i];
 		} else if (!basis && !(items[i]->tok.type == CSS_TOK_NUMBER && items[i]->tok.number != 0) &&
-			   valid_for(cx, CSS_PROP_FLEX_BASIS, one(items[i]))) {
+			   css_longhand_valid(cx, CSS_PROP_FLEX_BASIS, one(items[i]))) {
 			basis = items[i];
 		} else if (!grow && !basis && items[i]->tok.type == CSS_TOK_NUMBER && items[i]->tok.number == 0) {
 			grow = items[i];
@@ -2108,9 +2107,9 @@ static bool x_flex(struct css_compute *cx, struct css_cv_list v, struct css_expa
 	vals[0].tok.flags = vals[1].tok.flags = CSS_TOKEN_INTEGER;
 	vals[0].tok.number = vals[1].tok.number = 1;
 	vals[2].tok.type = CSS_TOK_PERCENTAGE;
-	emit(out, CSS_PROP_FLEX_GROW, one(grow ? grow : &vals[0]));
-	emit(out, CSS_PROP_FLEX_SHRINK, one(shrink ? shrink : &vals[1]));
-	emit(out, CSS_PROP_FLEX_BASIS, one(basis ? basis : &vals[2]));
+	css_expansion_put(out, CSS_PROP_FLEX_GROW, one(grow ? grow : &vals[0]));
+	css_expansion_put(out, CSS_PROP_FLEX_SHRINK, one(shrink ? shrink : &vals[1]));
+	css_expansion_put(out, CSS_PROP_FLEX_BASIS, one(basis ? basis : &vals[2]));
 	return true;
 }
 
@@ -2119,12 +2118,12 @@ static bool x_font_variant(struct css_compute *cx, struct css_cv_list v, struct 
 {
 	const struct css_cv *cv = css_single(v);
 	if (css_is_ident(cv, "none")) {
-		emit_initial(out, CSS_PROP_FONT_VARIANT_CAPS);
+		css_expansion_put_initial(out, CSS_PROP_FONT_VARIANT_CAPS);
 		return true;
 	}
-	if (!valid_for(cx, CSS_PROP_FONT_VARIANT_CAPS, v))
+	if (!css_longhand_valid(cx, CSS_PROP_FONT_VARIANT_CAPS, v))
 		return false;
-	emit(out, CSS_PROP_FONT_VARIANT_CAPS, v);
+	css_expansion_put(out, CSS_PROP_FONT_VARIANT_CAPS, v);
 	return true;
 }
 
@@ -2141,25 +2140,25 @@ static bool x_font(struct css_compute *cx, struct css_cv_list v, struct css_expa
 		const struct css_cv *c = items[i];
 		if (css_is_ident(c, "normal"))
 			normals++;
-		else if (!style && valid_for(cx, CSS_PROP_FONT_STYLE, one(c)))
+		else if (!style && css_longhand_valid(cx, CSS_PROP_FONT_STYLE, one(c)))
 			style = c;
 		else if (!variant && (css_is_ident(c, "small-caps")))
 			variant = c;
-		else if (!weight && c->tok.type != CSS_TOK_PERCENTAGE && valid_for(cx, CSS_PROP_FONT_WEIGHT, one(c)) &&
+		else if (!weight && c->tok.type != CSS_TOK_PERCENTAGE && css_longhand_valid(cx, CSS_PROP_FONT_WEIGHT, one(c)) &&
 			 !css_is_ident(c, "bolder") && !css_is_ident(c, "lighter"))
 			weight = c;
-		else if (!stretch && c->tok.type == CSS_TOK_IDENT && valid_for(cx, CSS_PROP_FONT_STRETCH, one(c)))
+		else if (!stretch && c->tok.type == CSS_TOK_IDENT && css_longhand_valid(cx, CSS_PROP_FONT_STRETCH, one(c)))
 			stretch = c;
 		else
 			break;
 	}
 	(void)normals;
-	if (i >= n || !valid_for(cx, CSS_PROP_FONT_SIZE, one(items[i])))
+	if (i >= n || !css_longhand_valid(cx, CSS_PROP_FONT_SIZE, one(items[i])))
 		return false;
 	const struct css_cv *size = items[i++];
 	const struct css_cv *lh = NULL;
 	if (i < n && css_is_delim(items[i], '/')) {
-		if (i + 1 >= n || !valid_for(cx, CSS_PROP_LINE_HEIGHT, one(items[i + 1])))
+		if (i + 1 >= n || !css_longhand_valid(cx, CSS_PROP_LINE_HEIGHT, one(items[i + 1])))
 			return false;
 		lh = items[i + 1];
 		i += 2;
@@ -2167,15 +2166,15 @@ static bool x_font(struct css_compute *cx, struct css_cv_list v, struct css_expa
 	if (i >= n)
 		return false;
 	struct css_cv_list fam = span(items[i], items[n - 1]);
-	if (!valid_for(cx, CSS_PROP_FONT_FAMILY, fam))
+	if (!css_longhand_valid(cx, CSS_PROP_FONT_FAMILY, fam))
 		return false;
-	style ? emit(out, CSS_PROP_FONT_STYLE, one(style)) : emit_initial(out, CSS_PROP_FONT_STYLE);
-	variant ? emit(out, CSS_PROP_FONT_VARIANT_CAPS, one(variant)) : emit_initial(out, CSS_PROP_FONT_VARIANT_CAPS);
-	weight ? emit(out, CSS_PROP_FONT_WEIGHT, one(weight)) : emit_initial(out, CSS_PROP_FONT_WEIGHT);
-	stretch ? emit(out, CSS_PROP_FONT_STRETCH, one(stretch)) : emit_initial(out, CSS_PROP_FONT_STRETCH);
-	emit(out, CSS_PROP_FONT_SIZE, one(size));
-	lh ? emit(out, CSS_PROP_LINE_HEIGHT, one(lh)) : emit_initial(out, CSS_PROP_LINE_HEIGHT);
-	emit(out, CSS_PROP_FONT_FAMILY, fam);
+	style ? css_expansion_put(out, CSS_PROP_FONT_STYLE, one(style)) : css_expansion_put_initial(out, CSS_PROP_FONT_STYLE);
+	variant ? css_expansion_put(out, CSS_PROP_FONT_VARIANT_CAPS, one(variant)) : css_expansion_put_initial(out, CSS_PROP_FONT_VARIANT_CAPS);
+	weight ? css_expansion_put(out, CSS_PROP_FONT_WEIGHT, one(weight)) : css_expansion_put_initial(out, CSS_PROP_FONT_WEIGHT);
+	stretch ? css_expansion_put(out, CSS_PROP_FONT_STRETCH, one(stretch)) : css_expansion_put_initial(out, CSS_PROP_FONT_STRETCH);
+	css_expansion_put(out, CSS_PROP_FONT_SIZE, one(size));
+	lh ? css_expansion_put(out, CSS_PROP_LINE_HEIGHT, one(lh)) : css_expansion_put_initial(out, CSS_PROP_LINE_HEIGHT);
+	css_expansion_put(out, CSS_PROP_FONT_FAMILY, fam);
 	return true;
 }
 
@@ -2323,18 +2322,18 @@ static bool x_background(struct css_compute *cx, struct css_cv_list v, struct cs
 			py[g] = ident_list(cx, "top");
 		}
 	}
-	emit(out, CSS_PROP_BACKGROUND_IMAGE, join_layers(cx, img, n));
-	emit(out, CSS_PROP_BACKGROUND_REPEAT, join_layers(cx, rep, n));
-	emit(out, CSS_PROP_BACKGROUND_POSITION_X, join_layers(cx, px, n));
-	emit(out, CSS_PROP_BACKGROUND_POSITION_Y, join_layers(cx, py, n));
-	emit(out, CSS_PROP_BACKGROUND_SIZE, join_layers(cx, size, n));
-	emit(out, CSS_PROP_BACKGROUND_ATTACHMENT, join_layers(cx, att, n));
-	emit(out, CSS_PROP_BACKGROUND_ORIGIN, join_layers(cx, org, n));
-	emit(out, CSS_PROP_BACKGROUND_CLIP, join_layers(cx, clip, n));
+	css_expansion_put(out, CSS_PROP_BACKGROUND_IMAGE, join_layers(cx, img, n));
+	css_expansion_put(out, CSS_PROP_BACKGROUND_REPEAT, join_layers(cx, rep, n));
+	css_expansion_put(out, CSS_PROP_BACKGROUND_POSITION_X, join_layers(cx, px, n));
+	css_expansion_put(out, CSS_PROP_BACKGROUND_POSITION_Y, join_layers(cx, py, n));
+	css_expansion_put(out, CSS_PROP_BACKGROUND_SIZE, join_layers(cx, size, n));
+	css_expansion_put(out, CSS_PROP_BACKGROUND_ATTACHMENT, join_layers(cx, att, n));
+	css_expansion_put(out, CSS_PROP_BACKGROUND_ORIGIN, join_layers(cx, org, n));
+	css_expansion_put(out, CSS_PROP_BACKGROUND_CLIP, join_layers(cx, clip, n));
 	if (color)
-		emit(out, CSS_PROP_BACKGROUND_COLOR, one(color));
+		css_expansion_put(out, CSS_PROP_BACKGROUND_COLOR, one(color));
 	else
-		emit_initial(out, CSS_PROP_BACKGROUND_COLOR);
+		css_expansion_put_initial(out, CSS_PROP_BACKGROUND_COLOR);
 	return true;
 }
 
@@ -2354,8 +2353,8 @@ static bool x_background_position(struct css_compute *cx, struct css_cv_list v, 
 		parts[g] = marked_position(cx, items, (size_t)k);
 	}
 	struct css_cv_list joined = join_layers(cx, parts, n);
-	emit(out, CSS_PROP_BACKGROUND_POSITION_X, joined);
-	emit(out, CSS_PROP_BACKGROUND_POSITION_Y, joined);
+	css_expansion_put(out, CSS_PROP_BACKGROUND_POSITION_X, joined);
+	css_expansion_put(out, CSS_PROP_BACKGROUND_POSITION_Y, joined);
 	return true;
 }
 
@@ -2492,9 +2491,9 @@ static bool x_logical(struct css_compute *cx, struct css_cv_list v, struct css_e
 		struct css_cv_list one_v = one(items[BASE_MIN((int)i, n - 1)]);
 		if (m->count == 1)
 			one_v = v;
-		if (!valid_for(cx, m->targets[i], one_v))
+		if (!css_longhand_valid(cx, m->targets[i], one_v))
 			return false;
-		emit(out, m->targets[i], one_v);
+		css_expansion_put(out, m->targets[i], one_v);
 	}
 	return true;
 }

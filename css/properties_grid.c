@@ -493,31 +493,6 @@ bool css_p_grid_template_areas(struct css_compute *cx, struct css_cv_list v)
 
 /* ---- Shorthands ------------------------------------------------------------ */
 
-static void put(struct css_expansion *x, uint16_t prop, struct css_cv_list v)
-{
-	if (x->count >= BASE_ARRAY_LEN(x->props))
-		return;
-	x->props[x->count] = prop;
-	x->values[x->count] = v;
-	x->wide[x->count] = CSS_WIDE_NONE;
-	x->count++;
-}
-
-static void put_initial(struct css_expansion *x, uint16_t prop)
-{
-	struct css_cv_list none = { NULL, 0 };
-	put(x, prop, none);
-	x->wide[x->count - 1] = CSS_WIDE_INITIAL;
-}
-
-static bool valid(struct css_compute *cx, uint16_t prop, struct css_cv_list v)
-{
-	uint16_t saved = cx->prop;
-	cx->prop = prop;
-	bool ok = css_properties[prop].parse(cx, v);
-	cx->prop = saved;
-	return ok;
-}
 
 static struct css_cv_list ident(struct css_compute *cx, const char *name)
 {
@@ -566,10 +541,10 @@ static bool line_pair(struct css_compute *cx, struct css_cv_list v, struct css_e
 	if (n < 1)
 		return false;
 	struct css_cv_list e = n == 2 ? parts[1] : omitted_line(cx, parts[0]);
-	if (!valid(cx, start, parts[0]) || !valid(cx, end, e))
+	if (!css_longhand_valid(cx, start, parts[0]) || !css_longhand_valid(cx, end, e))
 		return false;
-	put(out, start, parts[0]);
-	put(out, end, e);
+	css_expansion_put(out, start, parts[0]);
+	css_expansion_put(out, end, e);
 	return true;
 }
 
@@ -599,10 +574,10 @@ bool css_x_grid_area(struct css_compute *cx, struct css_cv_list v, struct css_ex
 	static const uint16_t props[4] = { CSS_PROP_GRID_ROW_START, CSS_PROP_GRID_COLUMN_START, CSS_PROP_GRID_ROW_END,
 					   CSS_PROP_GRID_COLUMN_END };
 	for (int i = 0; i < 4; i++)
-		if (!valid(cx, props[i], p[i]))
+		if (!css_longhand_valid(cx, props[i], p[i]))
 			return false;
 	for (int i = 0; i < 4; i++)
-		put(out, props[i], p[i]);
+		css_expansion_put(out, props[i], p[i]);
 	return true;
 }
 
@@ -683,9 +658,9 @@ static bool expand_template(struct css_compute *cx, struct css_cv_list v, struct
 	size_t pos = 0;
 	const struct css_cv *c = css_next(v, &pos);
 	if (css_is_ident(c, "none") && !css_next(v, &pos)) {
-		put(out, CSS_PROP_GRID_TEMPLATE_ROWS, v);
-		put(out, CSS_PROP_GRID_TEMPLATE_COLUMNS, v);
-		put(out, CSS_PROP_GRID_TEMPLATE_AREAS, v);
+		css_expansion_put(out, CSS_PROP_GRID_TEMPLATE_ROWS, v);
+		css_expansion_put(out, CSS_PROP_GRID_TEMPLATE_COLUMNS, v);
+		css_expansion_put(out, CSS_PROP_GRID_TEMPLATE_AREAS, v);
 		return true;
 	}
 	struct css_cv_list parts[2];
@@ -697,20 +672,20 @@ static bool expand_template(struct css_compute *cx, struct css_cv_list v, struct
 		if (!template_areas_form(cx, parts[0], &rows, &areas))
 			return false;
 		/* The columns are an <explicit-track-list>: no auto repeat. */
-		if (n == 2 && (!valid(cx, CSS_PROP_GRID_TEMPLATE_COLUMNS, columns) ||
+		if (n == 2 && (!css_longhand_valid(cx, CSS_PROP_GRID_TEMPLATE_COLUMNS, columns) ||
 			       cx->style->grid_template_columns.repeat != CSS_GRID_REPEAT_NONE))
 			return false;
-		if (!valid(cx, CSS_PROP_GRID_TEMPLATE_AREAS, areas) ||
+		if (!css_longhand_valid(cx, CSS_PROP_GRID_TEMPLATE_AREAS, areas) ||
 		    cx->style->grid_template_areas.rows != (uint16_t)areas.len)
 			return false;
 	} else if (n != 2) {
 		return false;
 	}
-	if (!valid(cx, CSS_PROP_GRID_TEMPLATE_ROWS, rows) || !valid(cx, CSS_PROP_GRID_TEMPLATE_COLUMNS, columns))
+	if (!css_longhand_valid(cx, CSS_PROP_GRID_TEMPLATE_ROWS, rows) || !css_longhand_valid(cx, CSS_PROP_GRID_TEMPLATE_COLUMNS, columns))
 		return false;
-	put(out, CSS_PROP_GRID_TEMPLATE_ROWS, rows);
-	put(out, CSS_PROP_GRID_TEMPLATE_COLUMNS, columns);
-	put(out, CSS_PROP_GRID_TEMPLATE_AREAS, areas);
+	css_expansion_put(out, CSS_PROP_GRID_TEMPLATE_ROWS, rows);
+	css_expansion_put(out, CSS_PROP_GRID_TEMPLATE_COLUMNS, columns);
+	css_expansion_put(out, CSS_PROP_GRID_TEMPLATE_AREAS, areas);
 	return true;
 }
 
@@ -766,41 +741,41 @@ bool css_x_grid(struct css_compute *cx, struct css_cv_list v, struct css_expansi
 	struct css_cv_list flow, tracks;
 	if (n == 2 && auto_flow_part(cx, parts[0], false, &flow, &tracks)) {
 		bool have_tracks = !css_cv_at_end(tracks, 0);
-		if (!valid(cx, CSS_PROP_GRID_TEMPLATE_COLUMNS, parts[1]) ||
-		    (have_tracks && !valid(cx, CSS_PROP_GRID_AUTO_ROWS, tracks)))
+		if (!css_longhand_valid(cx, CSS_PROP_GRID_TEMPLATE_COLUMNS, parts[1]) ||
+		    (have_tracks && !css_longhand_valid(cx, CSS_PROP_GRID_AUTO_ROWS, tracks)))
 			return false;
-		put(out, CSS_PROP_GRID_TEMPLATE_ROWS, ident(cx, "none"));
-		put(out, CSS_PROP_GRID_TEMPLATE_COLUMNS, parts[1]);
-		put(out, CSS_PROP_GRID_TEMPLATE_AREAS, ident(cx, "none"));
+		css_expansion_put(out, CSS_PROP_GRID_TEMPLATE_ROWS, ident(cx, "none"));
+		css_expansion_put(out, CSS_PROP_GRID_TEMPLATE_COLUMNS, parts[1]);
+		css_expansion_put(out, CSS_PROP_GRID_TEMPLATE_AREAS, ident(cx, "none"));
 		if (have_tracks)
-			put(out, CSS_PROP_GRID_AUTO_ROWS, tracks);
+			css_expansion_put(out, CSS_PROP_GRID_AUTO_ROWS, tracks);
 		else
-			put_initial(out, CSS_PROP_GRID_AUTO_ROWS);
-		put_initial(out, CSS_PROP_GRID_AUTO_COLUMNS);
-		put(out, CSS_PROP_GRID_AUTO_FLOW, flow);
+			css_expansion_put_initial(out, CSS_PROP_GRID_AUTO_ROWS);
+		css_expansion_put_initial(out, CSS_PROP_GRID_AUTO_COLUMNS);
+		css_expansion_put(out, CSS_PROP_GRID_AUTO_FLOW, flow);
 		return true;
 	}
 	if (n == 2 && auto_flow_part(cx, parts[1], true, &flow, &tracks)) {
 		bool have_tracks = !css_cv_at_end(tracks, 0);
-		if (!valid(cx, CSS_PROP_GRID_TEMPLATE_ROWS, parts[0]) ||
-		    (have_tracks && !valid(cx, CSS_PROP_GRID_AUTO_COLUMNS, tracks)))
+		if (!css_longhand_valid(cx, CSS_PROP_GRID_TEMPLATE_ROWS, parts[0]) ||
+		    (have_tracks && !css_longhand_valid(cx, CSS_PROP_GRID_AUTO_COLUMNS, tracks)))
 			return false;
-		put(out, CSS_PROP_GRID_TEMPLATE_ROWS, parts[0]);
-		put(out, CSS_PROP_GRID_TEMPLATE_COLUMNS, ident(cx, "none"));
-		put(out, CSS_PROP_GRID_TEMPLATE_AREAS, ident(cx, "none"));
-		put_initial(out, CSS_PROP_GRID_AUTO_ROWS);
+		css_expansion_put(out, CSS_PROP_GRID_TEMPLATE_ROWS, parts[0]);
+		css_expansion_put(out, CSS_PROP_GRID_TEMPLATE_COLUMNS, ident(cx, "none"));
+		css_expansion_put(out, CSS_PROP_GRID_TEMPLATE_AREAS, ident(cx, "none"));
+		css_expansion_put_initial(out, CSS_PROP_GRID_AUTO_ROWS);
 		if (have_tracks)
-			put(out, CSS_PROP_GRID_AUTO_COLUMNS, tracks);
+			css_expansion_put(out, CSS_PROP_GRID_AUTO_COLUMNS, tracks);
 		else
-			put_initial(out, CSS_PROP_GRID_AUTO_COLUMNS);
-		put(out, CSS_PROP_GRID_AUTO_FLOW, flow);
+			css_expansion_put_initial(out, CSS_PROP_GRID_AUTO_COLUMNS);
+		css_expansion_put(out, CSS_PROP_GRID_AUTO_FLOW, flow);
 		return true;
 	}
 	if (!expand_template(cx, v, out))
 		return false;
-	put_initial(out, CSS_PROP_GRID_AUTO_ROWS);
-	put_initial(out, CSS_PROP_GRID_AUTO_COLUMNS);
-	put_initial(out, CSS_PROP_GRID_AUTO_FLOW);
+	css_expansion_put_initial(out, CSS_PROP_GRID_AUTO_ROWS);
+	css_expansion_put_initial(out, CSS_PROP_GRID_AUTO_COLUMNS);
+	css_expansion_put_initial(out, CSS_PROP_GRID_AUTO_FLOW);
 	return true;
 }
 
