@@ -81,15 +81,6 @@ static void offer_rect(const struct layout_table_borders *tb, const struct css_s
 	}
 }
 
-static int span_attr(const struct layout_box *b)
-{
-	if (!b->node || b->node->type != HTML_NODE_ELEMENT)
-		return 1;
-	const char *v = html_element_attr_value(b->node, "span");
-	int n = v ? atoi(v) : 1;
-	return n < 1 ? 1 : n > 1000 ? 1000 : n;
-}
-
 /* Columns and column groups (§17.3), in the order of the grid's columns. */
 static void offer_columns(const struct layout_box *table, const struct layout_table_borders *tb)
 {
@@ -105,14 +96,14 @@ static void offer_columns(const struct layout_box *table, const struct layout_ta
 				if (k->is_abspos || k->style->display != CSS_DISPLAY_TABLE_COLUMN)
 					continue;
 				has_cols = true;
-				int end = BASE_MIN(col + span_attr(k), tb->ncols);
+				int end = BASE_MIN(col + layout_table_column_span(k), tb->ncols);
 				if (col < end)
 					offer_rect(tb, k->style, 0, tb->nrows, col, end, ORIGIN_COLUMN);
 				col = end;
 			}
 		}
 		if (!has_cols)
-			col = BASE_MIN(col + span_attr(c), tb->ncols);
+			col = BASE_MIN(col + layout_table_column_span(c), tb->ncols);
 		if (start < col)
 			offer_rect(tb, c->style, 0, tb->nrows, start, col,
 				   d == CSS_DISPLAY_TABLE_COLUMN ? ORIGIN_COLUMN : ORIGIN_COLUMN_GROUP);

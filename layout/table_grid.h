@@ -36,6 +36,8 @@ struct tgrid {
 
 void layout_table_grid_build(struct layout_box *table, struct tgrid *g);
 void layout_table_grid_free(struct tgrid *g);
+/* The span attribute of a column or column group box (1 to 1000). */
+int layout_table_column_span(const struct layout_box *b);
 
 /* One resolved edge of the collapsed border grid (CSS 2.1 §17.6.2.1). */
 struct tedge {

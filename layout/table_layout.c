@@ -23,9 +23,7 @@ static int attr_span(const struct layout_box *b, const char *name, int max)
 		return 1;
 	const char *v = html_element_attr_value(b->node, name);
 	int n = v ? atoi(v) : 1;
-	if (n < 1)
-		n = name[0] == 'r' && v && *v == '0' ? 1 : 1;
-	return n > max ? max : n;
+	return n < 1 ? 1 : n > max ? max : n;
 }
 
 static int add_row(struct tgrid *g, struct layout_box *row, struct layout_box *group)
@@ -239,7 +237,7 @@ static bool fixed_layout(const struct css_style *s)
 	return s->table_layout_fixed && !layout_len_is_auto(s->width);
 }
 
-static int attr_span_of(const struct layout_box *b)
+int layout_table_column_span(const struct layout_box *b)
 {
 	return attr_span(b, "span", 1000);
 }
@@ -280,13 +278,13 @@ static void fixed_columns(const struct layout_box *table, const struct tgrid *g,
 				if (k->is_abspos || k->style->display != CSS_DISPLAY_TABLE_COLUMN)
 					continue;
 				has_cols = true;
-				int end = BASE_MIN(col + attr_span_of(k), n);
+				int end = BASE_MIN(col + layout_table_column_span(k), n);
 				float w = column_box_width(k->style, basis);
 				set_columns(cw, set, col, end, w >= 0 ? w : group_w);
 				col = end;
 			}
 		if (!has_cols) {
-			int end = BASE_MIN(col + attr_span_of(c), n);
+			int end = BASE_MIN(col + layout_table_column_span(c), n);
 			set_columns(cw, set, col, end, group_w);
 			col = end;
 		}
