@@ -199,7 +199,12 @@ struct layout_box *layout_build_box_tree(struct layout_ctx *ctx);
 const struct css_style *layout_anonymous_style(struct layout_ctx *ctx, const struct css_style *parent, uint8_t display);
 /* Kinds of styles layout derives from others, past the display values
  * that key anonymous styles. */
-enum { LAYOUT_DERIVED_DETAILS_SLOT = 0xFC, LAYOUT_DERIVED_FIRST_LINE = 0xFD, LAYOUT_DERIVED_SMALL_CAPS = 0xFE };
+enum {
+	LAYOUT_DERIVED_CELL_AUTO_HEIGHT = 0xFB,
+	LAYOUT_DERIVED_DETAILS_SLOT = 0xFC,
+	LAYOUT_DERIVED_FIRST_LINE = 0xFD,
+	LAYOUT_DERIVED_SMALL_CAPS = 0xFE,
+};
 /* The pass's cached style derived from (a, b, kind), b may be NULL. On a
  * miss, a new style is allocated in the tree's arena, filed under the key,
  * and *fresh is set so the caller fills it in. */

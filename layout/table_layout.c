@@ -432,15 +432,11 @@ static void layout_cell(struct layout_ctx *ctx, struct tcell *c, float width, in
 		layout_box_edges(own, width, &m, &b, &p);
 		float bp = b.top + b.bottom + p.top + p.bottom, v = css_length_resolve(own->height, 0);
 		c->min_h = own->box_sizing == CSS_BOX_SIZING_BORDER_BOX ? BASE_MAX(v, bp) : BASE_MAX(v, 0) + bp;
-		char key[sizeof own + 1];
-		memcpy(key, &own, sizeof own);
-		key[sizeof own] = 'H';
-		struct css_style *s = base_map_get(&ctx->anon_styles, key, sizeof key);
-		if (!s) {
-			s = base_arena_alloc(&ctx->tree->arena, sizeof *s);
+		bool fresh;
+		struct css_style *s = layout_derived_style(ctx, own, NULL, LAYOUT_DERIVED_CELL_AUTO_HEIGHT, &fresh);
+		if (fresh) {
 			*s = *own;
 			s->height = (struct css_length){.kind = CSS_LEN_AUTO};
-			base_map_put(&ctx->anon_styles, key, sizeof key, s);
 		}
 		c->box->style = s;
 	}
