@@ -53,6 +53,17 @@ differ() { printf 'differ\t%s\t%s\t%s\t0\t8\t%s\n' "$1" "$2" "$3" "${4:-0}" >>"$
 export SDL_VIDEODRIVER=x11 SDL_RENDER_DRIVER=software SDL_FRAMEBUFFER_ACCELERATION=0
 export LSAN_OPTIONS="${LSAN_OPTIONS:+$LSAN_OPTIONS:}suppressions=$DATA/lsan.supp"
 view() { timeout -k 5 120 "$WEFT" view "$@"; }
+# view_ok WHAT NAME PAGE [ARGS...]: the viewer on PAGE in a 640x480 window
+# with ARGS and $T/NAME.script; checks that it exits with 0 and shows its
+# stderr ($T/NAME.err) when not.
+view_ok() {
+	local what=$1 name=$2 page=$3 rc
+	shift 3
+	view "$page" --width 640 --height 480 "$@" --script "$T/$name.script" >/dev/null 2>"$T/$name.err"
+	rc=$?
+	check "$what: viewer exits with 0 (got $rc)" test "$rc" -eq 0
+	[ "$rc" -eq 0 ] || cat "$T/$name.err"
+}
 
 # ref PAGE W H SCROLL_Y OUT [SCALE]: `weft render` of PAGE as a W x H CSS px
 # viewport scrolled down SCROLL_Y px, at SCALE device px per CSS px.
@@ -134,10 +145,7 @@ scroll 0 -200
 screenshot $T/sticky-800.png
 quit
 EOF
-view "$DATA/sticky.html" --width 640 --height 480 --script "$T/sticky.script" >/dev/null 2>"$T/sticky.err"
-rc=$?
-check "sticky: viewer exits with 0 (got $rc)" test "$rc" -eq 0
-[ "$rc" -eq 0 ] || cat "$T/sticky.err"
+view_ok "sticky" sticky "$DATA/sticky.html"
 for y in 0 300 800 1000; do
 	ref "$DATA/sticky.html" 640 480 "$y" "$T/ref-sticky-$y.png" || fail "weft render sticky --scroll-y $y"
 	same "sticky: frame at $y equals weft render --scroll-y $y" "$T/sticky-$y.png" "$T/ref-sticky-$y.png"
@@ -162,10 +170,7 @@ scroll 0 -640
 screenshot $T/layers-137b.png
 quit
 EOF
-view "$DATA/layers.html" --width 640 --height 480 --script "$T/layers.script" >/dev/null 2>"$T/layers.err"
-rc=$?
-check "layers: viewer exits with 0 (got $rc)" test "$rc" -eq 0
-[ "$rc" -eq 0 ] || cat "$T/layers.err"
+view_ok "layers" layers "$DATA/layers.html"
 for y in 0 137 300 301 777; do
 	ref "$DATA/layers.html" 640 480 "$y" "$T/ref-layers-$y.png" || fail "weft render layers --scroll-y $y"
 	same "layers: frame at $y equals weft render --scroll-y $y" "$T/layers-$y.png" "$T/ref-layers-$y.png"
@@ -178,10 +183,7 @@ scroll 0 77.5
 screenshot $T/layers2-b.png
 quit
 EOF
-view "$DATA/layers.html" --width 640 --height 480 --zoom 2 --script "$T/layers2.script" >/dev/null 2>"$T/layers2.err"
-rc=$?
-check "layers zoom 2: viewer exits with 0 (got $rc)" test "$rc" -eq 0
-[ "$rc" -eq 0 ] || cat "$T/layers2.err"
+view_ok "layers zoom 2" layers2 "$DATA/layers.html" --zoom 2
 ref "$DATA/layers.html" 320 240 300 "$T/ref-layers2-a.png" 2 || fail "weft render layers --scroll-y 300 --scale 2"
 ref "$DATA/layers.html" 320 240 377.5 "$T/ref-layers2-b.png" 2 || fail "weft render layers --scroll-y 377.5 --scale 2"
 same "layers zoom 2: frame at 300 equals weft render --scale 2" "$T/layers2-a.png" "$T/ref-layers2-a.png"
@@ -210,10 +212,7 @@ move 600 400
 screenshot $T/links-external.png
 quit
 EOF
-view "$DATA/links.html" --width 640 --height 480 --script "$T/links.script" >/dev/null 2>"$T/links.err"
-rc=$?
-check "links: viewer exits with 0 (got $rc)" test "$rc" -eq 0
-[ "$rc" -eq 0 ] || cat "$T/links.err"
+view_ok "links" links "$DATA/links.html"
 ref "$DATA/links.html" 640 480 0 "$T/ref-links-0.png"
 ref "$DATA/links.html" 640 480 1120 "$T/ref-links-1120.png"
 ref "$DATA/target.html" 640 480 0 "$T/ref-target.png"
@@ -242,10 +241,7 @@ key escape
 screenshot $T/find-far-closed.png
 quit
 EOF
-view "$DATA/links.html" --width 640 --height 480 --script "$T/find.script" >/dev/null 2>"$T/find.err"
-rc=$?
-check "find: viewer exits with 0 (got $rc)" test "$rc" -eq 0
-[ "$rc" -eq 0 ] || cat "$T/find.err"
+view_ok "find" find "$DATA/links.html"
 differ "find: the match is highlighted and the bar shown" "$T/find-open.png" "$T/ref-links-0.png"
 same "find: the first two links untouched" "$T/find-open.png" "$T/ref-links-0.png" 400
 same "find: Escape closes the bar and the highlight" "$T/find-closed.png" "$T/ref-links-0.png"
@@ -268,10 +264,7 @@ key ctrl+0
 screenshot $T/reflow-zoom100.png
 quit
 EOF
-view "$DATA/reflow.html" --width 640 --height 480 --script "$T/resize.script" >/dev/null 2>"$T/resize.err"
-rc=$?
-check "resize: viewer exits with 0 (got $rc)" test "$rc" -eq 0
-[ "$rc" -eq 0 ] || cat "$T/resize.err"
+view_ok "resize" resize "$DATA/reflow.html"
 ref "$DATA/reflow.html" 640 480 0 "$T/ref-reflow-640.png"
 ref "$DATA/reflow.html" 320 480 0 "$T/ref-reflow-320.png"
 same "resize: 640 px wide equals weft render" "$T/reflow-640.png" "$T/ref-reflow-640.png"
