@@ -15,6 +15,17 @@ struct media_env {
 	double width, height, dppx;
 };
 
+/* The context a media feature's length is resolved in: the initial
+ * style, relative lengths against the initial font size (16px). */
+static void initial_context(struct css_compute *cx, struct css_style *scratch)
+{
+	memcpy(scratch, css_initial_style(), sizeof *scratch);
+	*cx = (struct css_compute){ 0 };
+	cx->style = scratch;
+	cx->em = 16;
+	cx->root_font_size = 16;
+}
+
 /* A <mf-value>: a length (px), a number, a ratio or a resolution (dppx). */
 static bool mf_value(struct css_cv_list in, size_t *pos, double *out, bool *is_ident, struct css_str *ident)
 {
@@ -56,13 +67,9 @@ static bool mf_value(struct css_cv_list in, size_t *pos, double *out, bool *is_i
 			*out = c->tok.number * 2.54 / 96.0;
 			return true;
 		}
-		/* Relative lengths use the initial font size (16px). */
 		struct css_style scratch;
-		memcpy(&scratch, css_initial_style(), sizeof scratch);
-		struct css_compute cx = { 0 };
-		cx.style = &scratch;
-		cx.em = 16;
-		cx.root_font_size = 16;
+		struct css_compute cx;
+		initial_context(&cx, &scratch);
 		double px;
 		if (!css_unit_to_px(&cx, u, n, c->tok.number, &px))
 			return false;
@@ -72,11 +79,8 @@ static bool mf_value(struct css_cv_list in, size_t *pos, double *out, bool *is_i
 	if (c->tok.type == CSS_TOK_FUNCTION) {
 		/* calc() and the other math functions, as lengths. */
 		struct css_style scratch;
-		memcpy(&scratch, css_initial_style(), sizeof scratch);
-		struct css_compute cx = { 0 };
-		cx.style = &scratch;
-		cx.em = 16;
-		cx.root_font_size = 16;
+		struct css_compute cx;
+		initial_context(&cx, &scratch);
 		struct css_length l;
 		if (!css_parse_length_cv(&cx, c, CSS_LP_NEGATIVE, &l) || l.kind != CSS_LEN_FIXED || l.has_percent)
 			return false;
