@@ -98,10 +98,13 @@ struct css_expansion {
 };
 typedef bool (*css_shorthand_fn)(struct css_compute *cx, struct css_cv_list value, struct css_expansion *out);
 /* Shorthand expanders' helpers (properties.c): append a longhand with a
- * value or as 'initial'; check a value for a longhand on the scratch style. */
+ * value or as 'initial'; check a value for a longhand on the scratch style;
+ * build a keyword value. */
 void css_expansion_put(struct css_expansion *x, uint16_t prop, struct css_cv_list v);
 void css_expansion_put_initial(struct css_expansion *x, uint16_t prop);
 bool css_longhand_valid(struct css_compute *cx, uint16_t prop, struct css_cv_list v);
+/* A one-item value, the keyword name (kept, not copied), in cx's arena. */
+struct css_cv_list css_ident_list(struct css_compute *cx, const char *name);
 
 enum css_property_flags {
 	CSS_PROP_INHERITED = 1,

@@ -2197,7 +2197,7 @@ static struct css_cv_list join_layers(struct css_compute *cx, struct css_cv_list
 	return l;
 }
 
-static struct css_cv_list ident_list(struct css_compute *cx, const char *name)
+struct css_cv_list css_ident_list(struct css_compute *cx, const char *name)
 {
 	struct css_cv *c = base_arena_calloc(cx->arena, 1, sizeof *c);
 	c->tok.type = CSS_TOK_IDENT;
@@ -2310,16 +2310,16 @@ static bool x_background(struct css_compute *cx, struct css_cv_list v, struct cs
 				return false;
 			}
 		}
-		img[g] = image ? one(image) : ident_list(cx, "none");
-		rep[g] = rfirst ? span(rfirst, rlast) : ident_list(cx, "repeat");
-		att[g] = attach ? one(attach) : ident_list(cx, "scroll");
-		org[g] = box1 ? one(box1) : ident_list(cx, "padding-box");
-		clip[g] = box2 ? one(box2) : box1 ? one(box1) : ident_list(cx, "border-box");
+		img[g] = image ? one(image) : css_ident_list(cx, "none");
+		rep[g] = rfirst ? span(rfirst, rlast) : css_ident_list(cx, "repeat");
+		att[g] = attach ? one(attach) : css_ident_list(cx, "scroll");
+		org[g] = box1 ? one(box1) : css_ident_list(cx, "padding-box");
+		clip[g] = box2 ? one(box2) : box1 ? one(box1) : css_ident_list(cx, "border-box");
 		if (!size[g].len)
-			size[g] = ident_list(cx, "auto");
+			size[g] = css_ident_list(cx, "auto");
 		if (!px[g].len) {
-			px[g] = ident_list(cx, "left");
-			py[g] = ident_list(cx, "top");
+			px[g] = css_ident_list(cx, "left");
+			py[g] = css_ident_list(cx, "top");
 		}
 	}
 	css_expansion_put(out, CSS_PROP_BACKGROUND_IMAGE, join_layers(cx, img, n));

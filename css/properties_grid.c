@@ -493,17 +493,6 @@ bool css_p_grid_template_areas(struct css_compute *cx, struct css_cv_list v)
 
 /* ---- Shorthands ------------------------------------------------------------ */
 
-
-static struct css_cv_list ident(struct css_compute *cx, const char *name)
-{
-	struct css_cv *c = base_arena_calloc(cx->arena, 1, sizeof *c);
-	c->tok.type = CSS_TOK_IDENT;
-	c->tok.value.ptr = name;
-	c->tok.value.len = strlen(name);
-	struct css_cv_list l = { c, 1 };
-	return l;
-}
-
 /* Splits a value at top-level '/' delimiters into at most max parts. */
 static int split_slash(struct css_cv_list v, struct css_cv_list *parts, int max)
 {
@@ -531,7 +520,7 @@ static bool is_single_ident(struct css_cv_list v)
 /* The value of an omitted end line: the start's <custom-ident>, else auto. */
 static struct css_cv_list omitted_line(struct css_compute *cx, struct css_cv_list from)
 {
-	return is_single_ident(from) ? from : ident(cx, "auto");
+	return is_single_ident(from) ? from : css_ident_list(cx, "auto");
 }
 
 static bool line_pair(struct css_compute *cx, struct css_cv_list v, struct css_expansion *out, uint16_t start, uint16_t end)
@@ -599,7 +588,7 @@ static bool template_areas_form(struct css_compute *cx, struct css_cv_list rows_
 			if (gap_names >= (ns == 0 || after_string ? 1 : 2))
 				return false;
 			if (after_string)
-				row_items[nr++] = *ident(cx, "auto").items;
+				row_items[nr++] = *css_ident_list(cx, "auto").items;
 			after_string = false;
 			if (gap_names) {
 				/* A row's trailing names and the next row's leading
@@ -620,7 +609,7 @@ static bool template_areas_form(struct css_compute *cx, struct css_cv_list rows_
 		}
 		if (c->tok.type == CSS_TOK_STRING) {
 			if (after_string)
-				row_items[nr++] = *ident(cx, "auto").items;
+				row_items[nr++] = *css_ident_list(cx, "auto").items;
 			strings[ns++] = *c;
 			after_string = true;
 			gap_names = 0;
@@ -635,7 +624,7 @@ static bool template_areas_form(struct css_compute *cx, struct css_cv_list rows_
 	if (ns == 0 || gap_names > 1)
 		return false;
 	if (after_string)
-		row_items[nr++] = *ident(cx, "auto").items;
+		row_items[nr++] = *css_ident_list(cx, "auto").items;
 	rows->items = row_items;
 	rows->len = nr;
 	areas->items = strings;
@@ -667,7 +656,8 @@ static bool expand_template(struct css_compute *cx, struct css_cv_list v, struct
 	int n = split_slash(v, parts, 2);
 	if (n < 1)
 		return false;
-	struct css_cv_list rows = parts[0], columns = n == 2 ? parts[1] : ident(cx, "none"), areas = ident(cx, "none");
+	struct css_cv_list rows = parts[0], columns = n == 2 ? parts[1] : css_ident_list(cx, "none");
+	struct css_cv_list areas = css_ident_list(cx, "none");
 	if (has_string(parts[0])) {
 		if (!template_areas_form(cx, parts[0], &rows, &areas))
 			return false;
@@ -717,11 +707,11 @@ static bool auto_flow_part(struct css_compute *cx, struct css_cv_list v, bool co
 	const char *f = column ? (dense ? "column dense" : "column") : (dense ? "row dense" : "row");
 	struct css_cv *items = base_arena_calloc(cx->arena, 3, sizeof *items);
 	const char *sp = strchr(f, ' ');
-	items[0] = *ident(cx, base_arena_strndup(cx->arena, f, sp ? (size_t)(sp - f) : strlen(f))).items;
+	items[0] = *css_ident_list(cx, base_arena_strndup(cx->arena, f, sp ? (size_t)(sp - f) : strlen(f))).items;
 	size_t k = 1;
 	if (sp) {
 		items[1].tok.type = CSS_TOK_WHITESPACE;
-		items[2] = *ident(cx, "dense").items;
+		items[2] = *css_ident_list(cx, "dense").items;
 		k = 3;
 	}
 	flow->items = items;
@@ -744,9 +734,9 @@ bool css_x_grid(struct css_compute *cx, struct css_cv_list v, struct css_expansi
 		if (!css_longhand_valid(cx, CSS_PROP_GRID_TEMPLATE_COLUMNS, parts[1]) ||
 		    (have_tracks && !css_longhand_valid(cx, CSS_PROP_GRID_AUTO_ROWS, tracks)))
 			return false;
-		css_expansion_put(out, CSS_PROP_GRID_TEMPLATE_ROWS, ident(cx, "none"));
+		css_expansion_put(out, CSS_PROP_GRID_TEMPLATE_ROWS, css_ident_list(cx, "none"));
 		css_expansion_put(out, CSS_PROP_GRID_TEMPLATE_COLUMNS, parts[1]);
-		css_expansion_put(out, CSS_PROP_GRID_TEMPLATE_AREAS, ident(cx, "none"));
+		css_expansion_put(out, CSS_PROP_GRID_TEMPLATE_AREAS, css_ident_list(cx, "none"));
 		if (have_tracks)
 			css_expansion_put(out, CSS_PROP_GRID_AUTO_ROWS, tracks);
 		else
@@ -761,8 +751,8 @@ bool css_x_grid(struct css_compute *cx, struct css_cv_list v, struct css_expansi
 		    (have_tracks && !css_longhand_valid(cx, CSS_PROP_GRID_AUTO_COLUMNS, tracks)))
 			return false;
 		css_expansion_put(out, CSS_PROP_GRID_TEMPLATE_ROWS, parts[0]);
-		css_expansion_put(out, CSS_PROP_GRID_TEMPLATE_COLUMNS, ident(cx, "none"));
-		css_expansion_put(out, CSS_PROP_GRID_TEMPLATE_AREAS, ident(cx, "none"));
+		css_expansion_put(out, CSS_PROP_GRID_TEMPLATE_COLUMNS, css_ident_list(cx, "none"));
+		css_expansion_put(out, CSS_PROP_GRID_TEMPLATE_AREAS, css_ident_list(cx, "none"));
 		css_expansion_put_initial(out, CSS_PROP_GRID_AUTO_ROWS);
 		if (have_tracks)
 			css_expansion_put(out, CSS_PROP_GRID_AUTO_COLUMNS, tracks);
