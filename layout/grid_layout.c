@@ -145,18 +145,26 @@ static void item_widths(struct grid *g, struct gitem *it)
 	}
 }
 
-static float span_size(const struct grid *g, const struct gitem *it, int axis, bool limits)
+/* The size of tracks [from, to) with the gutters between them; collapsed
+ * tracks and their gutters take no room. */
+static float tracks_size(const struct grid *g, int axis, int from, int to)
 {
 	float s = 0;
 	int count = 0;
-	for (int t = it->start[axis]; t < it->end[axis]; t++) {
+	for (int t = from; t < to; t++) {
 		const struct track *tr = &g->tracks[axis][t];
 		if (tr->collapsed)
 			continue;
-		s += limits && isfinite(tr->limit) ? tr->limit : tr->base;
+		s += tr->base;
 		count++;
 	}
 	return s + g->gap[axis] * (float)(count > 0 ? count - 1 : 0);
+}
+
+/* The size of the item's grid area in the axis. */
+static float span_size(const struct grid *g, const struct gitem *it, int axis)
+{
+	return tracks_size(g, axis, it->start[axis], it->end[axis]);
 }
 
 static uint8_t self_alignment(uint8_t self, uint8_t items)
@@ -180,7 +188,7 @@ static bool stretches(const struct gitem *it, uint8_t align, struct css_length s
 static void measure(struct grid *g, struct gitem *it, float cb_height)
 {
 	const struct css_style *s = it->box->style;
-	float area = span_size(g, it, LAYOUT_GRID_COLUMNS, false);
+	float area = span_size(g, it, LAYOUT_GRID_COLUMNS);
 	if (it->measured && area == it->area_width && cb_height < 0)
 		return;
 	layout_box_edges(s, area, &it->m, &it->b, &it->p);
@@ -663,20 +671,6 @@ static void expand_flexible(struct grid *g, int axis, float avail, enum constrai
 
 /* ---- §11.3 the track sizing algorithm for one axis -------------------------- */
 
-static float tracks_total(const struct grid *g, int axis)
-{
-	float sum = 0;
-	int count = 0;
-	for (int t = 0; t < g->shape.count[axis]; t++) {
-		const struct track *tr = &g->tracks[axis][t];
-		if (tr->collapsed)
-			continue;
-		sum += tr->base;
-		count++;
-	}
-	return sum + g->gap[axis] * (float)(count > 0 ? count - 1 : 0);
-}
-
 static void size_tracks(struct grid *g, int axis, float avail, enum constraint c)
 {
 	int count = g->shape.count[axis];
@@ -715,7 +709,7 @@ static void size_tracks(struct grid *g, int axis, float avail, enum constraint c
 		for (int t = 0; t < count; t++)
 			ts[t].base = BASE_MAX(ts[t].base, ts[t].limit);
 	} else if (avail >= 0 && c == SIZE_DEFINITE) {
-		float free_space = avail - tracks_total(g, axis);
+		float free_space = avail - tracks_size(g, axis, 0, count);
 		if (free_space > 0) {
 			struct track **open = base_xcalloc((size_t)count + 1, sizeof *open);
 			size_t k = 0;
@@ -737,7 +731,7 @@ static void size_tracks(struct grid *g, int axis, float avail, enum constraint c
 	/* §11.8 stretch auto tracks. */
 	uint8_t content = axis == LAYOUT_GRID_COLUMNS ? g->cs->justify_content : g->cs->align_content;
 	if (avail >= 0 && c == SIZE_DEFINITE && (content == CSS_ALIGN_NORMAL || content == CSS_ALIGN_STRETCH)) {
-		float free_space = avail - tracks_total(g, axis);
+		float free_space = avail - tracks_size(g, axis, 0, count);
 		int autos = 0;
 		for (int t = 0; t < count; t++)
 			autos += !ts[t].collapsed && ts[t].fn.max.kind == CSS_TRACK_AUTO && !ts[t].fn.fit_content;
@@ -948,7 +942,7 @@ float layout_grid_content(struct layout_ctx *ctx, struct layout_box *box, struct
 		struct gitem *it = &g.items[i];
 		const struct css_style *s = it->box->style;
 		float x0 = g.lines[LAYOUT_GRID_COLUMNS][it->start[0]], y0 = g.lines[LAYOUT_GRID_ROWS][it->start[1]];
-		float area_w = span_size(&g, it, LAYOUT_GRID_COLUMNS, false), area_h = span_size(&g, it, LAYOUT_GRID_ROWS, false);
+		float area_w = span_size(&g, it, LAYOUT_GRID_COLUMNS), area_h = span_size(&g, it, LAYOUT_GRID_ROWS);
 		measure(&g, it, -1);
 		bool auto_m[4];
 		for (int e = 0; e < 4; e++)
