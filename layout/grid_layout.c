@@ -240,6 +240,21 @@ static bool content_min_applies(const struct grid *g, const struct gitem *it, in
 	return any && !(flex && it->end[axis] - it->start[axis] > 1);
 }
 
+/* The item's outer minimum contribution in the axis (§6.6): a fixed min
+ * size, else the content-based minimum size (the content's min-content
+ * size, capped by fixed max sizing functions) when it applies, else the
+ * borders and padding. */
+static float minimum_contribution(const struct grid *g, const struct gitem *it, int axis, struct css_length min, uint8_t overflow,
+				  float content, float bp, float margins)
+{
+	if (min.kind == CSS_LEN_FIXED && !min.has_percent)
+		return (it->box->style->box_sizing == CSS_BOX_SIZING_BORDER_BOX ? BASE_MAX(min.px, bp) : min.px + bp) + margins;
+	float fixed_max;
+	if (min.kind == CSS_LEN_AUTO && overflow == CSS_OVERFLOW_VISIBLE && content_min_applies(g, it, axis, &fixed_max))
+		return BASE_MIN(content, BASE_MAX(fixed_max - margins, bp)) + margins;
+	return bp + margins;
+}
+
 /* The item's outer size contribution in the axis (§11.5 terms). */
 static float contribution(struct grid *g, struct gitem *it, int axis, enum contribution kind)
 {
@@ -254,24 +269,14 @@ static float contribution(struct grid *g, struct gitem *it, int axis, enum contr
 		if (kind == MAX_CONTENT)
 			return it->max_w + margins;
 		float bp = b.left + b.right + p.left + p.right;
-		if (s->min_width.kind == CSS_LEN_FIXED && !s->min_width.has_percent)
-			return (s->box_sizing == CSS_BOX_SIZING_BORDER_BOX ? BASE_MAX(s->min_width.px, bp) : s->min_width.px + bp) + margins;
-		float fixed_max;
-		if (s->min_width.kind == CSS_LEN_AUTO && s->overflow_x == CSS_OVERFLOW_VISIBLE && content_min_applies(g, it, axis, &fixed_max))
-			return BASE_MIN(it->min_w, BASE_MAX(fixed_max - margins, bp)) + margins;
-		return bp + margins;
+		return minimum_contribution(g, it, axis, s->min_width, s->overflow_x, it->min_w, bp, margins);
 	}
 	measure(g, it, -1);
 	float h = it->r.frag->height, margins = it->m.top + it->m.bottom + it->shim;
 	if (kind != MINIMUM)
 		return h + margins;
 	float bp = it->b.top + it->b.bottom + it->p.top + it->p.bottom;
-	if (s->min_height.kind == CSS_LEN_FIXED && !s->min_height.has_percent)
-		return (s->box_sizing == CSS_BOX_SIZING_BORDER_BOX ? BASE_MAX(s->min_height.px, bp) : s->min_height.px + bp) + margins;
-	float fixed_max;
-	if (s->min_height.kind == CSS_LEN_AUTO && s->overflow_y == CSS_OVERFLOW_VISIBLE && content_min_applies(g, it, axis, &fixed_max))
-		return BASE_MIN(h, BASE_MAX(fixed_max - margins, bp)) + margins;
-	return bp + margins;
+	return minimum_contribution(g, it, axis, s->min_height, s->overflow_y, h, bp, margins);
 }
 
 /* ---- §11.5 distributing extra space --------------------------------------- */
