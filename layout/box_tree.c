@@ -58,9 +58,7 @@ static struct layout_box *new_text(struct layout_ctx *ctx, const struct html_nod
 	return t;
 }
 
-/* Inherited properties are copied from the parent, the others are reset
- * (CSS 2.1 §9.2.1.1: anonymous boxes inherit from their enclosing box).
- * Fragments point to these styles, so they live in the tree's arena. */
+/* Fragments point to these styles, so they live in the tree's arena. */
 struct css_style *layout_derived_style(struct layout_ctx *ctx, const struct css_style *a, const struct css_style *b, uint8_t kind,
 				       bool *fresh)
 {
@@ -77,6 +75,8 @@ struct css_style *layout_derived_style(struct layout_ctx *ctx, const struct css_
 	return s;
 }
 
+/* Inherited properties are copied from the parent, the others are reset
+ * (CSS 2.1 §9.2.1.1: anonymous boxes inherit from their enclosing box). */
 const struct css_style *layout_anonymous_style(struct layout_ctx *ctx, const struct css_style *parent, uint8_t display)
 {
 	bool fresh;
