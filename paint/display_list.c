@@ -722,6 +722,19 @@ static void find_attached(struct paint_display_list *dl)
 	free(fill);
 }
 
+/* A device rectangle from float edges, clamped to the target (so that the
+ * conversions to int are defined). */
+static struct paint_irect irect_of(const struct paint_target *t, float x0, float y0, float x1, float y1)
+{
+	x0 = BASE_MAX(x0, 0.0f);
+	y0 = BASE_MAX(y0, 0.0f);
+	x1 = BASE_MIN(x1, (float)t->width);
+	y1 = BASE_MIN(y1, (float)t->height);
+	if (!(x1 > x0 && y1 > y0))
+		return (struct paint_irect){ 0, 0, 0, 0 };
+	return (struct paint_irect){ (int)x0, (int)y0, (int)x1 - (int)x0, (int)y1 - (int)y0 };
+}
+
 /* Device bounds on the target of a document rect that scrolls as given,
  * grown by a pixel as the rasterizer grows item bounds. */
 static struct paint_irect device_bounds(const struct paint_target *t, struct paint_rect b, bool fixed,
@@ -731,14 +744,7 @@ static struct paint_irect device_bounds(const struct paint_target *t, struct pai
 	paint_scroll_of(t, fixed, sticky, &sx, &sy);
 	float x0 = floorf((b.x0 - sx) * t->scale) - 1.0f, y0 = floorf((b.y0 - sy) * t->scale) - 1.0f;
 	float x1 = ceilf((b.x1 - sx) * t->scale) + 1.0f, y1 = ceilf((b.y1 - sy) * t->scale) + 1.0f;
-	/* Clamped to the target, so that the conversions to int are defined. */
-	x0 = BASE_MAX(x0, 0.0f);
-	y0 = BASE_MAX(y0, 0.0f);
-	x1 = BASE_MIN(x1, (float)t->width);
-	y1 = BASE_MIN(y1, (float)t->height);
-	if (!(x1 > x0 && y1 > y0))
-		return (struct paint_irect){ 0, 0, 0, 0 };
-	return (struct paint_irect){ (int)x0, (int)y0, (int)x1 - (int)x0, (int)y1 - (int)y0 };
+	return irect_of(t, x0, y0, x1, y1);
 }
 
 static struct paint_irect irect_intersect(struct paint_irect a, struct paint_irect b)
@@ -792,19 +798,6 @@ static void area_add(struct paint_attached *out, size_t *n, size_t max, struct p
 		r = irect_union(out[best].r, r);
 		out[best] = out[--*n];
 	}
-}
-
-/* A device rectangle from float edges, clamped to the target (so that the
- * conversions to int are defined). */
-static struct paint_irect irect_of(const struct paint_target *t, float x0, float y0, float x1, float y1)
-{
-	x0 = BASE_MAX(x0, 0.0f);
-	y0 = BASE_MAX(y0, 0.0f);
-	x1 = BASE_MIN(x1, (float)t->width);
-	y1 = BASE_MIN(y1, (float)t->height);
-	if (!(x1 > x0 && y1 > y0))
-		return (struct paint_irect){ 0, 0, 0, 0 };
-	return (struct paint_irect){ (int)x0, (int)y0, (int)x1 - (int)x0, (int)y1 - (int)y0 };
 }
 
 /* The device pixels [*lo, *hi) along one axis of the span [a, b] (CSS px)
