@@ -392,6 +392,8 @@ static struct paint_target paint_target_of(const struct weft_paint_target *targe
 	return pt;
 }
 
+/* Checks the target (a weft target's size and scale included), then
+ * paints the display list on it. */
 static int paint(struct weft_document *doc, const struct paint_target *pt, struct weft_error *err)
 {
 	if (!pt->pixels || pt->width <= 0 || pt->height <= 0 || pt->stride < (size_t)pt->width * 4 ||
@@ -414,7 +416,7 @@ static int paint(struct weft_document *doc, const struct paint_target *pt, struc
 
 int weft_document_paint(struct weft_document *doc, const struct weft_paint_target *target, struct weft_error *err)
 {
-	if (!target_valid(target)) {
+	if (!target) {
 		shell_error_set(err, WEFT_ERR_INPUT, "invalid paint target");
 		return WEFT_ERR_INPUT;
 	}
@@ -425,7 +427,7 @@ int weft_document_paint(struct weft_document *doc, const struct weft_paint_targe
 int weft_document_paint_scrolled(struct weft_document *doc, const struct weft_paint_target *target,
 				 struct weft_error *err)
 {
-	if (!target_valid(target)) {
+	if (!target) {
 		shell_error_set(err, WEFT_ERR_INPUT, "invalid paint target");
 		return WEFT_ERR_INPUT;
 	}
