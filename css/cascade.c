@@ -354,10 +354,14 @@ static uint64_t list_hash(uint64_t h, const struct css_match_list *l)
 	return h ^ l->len;
 }
 
-static bool needs_pseudo(int pseudo, const struct css_match_list *l, const struct css_style *s)
+static bool needs_pseudo(int pseudo, const struct css_match_list *l, const struct css_style *s,
+			 const struct html_node *el)
 {
 	if (pseudo == CSS_PSEUDO_MARKER)
 		return s->display == CSS_DISPLAY_LIST_ITEM;
+	/* The UA sheet's ::placeholder rule matches every element. */
+	if (pseudo == CSS_PSEUDO_PLACEHOLDER)
+		return l->len > 0 && css_placeholder_shown(el);
 	return l->len > 0;
 }
 
@@ -513,7 +517,7 @@ static const struct css_style *style_element_matched(struct css_styler *st, stru
 	pseudo_out[CSS_PSEUDO_NONE] = NULL;
 	for (int p = 1; p < CSS_PSEUDO_COUNT; p++) {
 		pseudo_out[p] = NULL;
-		if (!needs_pseudo(p, &lists[p], s))
+		if (!needs_pseudo(p, &lists[p], s, el))
 			continue;
 		struct css_style *ps = cascade_and_compute(st, w, el, s, &lists[p], false, true);
 		bool exists = true;

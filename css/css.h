@@ -486,7 +486,7 @@ struct css_element_state {
 	const struct html_node *focus;
 };
 
-enum css_pseudo { CSS_PSEUDO_NONE, CSS_PSEUDO_BEFORE, CSS_PSEUDO_AFTER, CSS_PSEUDO_MARKER, CSS_PSEUDO_FIRST_LINE, CSS_PSEUDO_FIRST_LETTER, CSS_PSEUDO_COUNT };
+enum css_pseudo { CSS_PSEUDO_NONE, CSS_PSEUDO_BEFORE, CSS_PSEUDO_AFTER, CSS_PSEUDO_MARKER, CSS_PSEUDO_FIRST_LINE, CSS_PSEUDO_FIRST_LETTER, CSS_PSEUDO_PLACEHOLDER, CSS_PSEUDO_COUNT };
 
 struct css_styled_document {
 	const struct html_document *doc;
@@ -522,6 +522,10 @@ void css_styled_document_free(struct css_styled_document *sd);
  * result and no value uses the viewport size. Returns false, changing
  * nothing, when the document must be styled again. */
 bool css_styled_document_set_media(struct css_styled_document *sd, const struct css_media *m);
+
+/* Whether a text field shows its placeholder (:placeholder-shown): then
+ * its ::placeholder style, if any, is in the pseudo slot. */
+bool css_placeholder_shown(const struct html_node *el);
 
 static inline const struct css_style *css_style_of(const struct css_styled_document *sd, const struct html_node *el)
 {

@@ -216,6 +216,17 @@ static bool is_text_input(const struct html_node *el)
 	return false;
 }
 
+/* https://html.spec.whatwg.org/multipage/semantics-other.html#selector-placeholder-shown */
+bool css_placeholder_shown(const struct html_node *el)
+{
+	if (!is_text_input(el) || !html_element_attr(el, "placeholder"))
+		return false;
+	if (el->tag == HTML_TAG_TEXTAREA)
+		return !el->first_child;
+	const char *value = html_element_attr_value(el, "value");
+	return !value || !*value;
+}
+
 /* :lang() (https://drafts.csswg.org/selectors-4/#the-lang-pseudo): the
  * nearest lang attribute, matched as a prefix up to a '-'. */
 static bool match_lang(const struct css_simple_selector *s, const struct html_node *el)
@@ -396,9 +407,7 @@ static bool match_pseudo_class(struct css_match_context *mc, const struct css_si
 		return s->op == CSS_PC_READ_WRITE ? rw : !rw;
 	}
 	case CSS_PC_PLACEHOLDER_SHOWN:
-		return is_text_input(el) && html_element_attr(el, "placeholder") &&
-		       (el->tag == HTML_TAG_TEXTAREA ? !el->first_child : !html_element_attr_value(el, "value") ||
-									   !*html_element_attr_value(el, "value"));
+		return css_placeholder_shown(el);
 	case CSS_PC_TARGET:
 	case CSS_PC_NEVER:
 	default: return false;

@@ -144,9 +144,11 @@ static const struct {
 	{ "first-line", CSS_PSEUDO_FIRST_LINE, true },
 	{ "first-letter", CSS_PSEUDO_FIRST_LETTER, true },
 	{ "marker", CSS_PSEUDO_MARKER, false },
+	{ "placeholder", CSS_PSEUDO_PLACEHOLDER, false },
+	/* Chromium's older name for ::placeholder, still used by pages. */
+	{ "-webkit-input-placeholder", CSS_PSEUDO_PLACEHOLDER, false },
 	/* Valid, but for boxes this engine never generates. */
 	{ "selection", CSS_PSEUDO_NEVER, false },
-	{ "placeholder", CSS_PSEUDO_NEVER, false },
 	{ "backdrop", CSS_PSEUDO_NEVER, false },
 	{ "file-selector-button", CSS_PSEUDO_NEVER, false },
 	{ "cue", CSS_PSEUDO_NEVER, false },

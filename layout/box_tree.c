@@ -269,6 +269,8 @@ static struct layout_box *new_embedded(struct layout_ctx *ctx, const struct html
 	return r;
 }
 
+static const struct css_style *pseudo_style(struct layout_ctx *ctx, const struct html_node *el, uint8_t pseudo);
+
 /* Replaced and form elements. Returns NULL for ordinary elements. */
 static struct layout_box *build_special(struct builder *b, const struct html_node *el, const struct css_style *s)
 {
@@ -318,11 +320,15 @@ static struct layout_box *build_special(struct builder *b, const struct html_nod
 		/* Form controls: atomic boxes showing their value. */
 		struct layout_box *r = new_box(ctx, LAYOUT_BOX_BLOCK, el, s);
 		const char *text = NULL;
-		if (el->tag == HTML_TAG_INPUT) {
+		const struct css_style *ts = s;
+		if (css_placeholder_shown(el)) {
+			text = html_element_attr_value(el, "placeholder");
+			const struct css_style *ps = pseudo_style(ctx, el, CSS_PSEUDO_PLACEHOLDER);
+			if (ps)
+				ts = ps;
+		} else if (el->tag == HTML_TAG_INPUT) {
 			const char *type = html_element_attr_value(el, "type");
 			text = html_element_attr_value(el, "value");
-			if (!text)
-				text = html_element_attr_value(el, "placeholder");
 			if (!text && type && (!strcasecmp(type, "submit") || !strcasecmp(type, "button") || !strcasecmp(type, "reset")))
 				text = !strcasecmp(type, "reset") ? "Reset" : !strcasecmp(type, "submit") ? "Submit" : "";
 		} else if (el->tag == HTML_TAG_TEXTAREA) {
@@ -343,7 +349,7 @@ static struct layout_box *build_special(struct builder *b, const struct html_nod
 				text = sel->first_child->data;
 		}
 		if (text && *text)
-			append(r, new_text(ctx, NULL, s, text, strlen(text)));
+			append(r, new_text(ctx, NULL, ts, text, strlen(text)));
 		return r;
 	}
 	case HTML_TAG_BR: {
@@ -379,7 +385,6 @@ static void build_flattened(struct builder *b, struct layout_box *parent, const 
 }
 
 static void build_first_letter(struct builder *b, struct layout_box *block);
-static const struct css_style *pseudo_style(struct layout_ctx *ctx, const struct html_node *el, uint8_t pseudo);
 
 static void build_element(struct builder *b, struct layout_box *parent, const struct html_node *el, int depth)
 {
