@@ -9,6 +9,7 @@
 #include "css/computed.h"
 
 #include <string.h>
+#include <strings.h>
 
 static const char *const initial_family_names[] = { "Times New Roman" };
 static const bool initial_family_quoted[] = { true };
@@ -226,6 +227,22 @@ static void fix_up(struct css_style *s, const struct css_style *parent, bool is_
 	}
 }
 
+/* Chromium's theme draws menu lists and push buttons made of inputs at
+ * the font's own line height (LayoutTheme's style adjustment), whatever
+ * line-height says, unless appearance is none. */
+static void adjust_for_appearance(struct css_style *s, const struct html_node *el)
+{
+	if (s->appearance == CSS_APPEARANCE_NONE || el->type != HTML_NODE_ELEMENT || el->ns != HTML_NS_HTML)
+		return;
+	bool themed = el->tag == HTML_TAG_SELECT;
+	if (el->tag == HTML_TAG_INPUT) {
+		const char *type = html_element_attr_value(el, "type");
+		themed = type && (!strcasecmp(type, "submit") || !strcasecmp(type, "button") || !strcasecmp(type, "reset"));
+	}
+	if (themed)
+		s->line_height_kind = CSS_LH_NORMAL;
+}
+
 /* The style of the initial containing block: every property at its
  * initial value, computed (so border widths of style none are 0). */
 struct css_style *css_initial_containing_block_style(struct base_arena *arena)
@@ -289,4 +306,6 @@ void css_compute_style(struct css_compute *cx, const struct css_style *parent, c
 	/* Shadows without a colour use currentcolor: parse time gave them the
 	 * color computed so far, which is the final one (color is early). */
 	fix_up(s, parent, is_root, is_pseudo);
+	if (cx->element && !is_pseudo)
+		adjust_for_appearance(s, cx->element);
 }

@@ -102,6 +102,25 @@ static const struct kw kw_flex_wrap[] = { { "nowrap", CSS_FLEX_NOWRAP }, { "wrap
 static const struct kw kw_object_fit[] = { { "fill", CSS_OBJECT_FIT_FILL },	  { "contain", CSS_OBJECT_FIT_CONTAIN },
 					   { "cover", CSS_OBJECT_FIT_COVER },	  { "none", CSS_OBJECT_FIT_NONE },
 					   { "scale-down", CSS_OBJECT_FIT_SCALE_DOWN }, { NULL, 0 } };
+static const struct kw kw_appearance[] = {
+	{ "none", CSS_APPEARANCE_NONE },
+	{ "auto", CSS_APPEARANCE_AUTO },
+	{ "menulist-button", CSS_APPEARANCE_MENULIST_BUTTON },
+	{ "textfield", CSS_APPEARANCE_TEXTFIELD },
+	{ "searchfield", CSS_APPEARANCE_SEARCHFIELD },
+	{ "textarea", CSS_APPEARANCE_TEXTAREA },
+	{ "push-button", CSS_APPEARANCE_PUSH_BUTTON },
+	{ "slider-horizontal", CSS_APPEARANCE_SLIDER_HORIZONTAL },
+	{ "checkbox", CSS_APPEARANCE_CHECKBOX },
+	{ "radio", CSS_APPEARANCE_RADIO },
+	{ "square-button", CSS_APPEARANCE_SQUARE_BUTTON },
+	{ "menulist", CSS_APPEARANCE_MENULIST },
+	{ "listbox", CSS_APPEARANCE_LISTBOX },
+	{ "meter", CSS_APPEARANCE_METER },
+	{ "progress-bar", CSS_APPEARANCE_PROGRESS_BAR },
+	{ "button", CSS_APPEARANCE_BUTTON },
+	{ NULL, 0 },
+};
 static const struct kw kw_table_layout[] = { { "auto", 0 }, { "fixed", 1 }, { NULL, 0 } };
 static const struct kw kw_border_collapse[] = { { "separate", 0 }, { "collapse", 1 }, { NULL, 0 } };
 static const struct kw kw_caption_side[] = { { "top", 0 }, { "bottom", 1 }, { NULL, 0 } };
@@ -133,6 +152,7 @@ static const struct kw *const keyword_tables[CSS_PROP_COUNT] = {
 	[CSS_PROP_FLEX_DIRECTION] = kw_flex_direction,
 	[CSS_PROP_FLEX_WRAP] = kw_flex_wrap,
 	[CSS_PROP_OBJECT_FIT] = kw_object_fit,
+	[CSS_PROP_APPEARANCE] = kw_appearance,
 	[CSS_PROP_TABLE_LAYOUT] = kw_table_layout,
 	[CSS_PROP_BORDER_COLLAPSE] = kw_border_collapse,
 	[CSS_PROP_CAPTION_SIDE] = kw_caption_side,
@@ -2585,7 +2605,7 @@ enum css_property_id css_property_lookup(const char *name, size_t len)
 						       "flex-grow", "flex-shrink", "flex-basis", "justify-content",
 						       "align-items", "align-self", "align-content", "order", "transform",
 						       "transform-origin", "box-shadow", "border-radius", "text-decoration",
-						       "opacity" };
+						       "opacity", "appearance" };
 		for (size_t i = 0; i < BASE_ARRAY_LEN(aliases); i++)
 			if (base_ascii_ieq_lit(name + 8, len - 8, aliases[i]))
 				return css_property_lookup(name + 8, len - 8);

@@ -132,6 +132,7 @@
 	L(GRID_COLUMN_END, "grid-column-end", 0, css_p_grid_line, grid_column_end, grid_column_end) \
 	L(ASPECT_RATIO, "aspect-ratio", 0, p_aspect_ratio, aspect_ratio, aspect_ratio_auto)              \
 	L(OBJECT_FIT, "object-fit", 0, p_keyword, object_fit, object_fit)                                 \
+	L(APPEARANCE, "appearance", 0, p_keyword, appearance, appearance)                                 \
 	L(OBJECT_POSITION, "object-position", 0, p_object_position, object_position_x, object_position_y) \
 	L(IMAGE_RENDERING, "image-rendering", INH, p_image_rendering, image_rendering, image_rendering)   \
 	L(CURSOR, "cursor", INH, p_cursor, cursor, cursor)                                                \

@@ -427,6 +427,7 @@ static void layout_block_container(struct layout_ctx *ctx, struct layout_box *bo
 
 	float control_w, control_h;
 	bool control = layout_form_control_size(ctx, box, &control_w, &control_h);
+	float inner_h = content_h;
 	if (height_auto && control)
 		content_h = control_h;
 	if (control && !out->has_baseline && box->node->tag != HTML_TAG_TEXTAREA) {
@@ -460,6 +461,15 @@ static void layout_block_container(struct layout_ctx *ctx, struct layout_box *bo
 		h = ctx->opt->viewport_height;
 	h = layout_clamp_border_height(s, h, cb_height, b, p);
 	frag->height = h;
+	if (control && layout_form_control_centres_line(box) && box->inline_content) {
+		/* The text of a single-line field sits in the middle of its
+		 * content box, whatever the height and line height say. */
+		float dy = layout_snap((h - b->top - b->bottom - p->top - p->bottom - inner_h) / 2);
+		for (size_t i = 0; i < st.children.len; i++)
+			((struct layout_fragment *)st.children.items[i])->y += dy;
+		out->baseline += dy;
+		out->first_baseline += dy;
+	}
 	layout_fragment_set_children(ctx, frag, &st.children);
 
 	/* §8.3.1: a box whose top and bottom margins adjoin collapses through. */
@@ -535,7 +545,7 @@ relayout:;
 			w = layout_keyword_width(ctx, box, s->width, avail - m.left - m.right, space->depth);
 		if (w < 0) {
 			w = avail - m.left - m.right;
-			if (layout_is_table(box))
+			if (layout_is_table(box) || layout_form_control_fits_content(box))
 				w = layout_shrink_to_fit(ctx, box, avail - m.left - m.right, space->depth);
 		} else if (layout_is_table(box)) {
 			/* A table is never narrower than its min-content width. */

@@ -271,6 +271,25 @@ static struct layout_box *new_embedded(struct layout_ctx *ctx, const struct html
 
 static const struct css_style *pseudo_style(struct layout_ctx *ctx, const struct html_node *el, uint8_t pseudo);
 
+/* Chromium's single-line editor ignores a line height smaller than the
+ * font's (its rounded ascent plus descent) and uses the normal one. */
+static const struct css_style *field_line_style(struct layout_ctx *ctx, const struct css_style *s)
+{
+	const struct layout_font_list *fl = layout_font_list_for(ctx, s);
+	float lh = s->line_height_kind == CSS_LH_NUMBER ? s->line_height * s->font_size
+		 : s->line_height_kind == CSS_LH_LENGTH ? s->line_height
+							 : -1;
+	if (lh < 0 || lh >= roundf(fl->metrics.ascent) + roundf(fl->metrics.descent))
+		return s;
+	bool fresh;
+	struct css_style *d = layout_derived_style(ctx, s, NULL, LAYOUT_DERIVED_FIELD_LINE, &fresh);
+	if (fresh) {
+		*d = *s;
+		d->line_height_kind = CSS_LH_NORMAL;
+	}
+	return d;
+}
+
 /* Replaced and form elements. Returns NULL for ordinary elements. */
 static struct layout_box *build_special(struct builder *b, const struct html_node *el, const struct css_style *s)
 {
@@ -319,6 +338,8 @@ static struct layout_box *build_special(struct builder *b, const struct html_nod
 	case HTML_TAG_SELECT: {
 		/* Form controls: atomic boxes showing their value. */
 		struct layout_box *r = new_box(ctx, LAYOUT_BOX_BLOCK, el, s);
+		if (layout_form_control_centres_line(r))
+			r->style = s = field_line_style(ctx, s);
 		const char *text = NULL;
 		const struct css_style *ts = s;
 		if (css_placeholder_shown(el)) {

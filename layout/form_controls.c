@@ -5,6 +5,7 @@
  * Borders, paddings and fonts come from the UA style sheet. */
 #include "layout/internal.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -93,11 +94,33 @@ bool layout_form_control_size(struct layout_ctx *ctx, const struct layout_box *b
 				w0 += sh.glyphs[i].advance;
 			widest = BASE_MAX(widest, w0);
 		}
-		*w = layout_snap(widest + select_arrow_width);
-		*h = line_height(ctx, s) + 2;
+		/* Chromium's menu list is whole pixels wide; themed, it is as
+		 * tall as the font's rounded ascent plus descent and a pixel
+		 * each side, else one line. */
+		*w = floorf(widest + select_arrow_width);
+		if (s->appearance == CSS_APPEARANCE_NONE)
+			*h = line_height(ctx, s);
+		else
+			*h = roundf(fl->metrics.ascent) + roundf(fl->metrics.descent) + 2;
 		return true;
 	}
 	default:
 		return false;
 	}
+}
+
+bool layout_form_control_fits_content(const struct layout_box *box)
+{
+	const struct html_node *el = box->node;
+	if (!el || box->pseudo || el->type != HTML_NODE_ELEMENT || el->ns != HTML_NS_HTML)
+		return false;
+	return el->tag == HTML_TAG_INPUT || el->tag == HTML_TAG_SELECT || el->tag == HTML_TAG_BUTTON ||
+	       el->tag == HTML_TAG_TEXTAREA;
+}
+
+bool layout_form_control_centres_line(const struct layout_box *box)
+{
+	const struct html_node *el = box->node;
+	return el && !box->pseudo && el->type == HTML_NODE_ELEMENT && el->ns == HTML_NS_HTML && el->tag == HTML_TAG_INPUT &&
+	       is_text_input(el);
 }

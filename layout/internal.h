@@ -200,6 +200,7 @@ const struct css_style *layout_anonymous_style(struct layout_ctx *ctx, const str
 /* Kinds of styles layout derives from others, past the display values
  * that key anonymous styles. */
 enum {
+	LAYOUT_DERIVED_FIELD_LINE = 0xFA,
 	LAYOUT_DERIVED_CELL_AUTO_HEIGHT = 0xFB,
 	LAYOUT_DERIVED_DETAILS_SLOT = 0xFC,
 	LAYOUT_DERIVED_FIRST_LINE = 0xFD,
@@ -376,6 +377,11 @@ float layout_clamp_border_height(const struct css_style *s, float h, float cb_he
 /* Form controls (form_controls.c): the content size a control has by
  * itself, or false for boxes that are not sized like controls. */
 bool layout_form_control_size(struct layout_ctx *ctx, const struct layout_box *box, float *w, float *h);
+/* Form controls in block flow keep their content width when width is auto
+ * (Chromium's fit-content sizing of input, select, button, textarea). */
+bool layout_form_control_fits_content(const struct layout_box *box);
+/* A single-line text field, whose line is centred in its content box. */
+bool layout_form_control_centres_line(const struct layout_box *box);
 
 /* Tables (table_layout.c). */
 static inline bool layout_is_table(const struct layout_box *b)
