@@ -769,7 +769,7 @@ struct piece {
 	bool is_top_bottom; /* vertical-align top/bottom */
 	float shift;
 	bool has_start, has_end;
-	bool has_text; /* text in it or its descendants on this line */
+	bool has_text; /* text directly in it on this line (or a <br> in it or a descendant) */
 	int open_item;
 };
 
@@ -870,8 +870,7 @@ static void emit_text(struct line_build *lb, int piece, struct item *it, size_t 
 	f->baseline = vm->ascent;
 	lb->x += pen;
 	add_frag(lb, piece, f);
-	for (int p = piece; p >= 0; p = lb->pieces[p].parent)
-		lb->pieces[p].has_text = true;
+	lb->pieces[piece].has_text = true;
 }
 
 struct line_result {
