@@ -1436,7 +1436,7 @@ void layout_inline_content(struct layout_ctx *ctx, struct layout_box *box, struc
 			shift_line(line, ind);
 		float used = line_w;
 		if (align == CSS_TEXT_ALIGN_CENTER && avail > used)
-			shift_line(line, layout_snap((avail - used) / 2));
+			shift_line(line, layout_unit((avail - used) / 2));
 		else if (align == CSS_TEXT_ALIGN_RIGHT && avail > used)
 			shift_line(line, avail - used);
 		line->y = y;

@@ -150,6 +150,16 @@ static void glyphs_added(struct base_buf *glyphs, size_t n)
 
 /* Tabs and newlines have no visible glyph of their own: they show the
  * space glyph, tabs with its advance. */
+/* Font units to px: Chromium's advances come from FreeType scaled at the
+ * size Skia hands it, truncated to 1/100 px and then to 26.6. */
+static float advance_scale(const struct layout_font_list *fl, const struct layout_face *face)
+{
+	float size = fl->size;
+	if (size > 0 && size < 1e6f)
+		size = (float)(int64_t)((float)(unsigned)(size * 100.0f) / 100.0f * 64.0f) / 64.0f;
+	return size / (float)layout_face_upem(face);
+}
+
 static void __attribute__((noinline)) whitespace_glyph(struct layout_shaped_glyph *g, char c, float scale)
 {
 	hb_codepoint_t sp = 0;
@@ -189,7 +199,7 @@ static void shape_whole(struct layout_ctx *ctx, const struct layout_font_list *f
 	unsigned n = 0;
 	hb_glyph_info_t *info = hb_buffer_get_glyph_infos(buf, &n);
 	hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(buf, &n);
-	float scale = fl->size / (float)layout_face_upem(face);
+	float scale = advance_scale(fl, face);
 	struct layout_shaped_glyph *g = glyph_room(glyphs, n);
 	for (unsigned i = 0; i < n; i++)
 		g[i] = make_glyph(face, scale, text, info[i].cluster, info[i].codepoint, pos[i].x_advance, pos[i].x_offset, pos[i].y_offset);
@@ -311,7 +321,7 @@ static bool shape_by_pieces(struct layout_ctx *ctx, const struct layout_font_lis
 			    const char *text, size_t start, size_t end, struct base_buf *glyphs)
 {
 	bool sensitive = layout_face_space_sensitive(face);
-	float scale = fl->size / (float)layout_face_upem(face);
+	float scale = advance_scale(fl, face);
 	struct base_buf *key = &ctx->shape_key;
 	for (size_t a = start; a < end;) {
 		size_t b = piece_end(text, a, end);
