@@ -54,6 +54,9 @@ bool layout_form_control_size(struct layout_ctx *ctx, const struct layout_box *b
 	const struct html_node *el = box->node;
 	if (!el || box->pseudo || el->type != HTML_NODE_ELEMENT || el->ns != HTML_NS_HTML)
 		return false;
+	/* Every box asks: only controls need their font's measures. */
+	if (el->tag != HTML_TAG_INPUT && el->tag != HTML_TAG_TEXTAREA && el->tag != HTML_TAG_SELECT)
+		return false;
 	const struct css_style *s = box->style;
 	const struct layout_font_list *fl = layout_font_list_for(ctx, s);
 	float avg = 0, max = 0;
