@@ -96,6 +96,11 @@ bool layout_shape_cache_get(struct layout_shape_cache *c, const char *key, size_
 			    uint32_t *count);
 void layout_shape_cache_put(struct layout_shape_cache *c, const char *key, size_t keylen, uint64_t h, const void *data, size_t size,
 			    uint32_t count);
+/* The same for the table of whole text items (struct layout_shaped_glyph
+ * arrays); a pass ends with layout_shape_cache_pass_end(). */
+bool layout_shape_cache_get_run(struct layout_shape_cache *c, const char *key, size_t keylen, uint64_t h, struct base_buf *out);
+void layout_shape_cache_put_run(struct layout_shape_cache *c, const char *key, size_t keylen, uint64_t h, const void *data, size_t size);
+void layout_shape_cache_pass_end(struct layout_shape_cache *c);
 
 /* ---- Line breaking (line_breaker.c) ------------------------------------ */
 

@@ -56,6 +56,7 @@ struct layout_tree *layout_document(const struct css_styled_document *sd, const 
 	base_vec_free(&ctx.abspos);
 	base_map_free(&ctx.font_lists);
 	base_map_free(&ctx.anon_styles);
+	layout_shape_cache_pass_end(ctx.shape_cache);
 	if (ctx.shape_cache != opt->shape_cache)
 		layout_shape_cache_free(ctx.shape_cache);
 	layout_shape_scratch_free(&ctx);

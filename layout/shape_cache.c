@@ -9,15 +9,23 @@
  * than LAYOUT_SHAPE_CACHE_BYTES; a document's text is then shaped again on
  * its next layout.
  *
- * Threads: one mutex guards the map and the arena; lookups copy the glyphs
- * out, so no caller keeps a pointer into the cache.
+ * A second table keeps the shaped glyphs of whole text items (shaping.c),
+ * keyed by font list, spacing and text, so that a relayout copies an item's
+ * glyphs in one lookup instead of assembling them word by word. It stops
+ * growing at LAYOUT_SHAPE_RUNS_BYTES, so that a document too large for it
+ * keeps the items it has (every relayout lays them out in the same order);
+ * it is emptied at the end of a pass in which its entries mostly went
+ * unused (the document changed).
  *
- * The table is its own (open addressing, hashing keys eight bytes at a
+ * Threads: one mutex guards the tables and their arenas; lookups copy the
+ * glyphs out, so no caller keeps a pointer into the cache.
+ *
+ * The tables are our own (open addressing, hashing keys eight bytes at a
  * time): keys are whole words and paragraphs, looked up for every word.
  *
- * Ownership: entries and keys live in the cache's arena, the slot array on
- * the heap; both are freed in layout_shape_cache_free() or when the cache is
- * emptied. */
+ * Ownership: entries and keys live in each table's arena, the slot arrays
+ * on the heap; all are freed in layout_shape_cache_free() or when a table
+ * is emptied. */
 #include "layout/internal.h"
 
 #include <pthread.h>
@@ -25,6 +33,8 @@
 
 /* Entry and key bytes before the cache is emptied. */
 #define LAYOUT_SHAPE_CACHE_BYTES (32u << 20)
+/* Entry and key bytes past which the table of text items takes no more. */
+#define LAYOUT_SHAPE_RUNS_BYTES (16u << 20)
 
 struct shape_cache_entry {
 	const char *key;
@@ -39,12 +49,20 @@ struct shape_cache_slot {
 	struct shape_cache_entry *entry; /* NULL: free */
 };
 
-struct layout_shape_cache {
-	pthread_mutex_t lock;
+struct shape_table {
 	struct shape_cache_slot *slots;
 	size_t cap, len; /* cap a power of two */
 	struct base_arena arena;
 	size_t bytes;
+};
+
+struct layout_shape_cache {
+	pthread_mutex_t lock;
+	struct shape_table pieces; /* words, space runs, paragraph breaks */
+	struct shape_table runs; /* text items */
+	/* Text item entries at the start of the pass, and lookups of the
+	 * pass that found one. */
+	size_t runs_at_start, run_hits;
 };
 
 uint64_t layout_shape_cache_hash(const char *p, size_t n)
@@ -62,23 +80,33 @@ uint64_t layout_shape_cache_hash(const char *p, size_t n)
 	return h ^ (h >> 29);
 }
 
-static void empty(struct layout_shape_cache *c)
+static void table_init(struct shape_table *t)
 {
-	free(c->slots);
-	base_arena_free(&c->arena);
-	c->cap = 1024;
-	c->slots = base_xcalloc(c->cap, sizeof *c->slots);
-	c->len = 0;
-	base_arena_init(&c->arena, 1 << 16);
-	c->bytes = 0;
+	t->cap = 1024;
+	t->slots = base_xcalloc(t->cap, sizeof *t->slots);
+	t->len = 0;
+	base_arena_init(&t->arena, 1 << 16);
+	t->bytes = 0;
+}
+
+static void table_free(struct shape_table *t)
+{
+	free(t->slots);
+	base_arena_free(&t->arena);
+}
+
+static void empty(struct shape_table *t)
+{
+	table_free(t);
+	table_init(t);
 }
 
 struct layout_shape_cache *layout_shape_cache_new(void)
 {
 	struct layout_shape_cache *c = base_xcalloc(1, sizeof *c);
 	pthread_mutex_init(&c->lock, NULL);
-	base_arena_init(&c->arena, 1 << 16);
-	empty(c);
+	table_init(&c->pieces);
+	table_init(&c->runs);
 	return c;
 }
 
@@ -86,61 +114,55 @@ void layout_shape_cache_free(struct layout_shape_cache *c)
 {
 	if (!c)
 		return;
-	free(c->slots);
-	base_arena_free(&c->arena);
+	table_free(&c->pieces);
+	table_free(&c->runs);
 	pthread_mutex_destroy(&c->lock);
 	free(c);
 }
 
 /* The slot holding key, or the free slot where it would go. */
-static struct shape_cache_slot *find(const struct layout_shape_cache *c, const char *key, size_t keylen, uint64_t h)
+static struct shape_cache_slot *find(const struct shape_table *t, const char *key, size_t keylen, uint64_t h)
 {
-	for (size_t i = h & (c->cap - 1);; i = (i + 1) & (c->cap - 1)) {
-		struct shape_cache_slot *s = &c->slots[i];
+	for (size_t i = h & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
+		struct shape_cache_slot *s = &t->slots[i];
 		if (!s->entry || (s->hash == h && s->entry->keylen == keylen && memcmp(s->entry->key, key, keylen) == 0))
 			return s;
 	}
 }
 
-bool layout_shape_cache_get(struct layout_shape_cache *c, const char *key, size_t keylen, uint64_t h, struct base_buf *out,
-			    uint32_t *count)
+static const struct shape_cache_entry *get(const struct shape_table *t, const char *key, size_t keylen, uint64_t h,
+					   struct base_buf *out, uint32_t *count)
 {
-	pthread_mutex_lock(&c->lock);
-	const struct shape_cache_entry *e = find(c, key, keylen, h)->entry;
+	const struct shape_cache_entry *e = find(t, key, keylen, h)->entry;
 	if (e) {
 		*count = e->count;
 		base_buf_append(out, e->data, e->size);
 	}
-	pthread_mutex_unlock(&c->lock);
-	return e != NULL;
+	return e;
 }
 
-void layout_shape_cache_put(struct layout_shape_cache *c, const char *key, size_t keylen, uint64_t h, const void *data, size_t size,
-			    uint32_t count)
+static void put(struct shape_table *t, const char *key, size_t keylen, uint64_t h, const void *data, size_t size, uint32_t count)
 {
 	size_t total = sizeof(struct shape_cache_entry) + size;
-	pthread_mutex_lock(&c->lock);
-	if (c->bytes + total + keylen > LAYOUT_SHAPE_CACHE_BYTES)
-		empty(c);
-	if ((c->len + 1) * 4 > c->cap * 3) {
-		struct shape_cache_slot *old = c->slots;
-		size_t old_cap = c->cap;
-		c->cap *= 2;
-		c->slots = base_xcalloc(c->cap, sizeof *c->slots);
+	if ((t->len + 1) * 4 > t->cap * 3) {
+		struct shape_cache_slot *old = t->slots;
+		size_t old_cap = t->cap;
+		t->cap *= 2;
+		t->slots = base_xcalloc(t->cap, sizeof *t->slots);
 		for (size_t i = 0; i < old_cap; i++) {
 			if (!old[i].entry)
 				continue;
-			size_t k = old[i].hash & (c->cap - 1);
-			while (c->slots[k].entry)
-				k = (k + 1) & (c->cap - 1);
-			c->slots[k] = old[i];
+			size_t k = old[i].hash & (t->cap - 1);
+			while (t->slots[k].entry)
+				k = (k + 1) & (t->cap - 1);
+			t->slots[k] = old[i];
 		}
 		free(old);
 	}
-	struct shape_cache_slot *s = find(c, key, keylen, h);
+	struct shape_cache_slot *s = find(t, key, keylen, h);
 	if (!s->entry) {
-		struct shape_cache_entry *e = base_arena_alloc(&c->arena, total);
-		e->key = base_arena_memdup(&c->arena, key, keylen);
+		struct shape_cache_entry *e = base_arena_alloc(&t->arena, total);
+		e->key = base_arena_memdup(&t->arena, key, keylen);
 		e->keylen = keylen;
 		e->count = count;
 		e->size = size;
@@ -148,8 +170,54 @@ void layout_shape_cache_put(struct layout_shape_cache *c, const char *key, size_
 			memcpy(e->data, data, size);
 		s->hash = h;
 		s->entry = e;
-		c->len++;
-		c->bytes += total + keylen;
+		t->len++;
+		t->bytes += total + keylen;
 	}
+}
+
+bool layout_shape_cache_get(struct layout_shape_cache *c, const char *key, size_t keylen, uint64_t h, struct base_buf *out,
+			    uint32_t *count)
+{
+	pthread_mutex_lock(&c->lock);
+	bool found = get(&c->pieces, key, keylen, h, out, count) != NULL;
+	pthread_mutex_unlock(&c->lock);
+	return found;
+}
+
+void layout_shape_cache_put(struct layout_shape_cache *c, const char *key, size_t keylen, uint64_t h, const void *data, size_t size,
+			    uint32_t count)
+{
+	pthread_mutex_lock(&c->lock);
+	if (c->pieces.bytes + sizeof(struct shape_cache_entry) + size + keylen > LAYOUT_SHAPE_CACHE_BYTES)
+		empty(&c->pieces);
+	put(&c->pieces, key, keylen, h, data, size, count);
+	pthread_mutex_unlock(&c->lock);
+}
+
+bool layout_shape_cache_get_run(struct layout_shape_cache *c, const char *key, size_t keylen, uint64_t h, struct base_buf *out)
+{
+	uint32_t count;
+	pthread_mutex_lock(&c->lock);
+	bool found = get(&c->runs, key, keylen, h, out, &count) != NULL;
+	c->run_hits += found;
+	pthread_mutex_unlock(&c->lock);
+	return found;
+}
+
+void layout_shape_cache_put_run(struct layout_shape_cache *c, const char *key, size_t keylen, uint64_t h, const void *data, size_t size)
+{
+	pthread_mutex_lock(&c->lock);
+	if (c->runs.bytes + sizeof(struct shape_cache_entry) + size + keylen <= LAYOUT_SHAPE_RUNS_BYTES)
+		put(&c->runs, key, keylen, h, data, size, 0);
+	pthread_mutex_unlock(&c->lock);
+}
+
+void layout_shape_cache_pass_end(struct layout_shape_cache *c)
+{
+	pthread_mutex_lock(&c->lock);
+	if (c->run_hits < c->runs_at_start / 2)
+		empty(&c->runs);
+	c->runs_at_start = c->runs.len;
+	c->run_hits = 0;
 	pthread_mutex_unlock(&c->lock);
 }

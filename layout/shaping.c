@@ -11,7 +11,9 @@
  * format character, and when the face's lookups involve the space (kerning
  * pairs with it, ligatures starting with it), each piece is shaped between
  * its neighbouring characters and keeps its own glyphs; a piece whose
- * glyphs merge with a neighbour's makes its run be shaped whole.
+ * glyphs merge with a neighbour's makes its run be shaped whole. The
+ * glyphs of a whole text item are kept too, keyed by its font list, spacing
+ * and text, so that a relayout copies them in one lookup.
  *
  * Ownership: layout_shape() allocates glyph arrays in the pass's scratch
  * arena; layout_shape_append() appends them to the caller's buffer. */
@@ -23,6 +25,8 @@
 
 /* Pieces longer than this are shaped but not kept. */
 #define MAX_CACHED_PIECE 1024
+/* Text items longer than this are not kept whole. */
+#define MAX_CACHED_ITEM 65536
 
 /* The front of the shared cache: a direct-mapped table of the pass's
  * short pieces (spaces and frequent words make most lookups), read without
@@ -63,8 +67,9 @@ static bool joins_previous(uint32_t cp)
 	return is_mark(cp) || hb_unicode_general_category(uf, cp) == HB_UNICODE_GENERAL_CATEGORY_FORMAT;
 }
 
+/* *fell_back is set when no face of the list has the character. */
 static const struct layout_face *face_for(struct layout_ctx *ctx, const struct layout_font_list *fl, uint32_t cp, int weight,
-					  int style)
+					  int style, bool *fell_back)
 {
 	/* Controls and spaces the text pipeline keeps are drawn with the
 	 * primary font's space. */
@@ -73,6 +78,7 @@ static const struct layout_face *face_for(struct layout_ctx *ctx, const struct l
 	for (size_t i = 0; i < fl->count; i++)
 		if (layout_face_has_glyph(fl->faces[i], cp))
 			return fl->faces[i];
+	*fell_back = true;
 	const struct layout_face *f = ctx->opt->fonts ? layout_fonts_fallback(ctx->opt->fonts, cp, weight, style) : NULL;
 	return f ? f : (fl->count ? fl->faces[0] : NULL);
 }
@@ -362,11 +368,11 @@ static void shape_run(struct layout_ctx *ctx, const struct layout_font_list *fl,
 	shape_whole(ctx, fl, face, text, len, start, end, glyphs);
 }
 
-void layout_shape_append(struct layout_ctx *ctx, const struct layout_font_list *fl, const char *text, size_t len, float letter_spacing,
-			 float word_spacing, struct base_buf *glyphs)
+/* Shapes text with the font list, spacing included; *fell_back is set
+ * when some character was given a face outside the list. */
+static void shape_text(struct layout_ctx *ctx, const struct layout_font_list *fl, const char *text, size_t len, float letter_spacing,
+		       float word_spacing, struct base_buf *glyphs, bool *fell_back)
 {
-	if (len == 0 || fl->count == 0)
-		return;
 	size_t first = glyphs->len / sizeof(struct layout_shaped_glyph);
 	const char *p = text, *end = text + len;
 	size_t run_start = 0;
@@ -380,7 +386,7 @@ void layout_shape_append(struct layout_ctx *ctx, const struct layout_font_list *
 		uint32_t cp = base_utf8_decode(&p, end);
 		const struct layout_face *f = run_face && is_mark(cp) && layout_face_has_glyph(run_face, cp)
 						      ? run_face
-						      : face_for(ctx, fl, cp, weight, style);
+						      : face_for(ctx, fl, cp, weight, style, fell_back);
 		if (run_face && f != run_face) {
 			shape_run(ctx, fl, run_face, text, len, run_start, at, glyphs);
 			run_start = at;
@@ -404,6 +410,48 @@ void layout_shape_append(struct layout_ctx *ctx, const struct layout_font_list *
 		g->advance += letter_spacing;
 		if (is_word_separator(cp))
 			g->advance += word_spacing;
+	}
+}
+
+/* The key of a text item in the cache's table of items: its font list
+ * (faces and size), spacing and text. */
+static void item_key(struct base_buf *key, const struct layout_font_list *fl, const char *text, size_t len, float letter_spacing,
+		     float word_spacing)
+{
+	struct {
+		float size, letter_spacing, word_spacing;
+		uint32_t count;
+	} hdr = {fl->size, letter_spacing, word_spacing, (uint32_t)fl->count};
+	key->len = 0;
+	base_buf_append(key, &hdr, sizeof hdr);
+	base_buf_append(key, fl->faces, fl->count * sizeof *fl->faces);
+	base_buf_append(key, text, len);
+}
+
+void layout_shape_append(struct layout_ctx *ctx, const struct layout_font_list *fl, const char *text, size_t len, float letter_spacing,
+			 float word_spacing, struct base_buf *glyphs)
+{
+	if (len == 0 || fl->count == 0)
+		return;
+	/* A relayout finds the whole item's glyphs in one lookup. */
+	struct layout_shape_cache *cache = len <= MAX_CACHED_ITEM ? ctx->shape_cache : NULL;
+	struct base_buf *key = &ctx->shape_key;
+	uint64_t h = 0;
+	if (cache) {
+		item_key(key, fl, text, len, letter_spacing, word_spacing);
+		h = layout_shape_cache_hash(key->data, key->len);
+		if (layout_shape_cache_get_run(cache, key->data, key->len, h, glyphs))
+			return;
+	}
+	size_t first = glyphs->len;
+	bool fell_back = false;
+	shape_text(ctx, fl, text, len, letter_spacing, word_spacing, glyphs, &fell_back);
+	/* Fallback faces come from the engine's fonts, which may grow: only
+	 * items shaped within their font list are kept. Shaping used the
+	 * key buffer, so the key is made again. */
+	if (cache && !fell_back) {
+		item_key(key, fl, text, len, letter_spacing, word_spacing);
+		layout_shape_cache_put_run(cache, key->data, key->len, h, glyphs->data + first, glyphs->len - first);
 	}
 }
 
