@@ -305,6 +305,23 @@ static void layout_block_container(struct layout_ctx *ctx, struct layout_box *bo
 				   struct layout_margin_strut adjoining, float adjoining_y, int depth, struct layout_block_result *out)
 {
 	const struct css_style *s = box->style;
+	struct layout_cache_key key;
+	struct layout_cache_mark mark = {0};
+	if (ctx->cache) {
+		memset(&key, 0, sizeof key);
+		key.cb_width = cb_width;
+		key.cb_height = cb_height;
+		key.width = w;
+		memcpy(key.margin, m, sizeof key.margin);
+		memcpy(key.border, b, sizeof key.border);
+		memcpy(key.padding, p, sizeof key.padding);
+		key.bfc_x = new_bfc ? 0 : border_bfc_x;
+		key.depth = depth;
+		key.new_bfc = new_bfc;
+		if (layout_cache_fetch(ctx, box, &key, parent_floats, out, &mark))
+			return;
+	}
+	ctx->boxes_laid_out++;
 	struct layout_fragment *frag = layout_new_fragment(ctx, LAYOUT_FRAG_BOX, box);
 	memset(out, 0, sizeof *out);
 	out->clearance_y = NAN;
@@ -495,6 +512,8 @@ static void layout_block_container(struct layout_ctx *ctx, struct layout_box *bo
 	}
 	if (s->position != CSS_POSITION_STATIC || !box->parent)
 		layout_positioned_flush(ctx, box, frag);
+	if (ctx->cache)
+		layout_cache_store(ctx, box, &key, parent_floats, out, &mark);
 }
 
 void layout_block(struct layout_ctx *ctx, struct layout_box *box, const struct layout_space *space, float top_bfc_y,

@@ -159,6 +159,11 @@ struct layout_box {
 	/* A table with border-collapse: collapse: its resolved borders
 	 * (table_collapse.c), in the scratch arena; NULL otherwise. */
 	struct layout_table_borders *collapsed;
+
+	/* With a layout cache: a digest of everything the box tree of this
+	 * subtree was built from, and its number of boxes (layout_cache.c). */
+	uint64_t digest;
+	uint32_t subtree_boxes;
 };
 
 /* The heap arrays of a finished paragraph, kept for the next one
@@ -194,6 +199,12 @@ struct layout_ctx {
 	 * layout time stays polynomial on absurd nestings. */
 	size_t grid_relayouts;
 	bool has_sticky; /* some fragment has position: sticky */
+	/* Incremental relayout (layout_cache.c): the cache results are taken
+	 * from and stored in (NULL: none), the elements whose style changed
+	 * and their ancestors, and the block boxes laid out and reused. */
+	struct layout_cache *cache;
+	struct layout_dirty_set *dirty;
+	size_t boxes_laid_out, boxes_reused;
 	struct layout_para_arrays spare_paras[LAYOUT_SPARE_PARAS];
 	size_t spare_para_count;
 };
@@ -332,6 +343,49 @@ struct layout_block_result {
  * BFC y of its top border edge (for float placement). */
 void layout_block(struct layout_ctx *ctx, struct layout_box *box, const struct layout_space *space, float top_bfc_y,
 		  struct layout_block_result *out);
+/* ---- Layout result cache (layout_cache.c) ------------------------------ */
+
+/* The inputs of a block container's layout besides its box subtree. */
+struct layout_cache_key {
+	float cb_width, cb_height, width;
+	float margin[4], border[4], padding[4];
+	/* In its parent's BFC: its border box's BFC x (line widths are
+	 * computed from BFC coordinates, so they round with it). */
+	float bfc_x;
+	int depth;
+	bool new_bfc;
+};
+
+/* What a layout must not have done for its result to be reusable, noted
+ * before it starts. */
+struct layout_cache_mark {
+	bool cacheable;
+	bool had_sticky;
+	size_t abspos_len, floats_count, grid_relayouts, boxes;
+};
+
+/* Before laying out a block container: true when an earlier layout of
+ * the same box subtree with the same key is reused (*out filled, with its
+ * fragment from the earlier tree); otherwise notes *mark. */
+bool layout_cache_fetch(struct layout_ctx *ctx, const struct layout_box *box, const struct layout_cache_key *key,
+			const struct layout_floats *parent_floats, struct layout_block_result *out, struct layout_cache_mark *mark);
+/* After laying it out: keeps the result when it depends on nothing but the
+ * key and the subtree. */
+void layout_cache_store(struct layout_ctx *ctx, const struct layout_box *box, const struct layout_cache_key *key,
+			const struct layout_floats *parent_floats, const struct layout_block_result *out,
+			const struct layout_cache_mark *mark);
+/* Digests of every box of the tree (bottom-up). */
+void layout_cache_digest_tree(struct layout_ctx *ctx, struct layout_box *root);
+struct layout_cache *layout_cache_new(void);
+/* After a layout from scratch: the memory a relayout may keep is
+ * measured against this tree's. */
+void layout_cache_note_full(struct layout_cache *cache, const struct layout_tree *tree);
+void layout_cache_free(struct layout_cache *cache);
+/* One layout pass (layout.c): with a cache, results are taken from it and
+ * filed in it; dirty: the elements whose boxes must be laid out again. */
+struct layout_tree *layout_run(const struct css_styled_document *sd, const struct layout_options *opt, struct layout_cache *cache,
+			       struct layout_dirty_set *dirty);
+
 /* Lays out a box that establishes a new BFC with a given used border-box
  * width (floats, inline-blocks, absolutely positioned boxes). */
 void layout_bfc_root(struct layout_ctx *ctx, struct layout_box *box, float cb_width, float cb_height, float border_box_width,
@@ -434,6 +488,9 @@ void layout_positioned_pending(struct layout_ctx *ctx, struct layout_box *box, s
 /* Drops the pending boxes inside subtree, before subtree is laid out
  * again (their entries refer to the fragments of the earlier layout). */
 void layout_positioned_forget(struct layout_ctx *ctx, const struct layout_box *subtree);
+/* Whether a box queued since the queue had `from` entries still waits for
+ * its containing block. */
+bool layout_positioned_waiting(const struct layout_ctx *ctx, size_t from);
 /* Lays out the pending absolutely positioned boxes whose containing block
  * is box (now laid out as frag) and appends their fragments to frag. */
 void layout_positioned_flush(struct layout_ctx *ctx, struct layout_box *box, struct layout_fragment *frag);

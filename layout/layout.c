@@ -30,19 +30,23 @@ static void compute_overflow(struct layout_fragment *f, int depth)
 	f->overflow = r;
 }
 
-struct layout_tree *layout_document(const struct css_styled_document *sd, const struct layout_options *opt)
+struct layout_tree *layout_run(const struct css_styled_document *sd, const struct layout_options *opt, struct layout_cache *cache,
+			       struct layout_dirty_set *dirty)
 {
 	struct layout_tree *tree = base_xcalloc(1, sizeof *tree);
 	base_arena_init(&tree->arena, 1 << 16);
 	tree->viewport_width = opt->viewport_width;
 	tree->viewport_height = opt->viewport_height;
-	struct layout_ctx ctx = {.sd = sd, .opt = opt, .tree = tree};
+	tree->cache = cache;
+	struct layout_ctx ctx = {.sd = sd, .opt = opt, .tree = tree, .cache = cache, .dirty = dirty};
 	base_arena_init(&ctx.scratch, 1 << 16);
 	base_map_init(&ctx.font_lists);
 	base_map_init(&ctx.anon_styles);
 	ctx.shape_cache = opt->shape_cache ? opt->shape_cache : layout_shape_cache_new();
 
 	struct layout_box *icb = layout_build_box_tree(&ctx);
+	if (cache)
+		layout_cache_digest_tree(&ctx, icb);
 	struct layout_block_result r;
 	layout_bfc_root(&ctx, icb, opt->viewport_width, opt->viewport_height, opt->viewport_width, 0, &r);
 	tree->root = r.frag;
@@ -52,6 +56,8 @@ struct layout_tree *layout_document(const struct css_styled_document *sd, const 
 	struct layout_rect o = tree->root->overflow;
 	tree->document_width = BASE_MAX(opt->viewport_width, o.x + o.width);
 	tree->document_height = BASE_MAX(opt->viewport_height, o.y + o.height);
+	tree->boxes_laid_out = ctx.boxes_laid_out;
+	tree->boxes_reused = ctx.boxes_reused;
 
 	base_vec_free(&ctx.abspos);
 	base_map_free(&ctx.font_lists);
@@ -65,10 +71,24 @@ struct layout_tree *layout_document(const struct css_styled_document *sd, const 
 	return tree;
 }
 
+struct layout_tree *layout_document(const struct css_styled_document *sd, const struct layout_options *opt)
+{
+	struct layout_cache *cache = opt->cache ? layout_cache_new() : NULL;
+	struct layout_tree *tree = layout_run(sd, opt, cache, NULL);
+	if (cache)
+		layout_cache_note_full(cache, tree);
+	return tree;
+}
+
+/* A relaid-out tree owns the earlier trees it reuses fragments of: the
+ * chain is freed newest first, without recursion. */
 void layout_tree_free(struct layout_tree *tree)
 {
-	if (!tree)
-		return;
-	base_arena_free(&tree->arena);
-	free(tree);
+	while (tree) {
+		struct layout_tree *older = tree->reused_from;
+		layout_cache_free(tree->cache);
+		base_arena_free(&tree->arena);
+		free(tree);
+		tree = older;
+	}
 }

@@ -185,12 +185,22 @@ struct layout_fragment {
 	const struct css_used_grid *grid;
 };
 
+struct layout_cache;
+
 struct layout_tree {
 	struct layout_fragment *root; /* the initial containing block's fragment */
 	float viewport_width, viewport_height;
 	/* Size of the scrollable document, for --full-page and the viewer. */
 	float document_width, document_height;
 	struct base_arena arena;
+	/* Laid out with layout_options.cache: the results layout_relayout()
+	 * may reuse (owned). A relaid-out tree also owns the earlier trees
+	 * whose fragments it reuses (a chain, freed with it). */
+	struct layout_cache *cache;
+	struct layout_tree *reused_from;
+	/* Block containers this pass laid out, and those it took from an
+	 * earlier tree (inside reused subtrees included). */
+	size_t boxes_laid_out, boxes_reused;
 };
 
 /* Shaped words, kept across the layout passes of a document so that a
@@ -213,9 +223,21 @@ struct layout_options {
 	 * are used as paths unchanged. */
 	const char *(*resolve)(void *ctx, const char *url, size_t len, struct base_arena *a);
 	void *resolve_ctx;
+	/* Keep what layout_relayout() needs to reuse this layout's results. */
+	bool cache;
 };
 
 struct layout_tree *layout_document(const struct css_styled_document *sd, const struct layout_options *opt);
+/* Lays out again after css_restyle_elements() replaced the styles of the
+ * elements in changed[0..count) (duplicates allowed), reusing the fragments
+ * of every block subtree of prev whose boxes and inputs are the same, as
+ * Blink LayoutNG's layout result cache does; the result equals
+ * layout_document()'s. prev must have been laid out from sd with the same
+ * options and cache set; it is consumed: the new tree owns it (its reused
+ * fragments live in its arena), or frees it when it lays out from scratch
+ * (too much memory retained). */
+struct layout_tree *layout_relayout(const struct css_styled_document *sd, const struct layout_options *opt, struct layout_tree *prev,
+				    const struct html_node *const *changed, size_t count);
 void layout_tree_free(struct layout_tree *tree);
 
 /* After css_restyle_elements() with CSS_DAMAGE_REPAINT: points the

@@ -56,6 +56,14 @@ void layout_positioned_forget(struct layout_ctx *ctx, const struct layout_box *s
 	}
 }
 
+bool layout_positioned_waiting(const struct layout_ctx *ctx, size_t from)
+{
+	for (size_t i = from; i < ctx->abspos.len; i++)
+		if (((const struct pending_abspos *)ctx->abspos.items[i])->box)
+			return true;
+	return false;
+}
+
 /* Offset of a descendant fragment in an ancestor's coordinates (explicit
  * stack, so deep trees cannot overflow the C stack). */
 static bool find_offset(struct layout_fragment *root, struct layout_fragment *target, float *x, float *y)

@@ -209,6 +209,10 @@ struct weft_timings {
 	/* Style-sharing statistics of the last style pass. */
 	size_t styled_elements;
 	size_t style_shared;
+	/* Block boxes the last layout laid out, and those it reused from
+	 * the previous layout (a relayout after a restyle). */
+	size_t layout_boxes;
+	size_t layout_boxes_reused;
 	/* The last weft_document_set_pointer() that changed the element
 	 * state: its restyle time, elements restyled and damage. */
 	uint64_t restyle_ns;

@@ -92,6 +92,14 @@ static void check_page(const char *html, const float (*points)[3], size_t n, str
 			fail_msg("styles differ after move %zu to (%g, %g)", i, points[i][0], points[i][1]);
 		free(a);
 		free(b);
+		/* A fragment tree laid out again reusing the unchanged parts
+		 * of the previous one equals one laid out from scratch. */
+		a = dump(inc, WEFT_DUMP_LAYOUT);
+		b = dump(ref, WEFT_DUMP_LAYOUT);
+		if (strcmp(a, b) != 0)
+			fail_msg("layout trees differ after move %zu to (%g, %g)", i, points[i][0], points[i][1]);
+		free(a);
+		free(b);
 		/* A display list updated in place equals one built anew. */
 		a = dump(inc, WEFT_DUMP_DISPLAY_LIST);
 		b = dump(ref, WEFT_DUMP_DISPLAY_LIST);

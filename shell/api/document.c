@@ -218,6 +218,11 @@ void shell_document_invalidate(struct weft_document *doc, int from_stage)
 		layout_tree_free(doc->layout);
 		doc->layout = NULL;
 	}
+	if (from_stage <= 2) {
+		layout_tree_free(doc->stale_layout);
+		doc->stale_layout = NULL;
+		doc->changed.len = 0;
+	}
 	if (from_stage <= 1 && doc->styled) {
 		css_styled_document_free(doc->styled);
 		doc->styled = NULL;
@@ -241,6 +246,7 @@ void weft_document_free(struct weft_document *doc)
 		free(doc->dependencies.items[i]);
 	base_vec_free(&doc->warnings);
 	base_vec_free(&doc->dependencies);
+	base_vec_free(&doc->changed);
 	base_buf_free(&doc->bytes);
 	pthread_mutex_destroy(&doc->lock);
 	base_arena_free(&doc->arena);
@@ -306,15 +312,40 @@ int weft_document_layout(struct weft_document *doc, struct weft_error *err)
 		.pool = doc->engine->pool,
 		.resolve = layout_resolve,
 		.resolve_ctx = doc,
+		/* Pointer moves may change geometry: keep what a relayout reuses. */
+		.cache = doc->styled->uses_user_action,
 	};
-	doc->layout = layout_document(doc->styled, &lo);
+	if (doc->stale_layout) {
+		doc->layout = layout_relayout(doc->styled, &lo, doc->stale_layout,
+					      (const struct html_node *const *)doc->changed.items, doc->changed.len);
+		doc->stale_layout = NULL;
+		doc->changed.len = 0;
+	} else {
+		doc->layout = layout_document(doc->styled, &lo);
+	}
 	doc->timings.layout_ns = base_now_ns() - t0;
 	collect_image_warnings(doc);
 	if (!doc->layout) {
 		shell_error_set(err, WEFT_ERR_RENDER, "layout of '%s' failed", doc->path);
 		return WEFT_ERR_RENDER;
 	}
+	doc->timings.layout_boxes = doc->layout->boxes_laid_out;
+	doc->timings.layout_boxes_reused = doc->layout->boxes_reused;
 	return WEFT_OK;
+}
+
+void shell_document_relayout(struct weft_document *doc, const struct css_restyled *replaced, size_t count)
+{
+	shell_document_invalidate(doc, 3);
+	if (doc->layout && doc->layout->cache) {
+		doc->stale_layout = doc->layout;
+		doc->layout = NULL;
+	} else if (!doc->stale_layout) {
+		shell_document_invalidate(doc, 2);
+		return;
+	}
+	for (size_t i = 0; i < count; i++)
+		base_vec_push(&doc->changed, (void *)replaced[i].element);
 }
 
 int shell_document_build_display_list(struct weft_document *doc, struct weft_error *err)

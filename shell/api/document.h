@@ -29,6 +29,11 @@ struct weft_document {
 	struct html_document *html;
 	struct css_styled_document *styled;
 	struct layout_tree *layout;
+	/* After a restyle that changes geometry: the previous layout, kept
+	 * until the next layout reuses what did not change, and the elements
+	 * whose styles were replaced since it was laid out. */
+	struct layout_tree *stale_layout;
+	struct base_vec changed; /* const struct html_node *, not owned */
 	struct paint_display_list *display_list;
 	struct paint_images *images;
 	struct layout_shape_cache *shape_cache; /* shaped words, kept across relayouts */
@@ -57,6 +62,9 @@ void shell_document_warn(struct weft_document *doc, const char *fmt, ...) BASE_P
 void shell_document_depend(struct weft_document *doc, const char *path);
 /* Drops the products from a stage on: 0 DOM, 1 style, 2 layout, 3 display list. */
 void shell_document_invalidate(struct weft_document *doc, int from_stage);
+/* Drops the layout after a restyle replaced the styles of elements, so
+ * that the next layout reuses the unchanged parts of the previous one. */
+void shell_document_relayout(struct weft_document *doc, const struct css_restyled *replaced, size_t count);
 /* Runs the stages up to the display list. */
 int shell_document_build_display_list(struct weft_document *doc, struct weft_error *err);
 void shell_error_set(struct weft_error *err, enum weft_status status, const char *fmt, ...) BASE_PRINTF(3, 4);

@@ -68,7 +68,7 @@ static enum weft_damage restyle(struct weft_document *doc, const struct css_elem
 			shell_document_invalidate(doc, 3);
 		return WEFT_DAMAGE_REPAINT;
 	}
-	shell_document_invalidate(doc, 2);
+	shell_document_relayout(doc, r.replaced, r.replaced_count);
 	return WEFT_DAMAGE_RELAYOUT;
 }
 

@@ -1,0 +1,388 @@
+/* The layout result cache, for incremental relayout after a restyle (in the
+ * manner of Blink LayoutNG's layout result cache): each block container
+ * laid out in a pass with a cache files its result under its element,
+ * with the inputs it was laid out with (struct layout_cache_key) and a
+ * digest of its box subtree. layout_relayout() builds the box tree again
+ * and lays out from the root; a block container whose element did not
+ * change, whose subtree digests the same and whose inputs are the same
+ * takes its earlier fragment instead of being laid out, so only the path
+ * from the changed elements to the root, and what their new geometry
+ * moves or resizes, is laid out again. Fragments are relative to their
+ * parent: a reused subtree moves for free when its parent places it
+ * elsewhere.
+ *
+ * A result is filed only when it depends on nothing else: no absolutely
+ * positioned descendant waits for a containing block outside the subtree,
+ * no sticky box is inside (its offset depends on its place in the
+ * document), no grid item was laid out a second time (the pass bounds
+ * those), and a box in its parent's block formatting context saw no float
+ * and added none (a BFC root keeps its floats; its position beside outer
+ * floats is in its key). The box digest covers what the box tree took
+ * from outside the subtree: counters and quotes (generated text), the
+ * ::first-line style of an ancestor, a list item's marker.
+ *
+ * Only boxes whose parent is a block container or an inline box are
+ * cached: flex, grid and table layout size their items' fragments after
+ * laying them out, so those fragments are not pure results.
+ *
+ * Ownership: the cache belongs to the newest tree (layout_tree.cache);
+ * its entries point at fragments of that tree and of the earlier trees it
+ * keeps alive (layout_tree.reused_from). */
+#include "layout/internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct layout_cache_entry {
+	const struct html_node *node; /* NULL: a free slot */
+	uint64_t digest;
+	uint32_t subtree_boxes;
+	uint32_t generation; /* the pass that filed it */
+	struct layout_cache_key key;
+	struct layout_block_result result;
+	size_t boxes; /* block containers its layout counted */
+};
+
+struct layout_cache {
+	struct layout_cache_entry *slots; /* mask + 1 of them */
+	size_t mask, used;
+	uint32_t generation; /* the current pass */
+	size_t full_bytes; /* the tree arena of the last layout from scratch */
+};
+
+/* A set of element pointers (never dereferenced through the set). */
+struct layout_dirty_set {
+	const struct html_node **slots;
+	size_t mask;
+};
+
+static size_t hash_ptr(const void *p)
+{
+	uint64_t h = (uint64_t)(uintptr_t)p * 0x9E3779B97F4A7C15ull;
+	return (size_t)(h ^ h >> 31);
+}
+
+/* ---- Box subtree digests -------------------------------------------------- */
+
+static uint64_t mix(uint64_t h, uint64_t v)
+{
+	h = (h ^ v) * 0xFF51AFD7ED558CCDull;
+	return h ^ h >> 33;
+}
+
+/* What one box was built from: its kind and flags, its element and that
+ * element's styles (the style system's, which layout's derived styles
+ * follow), its text (generated text included), its image, and the
+ * ::first-line style it was given. */
+static uint64_t own_digest(const struct css_styled_document *sd, const struct layout_box *b)
+{
+	uint64_t flags = (uint64_t)b->type | (uint64_t)b->inline_level << 8 | (uint64_t)b->inline_content << 9 |
+			 (uint64_t)b->anonymous << 10 | (uint64_t)b->is_float << 11 | (uint64_t)b->is_abspos << 12 |
+			 (uint64_t)b->is_marker << 13 | (uint64_t)b->contains_block << 14 | (uint64_t)b->has_intrinsic_ratio << 15 |
+			 (uint64_t)b->pseudo << 16 | (uint64_t)b->style->display << 24;
+	uint64_t h = mix(flags, (uint64_t)(uintptr_t)b->node);
+	h = mix(h, (uint64_t)(uintptr_t)b->text_node);
+	const struct html_node *el = b->node ? b->node : b->text_node ? b->text_node->parent : NULL;
+	if (el && el->type == HTML_NODE_ELEMENT && el->element_index < sd->element_count) {
+		h = mix(h, (uint64_t)(uintptr_t)sd->styles[el->element_index]);
+		if (b->node && b->pseudo && sd->pseudo)
+			h = mix(h, (uint64_t)(uintptr_t)sd->pseudo[el->element_index * CSS_PSEUDO_COUNT + b->pseudo]);
+	}
+	h = mix(h, (uint64_t)(uintptr_t)b->first_line);
+	h = mix(h, (uint64_t)(uintptr_t)b->image);
+	uint32_t iw, ih;
+	memcpy(&iw, &b->intrinsic_width, sizeof iw);
+	memcpy(&ih, &b->intrinsic_height, sizeof ih);
+	h = mix(h, (uint64_t)iw << 32 | ih);
+	if (b->text)
+		h = mix(mix(h, b->len), base_hash_bytes(b->text, b->len));
+	return h;
+}
+
+struct digest_frame {
+	struct layout_box *box;
+	struct layout_box *next; /* the next child to visit */
+	bool marker_done;
+	uint64_t h;
+	uint32_t boxes;
+};
+
+void layout_cache_digest_tree(struct layout_ctx *ctx, struct layout_box *root)
+{
+	size_t cap = 64, n = 0;
+	struct digest_frame *st = base_xmalloc(cap * sizeof *st);
+	st[n++] = (struct digest_frame){root, root->first, !root->marker, own_digest(ctx->sd, root), 1};
+	while (n > 0) {
+		struct digest_frame *top = &st[n - 1];
+		struct layout_box *c = NULL;
+		/* An outside marker hangs off the block whose first line it
+		 * goes on, outside the child list. */
+		if (!top->marker_done) {
+			top->marker_done = true;
+			c = top->box->marker;
+		} else if (top->next) {
+			c = top->next;
+			top->next = c->next;
+		}
+		if (c) {
+			if (n == cap) {
+				cap *= 2;
+				st = base_xrealloc(st, cap * sizeof *st);
+			}
+			st[n++] = (struct digest_frame){c, c->first, !c->marker, own_digest(ctx->sd, c), 1};
+			continue;
+		}
+		top->box->digest = mix(top->h, top->boxes);
+		top->box->subtree_boxes = top->boxes;
+		n--;
+		if (n > 0) {
+			st[n - 1].h = mix(st[n - 1].h, top->box->digest);
+			st[n - 1].boxes += top->box->subtree_boxes;
+		}
+	}
+	free(st);
+}
+
+/* ---- The dirty elements --------------------------------------------------- */
+
+static bool dirty_has(const struct layout_dirty_set *d, const struct html_node *n)
+{
+	if (!d)
+		return false;
+	for (size_t i = hash_ptr(n) & d->mask;; i = (i + 1) & d->mask)
+		if (!d->slots[i] || d->slots[i] == n)
+			return d->slots[i] != NULL;
+}
+
+/* The changed elements and their ancestors: their boxes must be laid out
+ * again (their own styles or their children's changed). */
+static struct layout_dirty_set *dirty_new(const struct html_node *const *changed, size_t count)
+{
+	struct layout_dirty_set *d = base_xcalloc(1, sizeof *d);
+	size_t cap = 64;
+	while (cap < 4 * count + 64)
+		cap *= 2;
+	d->mask = cap - 1;
+	d->slots = base_xcalloc(cap, sizeof *d->slots);
+	size_t used = 0;
+	for (size_t k = 0; k < count; k++) {
+		/* An ancestor already in the set has its ancestors in it too. */
+		for (const struct html_node *n = changed[k]; n && !dirty_has(d, n); n = n->parent) {
+			if (2 * (used + 1) > cap) {
+				/* Grow: rehash into a table twice the size. */
+				const struct html_node **old = d->slots;
+				size_t old_cap = cap;
+				cap *= 2;
+				d->mask = cap - 1;
+				d->slots = base_xcalloc(cap, sizeof *d->slots);
+				for (size_t i = 0; i < old_cap; i++) {
+					if (!old[i])
+						continue;
+					size_t j = hash_ptr(old[i]) & d->mask;
+					while (d->slots[j])
+						j = (j + 1) & d->mask;
+					d->slots[j] = old[i];
+				}
+				free(old);
+			}
+			size_t j = hash_ptr(n) & d->mask;
+			while (d->slots[j])
+				j = (j + 1) & d->mask;
+			d->slots[j] = n;
+			used++;
+		}
+	}
+	return d;
+}
+
+static void dirty_free(struct layout_dirty_set *d)
+{
+	if (!d)
+		return;
+	free(d->slots);
+	free(d);
+}
+
+/* ---- The cache -------------------------------------------------------------- */
+
+void layout_cache_free(struct layout_cache *cache)
+{
+	if (!cache)
+		return;
+	free(cache->slots);
+	free(cache);
+}
+
+static struct layout_cache_entry *find(struct layout_cache *c, const struct html_node *node)
+{
+	for (size_t i = hash_ptr(node) & c->mask;; i = (i + 1) & c->mask)
+		if (!c->slots[i].node || c->slots[i].node == node)
+			return &c->slots[i];
+}
+
+/* Keeps the entries of generations >= min_generation, in a table sized for
+ * at least `room` more. */
+static void rehash(struct layout_cache *c, uint32_t min_generation, size_t room)
+{
+	struct layout_cache_entry *old = c->slots;
+	size_t old_cap = c->mask + 1, cap = 256;
+	while (cap < 2 * (c->used + room))
+		cap *= 2;
+	c->mask = cap - 1;
+	c->slots = base_xcalloc(cap, sizeof *c->slots);
+	c->used = 0;
+	for (size_t i = 0; i < old_cap; i++) {
+		if (!old[i].node || old[i].generation < min_generation)
+			continue;
+		*find(c, old[i].node) = old[i];
+		c->used++;
+	}
+	free(old);
+}
+
+/* Whether a box's result may be filed and reused: an element's own
+ * principal box in a block container or an inline box. The root element
+ * and the body are left out (in quirks mode their heights depend on each
+ * other's styles). */
+static bool cacheable(const struct layout_ctx *ctx, const struct layout_box *box)
+{
+	const struct layout_box *p = box->parent;
+	const struct html_node *n = box->node;
+	if (!ctx->cache || !n || box->anonymous || box->pseudo || !p || n->type != HTML_NODE_ELEMENT)
+		return false;
+	if (n == ctx->sd->doc->document_element || n->tag == HTML_TAG_BODY)
+		return false;
+	if (p->type == LAYOUT_BOX_INLINE)
+		return true;
+	if (p->type != LAYOUT_BOX_BLOCK)
+		return false;
+	switch (p->style->display) {
+	case CSS_DISPLAY_FLEX:
+	case CSS_DISPLAY_INLINE_FLEX:
+	case CSS_DISPLAY_GRID:
+	case CSS_DISPLAY_INLINE_GRID:
+	case CSS_DISPLAY_TABLE:
+	case CSS_DISPLAY_INLINE_TABLE:
+	case CSS_DISPLAY_TABLE_ROW_GROUP:
+	case CSS_DISPLAY_TABLE_HEADER_GROUP:
+	case CSS_DISPLAY_TABLE_FOOTER_GROUP:
+	case CSS_DISPLAY_TABLE_ROW:
+	case CSS_DISPLAY_TABLE_COLUMN_GROUP:
+	case CSS_DISPLAY_TABLE_COLUMN:
+		return false;
+	default:
+		return true;
+	}
+}
+
+static size_t floats_count(const struct layout_floats *fl)
+{
+	return fl ? fl->count : 0;
+}
+
+bool layout_cache_fetch(struct layout_ctx *ctx, const struct layout_box *box, const struct layout_cache_key *key,
+			const struct layout_floats *parent_floats, struct layout_block_result *out, struct layout_cache_mark *mark)
+{
+	memset(mark, 0, sizeof *mark);
+	if (!cacheable(ctx, box))
+		return false;
+	mark->cacheable = true;
+	struct layout_cache *c = ctx->cache;
+	const struct layout_cache_entry *e = find(c, box->node);
+	if (e->node && e->generation != c->generation && e->digest == box->digest && e->subtree_boxes == box->subtree_boxes &&
+	    memcmp(&e->key, key, sizeof *key) == 0 && (key->new_bfc || floats_count(parent_floats) == 0) &&
+	    !dirty_has(ctx->dirty, box->node)) {
+		*out = e->result;
+		ctx->boxes_reused += e->boxes;
+		return true;
+	}
+	mark->had_sticky = ctx->has_sticky;
+	ctx->has_sticky = false;
+	mark->abspos_len = ctx->abspos.len;
+	mark->floats_count = floats_count(parent_floats);
+	mark->grid_relayouts = ctx->grid_relayouts;
+	mark->boxes = ctx->boxes_laid_out + ctx->boxes_reused;
+	return false;
+}
+
+void layout_cache_store(struct layout_ctx *ctx, const struct layout_box *box, const struct layout_cache_key *key,
+			const struct layout_floats *parent_floats, const struct layout_block_result *out,
+			const struct layout_cache_mark *mark)
+{
+	if (!mark->cacheable)
+		return;
+	bool sticky = ctx->has_sticky;
+	ctx->has_sticky |= mark->had_sticky;
+	if (sticky || ctx->grid_relayouts != mark->grid_relayouts || layout_positioned_waiting(ctx, mark->abspos_len))
+		return;
+	if (!key->new_bfc && (mark->floats_count != 0 || floats_count(parent_floats) != 0))
+		return;
+	struct layout_cache *c = ctx->cache;
+	if (2 * (c->used + 1) > c->mask + 1)
+		rehash(c, 0, 1);
+	struct layout_cache_entry *e = find(c, box->node);
+	if (!e->node)
+		c->used++;
+	*e = (struct layout_cache_entry){
+		.node = box->node,
+		.digest = box->digest,
+		.subtree_boxes = box->subtree_boxes,
+		.generation = c->generation,
+		.key = *key,
+		.result = *out,
+		.boxes = ctx->boxes_laid_out + ctx->boxes_reused - mark->boxes,
+	};
+}
+
+/* ---- Passes ------------------------------------------------------------------- */
+
+struct layout_cache *layout_cache_new(void)
+{
+	struct layout_cache *c = base_xcalloc(1, sizeof *c);
+	c->mask = 255;
+	c->slots = base_xcalloc(c->mask + 1, sizeof *c->slots);
+	return c;
+}
+
+void layout_cache_note_full(struct layout_cache *cache, const struct layout_tree *tree)
+{
+	cache->full_bytes = tree->arena.bytes;
+}
+
+/* Memory of the trees a relaid-out tree would keep alive. */
+static size_t chain_bytes(const struct layout_tree *t)
+{
+	size_t bytes = 0;
+	for (; t; t = t->reused_from)
+		bytes += t->arena.bytes;
+	return bytes;
+}
+
+/* Old fragments kept alive stay within this many times one full layout's
+ * memory; past it, a relayout starts from scratch and frees them. */
+#define LAYOUT_CACHE_MAX_RETAINED 3
+
+struct layout_tree *layout_relayout(const struct css_styled_document *sd, const struct layout_options *opt, struct layout_tree *prev,
+				    const struct html_node *const *changed, size_t count)
+{
+	struct layout_cache *cache = prev ? prev->cache : NULL;
+	if (!cache || chain_bytes(prev) > LAYOUT_CACHE_MAX_RETAINED * cache->full_bytes) {
+		layout_tree_free(prev);
+		return layout_document(sd, opt);
+	}
+	prev->cache = NULL;
+	cache->generation++;
+	struct layout_dirty_set *dirty = dirty_new(changed, count);
+	struct layout_tree *tree = layout_run(sd, opt, cache, dirty);
+	dirty_free(dirty);
+	if (tree->boxes_reused == 0) {
+		/* Nothing of the earlier trees is in this one: they go, and
+		 * the entries pointing into them. */
+		rehash(cache, cache->generation, 0);
+		layout_tree_free(prev);
+		cache->full_bytes = tree->arena.bytes;
+	} else {
+		tree->reused_from = prev;
+	}
+	return tree;
+}
