@@ -243,6 +243,20 @@ static void pick_winners(struct css_worker *w, struct css_match_list *normal, st
 
 /* One cascade of the sorted blocks into cx-ready values, and the
  * computed style; rtl maps the flow-relative declarations. */
+/* Which of the properties a theme draws the page set itself, as Blink's
+ * HasAuthorBorder/HasAuthorBackground: then a control is drawn from CSS. */
+static uint8_t author_styled(const struct winner *winners)
+{
+	uint8_t flags = 0;
+	for (uint16_t p = CSS_PROP_BORDER_TOP_WIDTH; p <= CSS_PROP_BORDER_BOTTOM_LEFT_RADIUS; p++)
+		if (winners[p].decl && winners[p].m->origin != CSS_ORIGIN_USER_AGENT)
+			flags |= CSS_AUTHOR_BORDER;
+	for (uint16_t p = CSS_PROP_BACKGROUND_COLOR; p <= CSS_PROP_BACKGROUND_ATTACHMENT; p++)
+		if (winners[p].decl && winners[p].m->origin != CSS_ORIGIN_USER_AGENT)
+			flags |= CSS_AUTHOR_BACKGROUND;
+	return flags;
+}
+
 static struct css_style *cascade_once(struct css_styler *st, struct css_worker *w, const struct html_node *el,
 				      const struct css_style *parent, struct css_match_list *normal,
 				      struct css_match_list *important, bool is_root, bool is_pseudo, bool rtl)
@@ -295,6 +309,7 @@ static struct css_style *cascade_once(struct css_styler *st, struct css_worker *
 		}
 	}
 	css_compute_style(&cx, parent, c, is_root, is_pseudo);
+	s->author_styled = author_styled(w->winners);
 	return s;
 }
 

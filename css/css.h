@@ -180,6 +180,7 @@ enum css_appearance { CSS_APPEARANCE_NONE, CSS_APPEARANCE_AUTO, CSS_APPEARANCE_M
 		      CSS_APPEARANCE_SEARCHFIELD, CSS_APPEARANCE_TEXTAREA, CSS_APPEARANCE_PUSH_BUTTON, CSS_APPEARANCE_SLIDER_HORIZONTAL,
 		      CSS_APPEARANCE_CHECKBOX, CSS_APPEARANCE_RADIO, CSS_APPEARANCE_SQUARE_BUTTON, CSS_APPEARANCE_MENULIST,
 		      CSS_APPEARANCE_LISTBOX, CSS_APPEARANCE_METER, CSS_APPEARANCE_PROGRESS_BAR, CSS_APPEARANCE_BUTTON };
+enum { CSS_AUTHOR_BORDER = 1, CSS_AUTHOR_BACKGROUND = 2 };
 enum css_object_fit { CSS_OBJECT_FIT_FILL, CSS_OBJECT_FIT_CONTAIN, CSS_OBJECT_FIT_COVER, CSS_OBJECT_FIT_NONE, CSS_OBJECT_FIT_SCALE_DOWN };
 enum css_image_rendering { CSS_IMAGE_RENDERING_AUTO, CSS_IMAGE_RENDERING_PIXELATED, CSS_IMAGE_RENDERING_CRISP_EDGES };
 
@@ -439,6 +440,9 @@ struct css_style {
 	/* Replaced content, transforms, misc */
 	uint8_t object_fit, image_rendering, cursor;
 	uint8_t appearance; /* enum css_appearance */
+	/* CSS_AUTHOR_BORDER | CSS_AUTHOR_BACKGROUND: the page (not the UA sheet)
+	 * set these on the element, so a themed control is drawn from CSS. */
+	uint8_t author_styled;
 	/* aspect-ratio (CSS Box Sizing 4 §5): width/height, 0 when none;
 	 * aspect_ratio_auto for the `auto` keyword (alone: ratio 0). */
 	float aspect_ratio;

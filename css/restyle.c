@@ -408,6 +408,7 @@ static void without_paint(struct css_style *s)
 	s->visibility = 0;
 	s->cursor = 0;
 	s->image_rendering = 0;
+	s->author_styled = 0;
 }
 
 bool css_style_equal(const struct css_style *a, const struct css_style *b)

@@ -319,6 +319,10 @@ static void run_site(struct paint_ctx *c, const struct layout_fragment *canvas_f
 		if (f->caption_top > 0 || f->caption_bottom > 0)
 			f = table_grid_box(c, f, &y);
 		paint_box_shadows(c, f, x, y, false);
+		if (!canvas_bg && paint_themed_control(c, f, x, y)) {
+			paint_box_shadows(c, f, x, y, true);
+			break;
+		}
 		if (!canvas_bg)
 			paint_box_background(c, f, x, y);
 		paint_box_shadows(c, f, x, y, true);

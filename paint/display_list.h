@@ -221,6 +221,9 @@ void paint_box_background(struct paint_ctx *c, const struct layout_fragment *f, 
 void paint_background_layers(struct paint_ctx *c, const struct layout_fragment *f, const struct css_style *style,
 			     float x, float y, const struct paint_rrect *paint_area_override);
 void paint_box_borders(struct paint_ctx *c, const struct layout_fragment *f, float x, float y);
+/* A form control the theme draws (theme.c): paints its background and
+ * frame and returns true, else false and nothing is painted. */
+bool paint_themed_control(struct paint_ctx *c, const struct layout_fragment *f, float x, float y);
 void paint_collapsed_borders(struct paint_ctx *c, const struct layout_fragment *f, float x, float y);
 /* Paints the border image instead of the borders; false when there is
  * none (or it cannot be loaded), the borders then paint as usual. */
