@@ -184,7 +184,8 @@ size_t base_peak_rss(void);
  * returns when all are done; indices are handed out dynamically (an atomic
  * counter), so uneven work balances itself. `worker` is in
  * [0, base_pool_threads()) and identifies per-thread caches. A pool of one
- * thread runs everything on the caller. */
+ * thread runs everything on the caller. Several threads may share a pool:
+ * while one's job runs, another's runs on its caller alone (worker 0). */
 struct base_pool;
 
 typedef void (*base_task_fn)(void *ctx, size_t index, int worker);

@@ -9,6 +9,8 @@
 struct base_pool {
 	int threads; /* including the caller */
 	pthread_t *workers;
+	/* Held by the caller of the job in progress: one job at a time. */
+	pthread_mutex_t busy;
 	pthread_mutex_t lock;
 	pthread_cond_t wake;
 	pthread_cond_t done;
@@ -67,6 +69,7 @@ struct base_pool *base_pool_create(int threads)
 	if (threads < 1)
 		threads = 1;
 	p->threads = threads;
+	pthread_mutex_init(&p->busy, NULL);
 	pthread_mutex_init(&p->lock, NULL);
 	pthread_cond_init(&p->wake, NULL);
 	pthread_cond_init(&p->done, NULL);
@@ -98,6 +101,7 @@ void base_pool_destroy(struct base_pool *p)
 	for (int i = 1; i < p->threads; i++)
 		pthread_join(p->workers[i - 1], NULL);
 	free(p->workers);
+	pthread_mutex_destroy(&p->busy);
 	pthread_mutex_destroy(&p->lock);
 	pthread_cond_destroy(&p->wake);
 	pthread_cond_destroy(&p->done);
@@ -111,7 +115,9 @@ int base_pool_threads(const struct base_pool *p)
 
 void base_pool_parallel_for(struct base_pool *p, size_t n, base_task_fn fn, void *ctx)
 {
-	if (!p || p->threads == 1 || n <= 1) {
+	/* A pool already running another thread's job (or this one's, from a
+	 * task) leaves the caller to run its job alone: never a wait. */
+	if (!p || p->threads == 1 || n <= 1 || pthread_mutex_trylock(&p->busy) != 0) {
 		for (size_t i = 0; i < n; i++)
 			fn(ctx, i, 0);
 		return;
@@ -130,6 +136,7 @@ void base_pool_parallel_for(struct base_pool *p, size_t n, base_task_fn fn, void
 	while (p->active > 0)
 		pthread_cond_wait(&p->done, &p->lock);
 	pthread_mutex_unlock(&p->lock);
+	pthread_mutex_unlock(&p->busy);
 }
 
 int base_cpu_count(void)

@@ -13,7 +13,10 @@
  * is freed. Pixel buffers are always the caller's.
  *
  * Threads: an engine may be shared by several threads, each working on its
- * own documents; one document is used by one thread at a time. */
+ * own documents; one document is used by one thread at a time, except that
+ * once it has painted (its display list is built) the painting calls
+ * (weft_document_paint, _paint_scrolled, _paint_area, _attached_area) may
+ * run on several threads at once while no other call is made on it. */
 #ifndef WEFT_H
 #define WEFT_H
 

@@ -437,7 +437,10 @@ static int paint(struct weft_document *doc, const struct paint_target *pt, struc
 		return rc;
 	uint64_t t0 = base_now_ns();
 	rc = paint_rasterize(doc->display_list, pt, doc->engine->pool);
+	/* Paints of one document may run on several threads at once. */
+	pthread_mutex_lock(&doc->lock);
 	doc->timings.paint_ns = base_now_ns() - t0;
+	pthread_mutex_unlock(&doc->lock);
 	if (rc != 0) {
 		shell_error_set(err, WEFT_ERR_RENDER, "painting '%s' failed", doc->path);
 		return WEFT_ERR_RENDER;

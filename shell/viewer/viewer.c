@@ -77,6 +77,8 @@ static void scroll_to(struct viewer *v, double x, double y)
 	y = BASE_MAX(0.0, BASE_MIN(y, max_scroll_y(v)));
 	if (x == v->scroll_x && y == v->scroll_y)
 		return;
+	if (y != v->scroll_y)
+		v->scroll_dir = y > v->scroll_y ? 1 : -1;
 	bool moved = lround(x) != lround(v->scroll_x) || lround(y) != lround(v->scroll_y);
 	v->scroll_x = x;
 	v->scroll_y = y;
@@ -99,6 +101,7 @@ void viewer_relayout(struct viewer *v)
 	v->needs_layout = false;
 	if (!v->doc)
 		return;
+	viewer_tiles_sync(&v->tiles);
 	double css_x = v->scroll_x / v->layout_scale, css_y = v->scroll_y / v->layout_scale;
 	struct weft_error err = {0};
 	weft_document_set_viewport(v->doc, (float)v->dev_w / v->scale, (float)v->dev_h / v->scale);
@@ -163,6 +166,7 @@ static void update_watch(struct viewer *v)
 static bool scroll_to_fragment(struct viewer *v, const char *fragment)
 {
 	float y;
+	viewer_tiles_sync(&v->tiles);
 	if (!v->doc || !fragment[0] || !weft_document_anchor_position(v->doc, fragment, &y))
 		return false;
 	v->scroll_y = BASE_MAX(0.0, BASE_MIN((double)y * v->scale, max_scroll_y(v)));
@@ -196,6 +200,7 @@ static void viewer_open(struct viewer *v, const char *path, const char *fragment
 		}
 	}
 	char *new_path = path ? base_xstrdup(path) : NULL;
+	viewer_tiles_invalidate(&v->tiles);
 	if (v->doc)
 		weft_document_free(v->doc);
 	free(v->doc_path);
@@ -258,6 +263,7 @@ static void viewer_follow(struct viewer *v, const char *href)
 		}
 		return;
 	}
+	viewer_tiles_sync(&v->tiles);
 	const char *target = weft_document_resolve_link(v->doc, href, fragment, sizeof(fragment));
 	if (!target) {
 		viewer_show_message(v, "weft view opens local files only: %s", href);
@@ -358,6 +364,7 @@ static void hit_at(struct viewer *v, int wx, int wy, struct weft_hit *hit)
 	memset(hit, 0, sizeof(*hit));
 	float x, y;
 	window_to_document(v, wx, wy, &x, &y);
+	viewer_tiles_sync(&v->tiles);
 	if (v->doc && weft_document_hit_test(v->doc, x, y, hit) != WEFT_OK)
 		memset(hit, 0, sizeof(*hit));
 	hit->href[sizeof(hit->href) - 1] = '\0';
@@ -370,6 +377,7 @@ static void update_pointer(struct viewer *v)
 	v->pointer_moved = false;
 	if (!v->doc || v->needs_layout)
 		return;
+	viewer_tiles_sync(&v->tiles);
 	float x = -1, y = -1;
 	int cursor = 0;
 	if (v->pointer_inside) {
@@ -405,10 +413,12 @@ static void update_pointer(struct viewer *v)
 			weft_document_damage_area(v->doc, &dx, &dy, &dw, &dh);
 			double top = floor(dy * v->scale / VIEWER_TILE_HEIGHT);
 			double bottom = floor((dy + dh) * v->scale / VIEWER_TILE_HEIGHT);
-			/* No area: nothing drawn differs. */
+			/* No area: nothing drawn differs (but the list changed). */
 			if (dw > 0 && dh > 0)
 				viewer_tiles_invalidate_rows(&v->tiles, (int)BASE_MAX(top, -1.0),
 							     (int)BASE_MIN(bottom, (double)INT_MAX));
+			else
+				viewer_tiles_invalidate_rows(&v->tiles, 1, 0);
 		} else {
 			viewer_tiles_invalidate(&v->tiles);
 		}
@@ -580,13 +590,14 @@ static void handle_event(struct viewer *v, const SDL_Event *e)
 /* How long the loop may sleep waiting for events, in ms. */
 static int loop_timeout(struct viewer *v)
 {
-	if (v->dirty || v->needs_layout || v->pointer_moved || v->prefetch_pending)
+	if (v->dirty || v->needs_layout || v->pointer_moved)
 		return 0;
 	uint64_t now = base_now_ns();
 	int timeout = v->watch.fd >= 0 ? VIEWER_POLL_MS : 500;
 	if (v->message[0]) {
-		int ms = v->message_until > now ? (int)((v->message_until - now) / 1000000) + 1 : 0;
-		timeout = BASE_MIN(timeout, ms);
+		/* The find bar's message has no end (UINT64_MAX). */
+		uint64_t ms = v->message_until > now ? (v->message_until - now) / 1000000 + 1 : 0;
+		timeout = (int)BASE_MIN((uint64_t)timeout, ms);
 	}
 	if (v->script) {
 		int ms = viewer_script_timeout(v->script, now);
@@ -621,12 +632,12 @@ static void viewer_loop(struct viewer *v)
 			update_pointer(v);
 		if (v->dirty || v->needs_layout) {
 			viewer_render_frame(v);
+			viewer_prefetch(v);
 			continue;
 		}
 		if (v->script)
 			viewer_script_step(v, v->script);
-		if (v->prefetch_pending && !v->dirty && !SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT))
-			v->prefetch_pending = viewer_prefetch(v);
+		viewer_prefetch(v);
 	}
 }
 
@@ -709,6 +720,8 @@ static uint32_t pick_format(SDL_Window *window, SDL_Renderer *renderer)
 
 static void viewer_free(struct viewer *v)
 {
+	/* The background painter may be using the document. */
+	viewer_tiles_free(&v->tiles);
 	if (v->doc)
 		weft_document_free(v->doc);
 	if (v->engine)
@@ -718,7 +731,6 @@ static void viewer_free(struct viewer *v)
 	free(v->find_rects);
 	free(v->message_pixels);
 	free(v->message_native);
-	viewer_tiles_free(&v->tiles);
 	viewer_history_free(&v->history);
 	viewer_watch_free(&v->watch);
 	viewer_script_free(v->script);

@@ -46,6 +46,57 @@ struct viewer_tile {
 	uint8_t *pixels; /* in the cache's format, stride bytes per row */
 };
 
+/* The background strip painter: one thread that paints one strip at a
+ * time (weft_document_paint_scrolled, then conversion to the cache's
+ * format) while the main thread composes and presents frames. The main
+ * thread queues a strip, collects it when done and waits for it only when
+ * a frame needs it; it waits for the strip in progress before any other
+ * call on the document (painting calls may run concurrently, nothing
+ * else). Owned by struct viewer_tiles; the thread starts with the first
+ * strip queued and is joined by viewer_tiles_free(). */
+enum viewer_raster_state {
+	VIEWER_RASTER_IDLE,
+	VIEWER_RASTER_QUEUED,
+	VIEWER_RASTER_RUNNING,
+	VIEWER_RASTER_DONE,
+};
+
+struct viewer_raster {
+	SDL_Thread *thread;
+	SDL_mutex *lock;
+	SDL_cond *cond; /* signalled on every change of state */
+	uint32_t done_event; /* SDL event pushed when a strip is done (wakes the loop) */
+	/* Under lock. */
+	enum viewer_raster_state state;
+	bool quit;
+	bool ok; /* the strip done was painted and converted */
+	/* The strip queued, in progress or done: set by the main thread while
+	 * the painter is idle. */
+	struct weft_document *doc;
+	struct weft_paint_target target; /* pixels: rgba */
+	uint32_t format;
+	int row, scroll_x;
+	uint8_t *rgba; /* what the engine paints, one strip */
+	uint8_t *pixels; /* the strip in `format`; swapped into the cache */
+};
+
+void viewer_raster_init(struct viewer_raster *r);
+/* Buffers for strips `stride` bytes a row (drops any strip done). */
+void viewer_raster_resize(struct viewer_raster *r, size_t stride);
+/* Queues strip `row` (VIEWER_TILE_HEIGHT device px, target's width and
+ * scale) when the painter is idle; false when it is not. */
+bool viewer_raster_queue(struct viewer_raster *r, struct weft_document *doc, const struct weft_paint_target *target,
+			 uint32_t format, int row, int scroll_x);
+/* Drops a strip queued and not started, then waits for the one in
+ * progress to be done. */
+void viewer_raster_wait(struct viewer_raster *r);
+/* Waits as viewer_raster_wait(), then drops the strip done, if any. */
+void viewer_raster_drop(struct viewer_raster *r);
+/* The state, under the lock. */
+enum viewer_raster_state viewer_raster_state(struct viewer_raster *r);
+/* Stops and joins the thread, frees the buffers. */
+void viewer_raster_free(struct viewer_raster *r);
+
 /* At most this many separate areas attached to the viewport per frame. */
 #define VIEWER_ATTACHED_MAX 8
 
@@ -69,20 +120,36 @@ struct viewer_tiles {
 	int visible; /* strips that can be visible at once */
 	uint8_t *scratch; /* RGBA8 strips (`visible` of them) the engine paints into */
 	struct viewer_area areas[VIEWER_ATTACHED_MAX];
+	struct viewer_raster raster;
+	/* A strip was painted on the main thread since the document was last
+	 * used otherwise: its display list is built, strips may be painted in
+	 * the background. */
+	bool list_ready;
 	uint64_t clock;
 	/* Counters for --stats, reset by the caller. */
 	int painted;
 	int attached; /* areas attached to the viewport painted (not reused) */
-	uint64_t paint_ns;
+	uint64_t paint_ns; /* painting strips and waiting for the painter */
 };
 
 void viewer_tiles_init(struct viewer_tiles *t, uint32_t format);
 /* Drops every tile; sizes the cache for strips `width` wide and a window
  * `height` tall (all visible strips plus a margin for prefetching). */
 void viewer_tiles_resize(struct viewer_tiles *t, int width, int height);
+/* Drops every strip (also the painter's): the document changed. */
 void viewer_tiles_invalidate(struct viewer_tiles *t);
-/* Drops the strips of document rows [first, last] only. */
+/* Drops the strips of document rows [first, last] only (none when first >
+ * last): the display list changed there. */
 void viewer_tiles_invalidate_rows(struct viewer_tiles *t, int first, int last);
+/* Waits for the strip the background painter is painting, if any (a
+ * queued one is dropped): call before any use of the document other than
+ * painting, and invalidate after changing it. */
+void viewer_tiles_sync(struct viewer_tiles *t);
+/* Takes in the strip the painter finished, then, when it is idle, queues
+ * the first of `rows` (in order of need) not cached. Rows [keep_first,
+ * keep_last] (those in view) are not replaced. */
+void viewer_tiles_prefetch(struct viewer_tiles *t, struct weft_document *doc, float scale, const int *rows,
+			   size_t count, int scroll_x, int keep_first, int keep_last);
 /* The strip `row` at horizontal scroll scroll_x, painted if not cached.
  * Returns NULL (with err set) when the engine fails to paint. */
 const uint8_t *viewer_tiles_get(struct viewer_tiles *t, struct weft_document *doc, float scale, int row,
@@ -260,7 +327,7 @@ struct viewer {
 
 	bool needs_layout;
 	bool dirty;
-	bool prefetch_pending;
+	int scroll_dir; /* direction of the last vertical scroll: 1 down, -1 up */
 	uint64_t work_ns; /* load/layout time since the last frame, for --stats */
 	uint64_t work_cpu_ns;
 	unsigned reasons; /* bit set of enum viewer_frame_kind for the next frame */
@@ -286,9 +353,9 @@ void viewer_show_message(struct viewer *v, const char *fmt, ...) BASE_PRINTF(2, 
 /* Renders and presents one frame (layout first when needed); saves the
  * pending screenshot from the window's pixels before presenting. */
 void viewer_render_frame(struct viewer *v);
-/* Paints one strip next to the visible ones when idle; false when none
- * was needed. */
-bool viewer_prefetch(struct viewer *v);
+/* Has the strips next to the visible ones (ahead in the scroll direction
+ * first, then one behind) painted in the background. */
+void viewer_prefetch(struct viewer *v);
 /* CPU time of the process so far, for --stats. */
 uint64_t viewer_cpu_ns(void);
 /* Find in page: handles a key while the find bar is open; false when the

@@ -42,6 +42,7 @@ static void search(struct viewer *v)
 {
 	v->find_count = v->find_current = 0;
 	if (v->doc && v->find_text[0]) {
+		viewer_tiles_sync(&v->tiles);
 		size_t n = weft_document_find_text(v->doc, v->find_text, NULL, 0);
 		if (n > v->find_shown) {
 			free(v->find_rects);

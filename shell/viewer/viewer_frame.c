@@ -209,26 +209,25 @@ void viewer_render_frame(struct viewer *v)
 	v->work_cpu_ns = 0;
 	v->dirty = false;
 	v->reasons = 0;
-	v->prefetch_pending = true;
 	if (v->stats_enabled)
 		viewer_stats_add(&v->stats, &stat);
 }
 
-bool viewer_prefetch(struct viewer *v)
+void viewer_prefetch(struct viewer *v)
 {
 	if (!v->doc || v->needs_layout)
-		return false;
+		return;
 	int ix = (int)lround(v->scroll_x), iy = (int)lround(v->scroll_y);
 	int first = iy / VIEWER_TILE_HEIGHT, last = (iy + v->dev_h - 1) / VIEWER_TILE_HEIGHT;
 	int end_row = (int)ceil(v->doc_h * v->scale) / VIEWER_TILE_HEIGHT;
-	const int candidates[] = {last + 1, first - 1, last + 2};
-	for (size_t i = 0; i < BASE_ARRAY_LEN(candidates); i++) {
-		int row = candidates[i];
-		if (row < 0 || row > end_row || viewer_tiles_has(&v->tiles, row, ix))
-			continue;
-		struct weft_error err = {0};
-		viewer_tiles_get(&v->tiles, v->doc, v->scale, row, ix, &err);
-		return true;
-	}
-	return false;
+	/* Two strips ahead, so that one is ready while the next is painted,
+	 * then one behind. */
+	int ahead = v->scroll_dir < 0 ? -1 : 1, near = ahead > 0 ? last : first, far = ahead > 0 ? first : last;
+	const int candidates[] = {near + ahead, near + 2 * ahead, far - ahead};
+	int rows[BASE_ARRAY_LEN(candidates)];
+	size_t n = 0;
+	for (size_t i = 0; i < BASE_ARRAY_LEN(candidates); i++)
+		if (candidates[i] >= 0 && candidates[i] <= end_row)
+			rows[n++] = candidates[i];
+	viewer_tiles_prefetch(&v->tiles, v->doc, v->scale, rows, n, ix, first, last);
 }

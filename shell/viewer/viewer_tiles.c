@@ -4,8 +4,11 @@
  * document is painted in strips VIEWER_TILE_HEIGHT device px tall and as
  * wide as the window, kept in the texture's pixel format so composing a
  * frame is a row copy. The cache holds the strips of one window height plus
- * a margin; the least recently used strip is reused first. Everything is
- * owned by the struct viewer_tiles. */
+ * a margin; the least recently used strip is reused first. Strips about to
+ * come into view are painted by the background painter (viewer_raster.c);
+ * a frame paints a strip itself only when it is neither cached nor being
+ * painted, and waits for it when it is. Everything is owned by the struct
+ * viewer_tiles. */
 #include "shell/viewer/viewer.h"
 
 #include <string.h>
@@ -18,6 +21,7 @@ void viewer_tiles_init(struct viewer_tiles *t, uint32_t format)
 {
 	memset(t, 0, sizeof(*t));
 	t->format = format;
+	viewer_raster_init(&t->raster);
 }
 
 static void tiles_release(struct viewer_tiles *t)
@@ -37,6 +41,8 @@ static void tiles_release(struct viewer_tiles *t)
 
 void viewer_tiles_resize(struct viewer_tiles *t, int width, int height)
 {
+	viewer_raster_drop(&t->raster);
+	t->list_ready = false;
 	tiles_release(t);
 	t->width = BASE_MAX(width, 1);
 	t->stride = (size_t)t->width * 4;
@@ -46,6 +52,7 @@ void viewer_tiles_resize(struct viewer_tiles *t, int width, int height)
 	for (size_t i = 0; i < t->count; i++)
 		t->tiles[i].pixels = base_xmalloc(t->stride * VIEWER_TILE_HEIGHT);
 	t->scratch = base_xmalloc(t->stride * VIEWER_TILE_HEIGHT * (size_t)t->visible);
+	viewer_raster_resize(&t->raster, t->stride);
 }
 
 static void areas_invalidate(struct viewer_tiles *t)
@@ -54,8 +61,15 @@ static void areas_invalidate(struct viewer_tiles *t)
 		t->areas[i].valid = false;
 }
 
+void viewer_tiles_sync(struct viewer_tiles *t)
+{
+	viewer_raster_wait(&t->raster);
+}
+
 void viewer_tiles_invalidate(struct viewer_tiles *t)
 {
+	viewer_raster_drop(&t->raster);
+	t->list_ready = false;
 	for (size_t i = 0; i < t->count; i++)
 		t->tiles[i].valid = false;
 	areas_invalidate(t);
@@ -64,6 +78,8 @@ void viewer_tiles_invalidate(struct viewer_tiles *t)
 void viewer_tiles_invalidate_rows(struct viewer_tiles *t, int first, int last)
 {
 	/* The display list changed: fixed content may have too. */
+	viewer_raster_drop(&t->raster);
+	t->list_ready = false;
 	areas_invalidate(t);
 	for (size_t i = 0; i < t->count; i++)
 		if (t->tiles[i].row >= first && t->tiles[i].row <= last)
@@ -119,6 +135,7 @@ static bool tiles_paint(struct viewer_tiles *t, struct weft_document *doc, float
 	};
 	if (weft_document_paint_scrolled(doc, &target, err) != WEFT_OK)
 		return false;
+	t->list_ready = true;
 	for (int row = first; row <= last; row++) {
 		struct viewer_tile *tile = tiles_find(t, row, scroll_x);
 		if (!tile)
@@ -141,10 +158,77 @@ static bool tiles_paint(struct viewer_tiles *t, struct weft_document *doc, float
 	return true;
 }
 
+/* Takes in the strip the painter finished, if it is still wanted, in
+ * place of a strip not in rows [keep_first, keep_last]. */
+static void tiles_collect(struct viewer_tiles *t, int keep_first, int keep_last)
+{
+	struct viewer_raster *r = &t->raster;
+	if (viewer_raster_state(r) != VIEWER_RASTER_DONE)
+		return;
+	if (r->ok && !tiles_find(t, r->row, r->scroll_x)) {
+		struct viewer_tile *tile = tiles_victim(t, keep_first, keep_last, r->scroll_x);
+		uint8_t *swap = tile->pixels;
+		tile->pixels = r->pixels;
+		r->pixels = swap;
+		tile->row = r->row;
+		tile->scroll_x = r->scroll_x;
+		tile->valid = true;
+		tile->last_used = ++t->clock;
+	}
+	viewer_raster_drop(r);
+}
+
+/* Collects the painter's strip, first waiting for it when it is one of
+ * rows [first, last], which a frame needs now. */
+static void tiles_claim(struct viewer_tiles *t, int first, int last, int scroll_x)
+{
+	struct viewer_raster *r = &t->raster;
+	enum viewer_raster_state s = viewer_raster_state(r);
+	if ((s == VIEWER_RASTER_QUEUED || s == VIEWER_RASTER_RUNNING) && r->row >= first && r->row <= last &&
+	    r->scroll_x == scroll_x && !tiles_find(t, r->row, scroll_x)) {
+		uint64_t start = base_now_ns();
+		viewer_raster_wait(r);
+		t->paint_ns += base_now_ns() - start;
+	}
+	tiles_collect(t, first, last);
+}
+
+void viewer_tiles_prefetch(struct viewer_tiles *t, struct weft_document *doc, float scale, const int *rows,
+			   size_t count, int scroll_x, int keep_first, int keep_last)
+{
+	tiles_collect(t, keep_first, keep_last);
+	if (viewer_raster_state(&t->raster) != VIEWER_RASTER_IDLE)
+		return;
+	for (size_t i = 0; i < count; i++) {
+		int row = rows[i];
+		if (tiles_find(t, row, scroll_x))
+			continue;
+		struct weft_error err = {0};
+		/* Until a frame painted, the display list may not be built:
+		 * only the main thread may build it. */
+		if (!t->list_ready) {
+			tiles_paint(t, doc, scale, row, row, scroll_x, &err);
+			return;
+		}
+		struct weft_paint_target target = {
+			.width = t->width,
+			.height = VIEWER_TILE_HEIGHT,
+			.stride = t->stride,
+			.scale = scale,
+			.scroll_x = (float)scroll_x / scale,
+			.scroll_y = (float)row * VIEWER_TILE_HEIGHT / scale,
+		};
+		if (!viewer_raster_queue(&t->raster, doc, &target, t->format, row, scroll_x))
+			tiles_paint(t, doc, scale, row, row, scroll_x, &err);
+		return;
+	}
+}
+
 bool viewer_tiles_prepare(struct viewer_tiles *t, struct weft_document *doc, float scale, int first, int last,
 			  int scroll_x, struct weft_error *err)
 {
 	last = BASE_MIN(last, first + t->visible - 1);
+	tiles_claim(t, first, last, scroll_x);
 	while (first <= last && tiles_find(t, first, scroll_x))
 		first++;
 	while (last >= first && tiles_find(t, last, scroll_x))
@@ -156,6 +240,10 @@ const uint8_t *viewer_tiles_get(struct viewer_tiles *t, struct weft_document *do
 				int scroll_x, struct weft_error *err)
 {
 	struct viewer_tile *tile = tiles_find(t, row, scroll_x);
+	if (!tile) {
+		tiles_claim(t, row, row, scroll_x);
+		tile = tiles_find(t, row, scroll_x);
+	}
 	if (!tile) {
 		if (!tiles_paint(t, doc, scale, row, row, scroll_x, err))
 			return NULL;
@@ -231,5 +319,6 @@ bool viewer_tiles_paint_attached(struct viewer_tiles *t, struct weft_document *d
 
 void viewer_tiles_free(struct viewer_tiles *t)
 {
+	viewer_raster_free(&t->raster);
 	tiles_release(t);
 }
