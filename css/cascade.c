@@ -377,6 +377,8 @@ static bool needs_pseudo(int pseudo, const struct css_match_list *l, const struc
 	/* The UA sheet's ::placeholder rule matches every element. */
 	if (pseudo == CSS_PSEUDO_PLACEHOLDER)
 		return l->len > 0 && css_placeholder_shown(el);
+	if (pseudo == CSS_PSEUDO_FILE_SELECTOR_BUTTON)
+		return l->len > 0 && css_is_file_input(el);
 	return l->len > 0;
 }
 

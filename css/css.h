@@ -498,7 +498,8 @@ struct css_element_state {
 	const struct html_node *focus;
 };
 
-enum css_pseudo { CSS_PSEUDO_NONE, CSS_PSEUDO_BEFORE, CSS_PSEUDO_AFTER, CSS_PSEUDO_MARKER, CSS_PSEUDO_FIRST_LINE, CSS_PSEUDO_FIRST_LETTER, CSS_PSEUDO_PLACEHOLDER, CSS_PSEUDO_COUNT };
+enum css_pseudo { CSS_PSEUDO_NONE, CSS_PSEUDO_BEFORE, CSS_PSEUDO_AFTER, CSS_PSEUDO_MARKER, CSS_PSEUDO_FIRST_LINE, CSS_PSEUDO_FIRST_LETTER, CSS_PSEUDO_PLACEHOLDER,
+		  CSS_PSEUDO_FILE_SELECTOR_BUTTON, CSS_PSEUDO_COUNT };
 
 struct css_styled_document {
 	const struct html_document *doc;
@@ -538,6 +539,8 @@ bool css_styled_document_set_media(struct css_styled_document *sd, const struct 
 /* Whether a text field shows its placeholder (:placeholder-shown): then
  * its ::placeholder style, if any, is in the pseudo slot. */
 bool css_placeholder_shown(const struct html_node *el);
+/* An <input type=file>, which has a ::file-selector-button. */
+bool css_is_file_input(const struct html_node *el);
 
 static inline const struct css_style *css_style_of(const struct css_styled_document *sd, const struct html_node *el)
 {

@@ -597,7 +597,8 @@ static void dump_diff(const struct css_style *s, const struct css_style *ref, st
 void css_dump_styles(const struct css_styled_document *sd, struct base_buf *out)
 {
 	static const char *const pseudo_names[] = { "", "::before", "::after", "::marker", "::first-line",
-						    "::first-letter", "::placeholder" };
+						    "::first-letter", "::placeholder",
+						    "::file-selector-button" };
 	for (size_t i = 0; i < sd->element_count; i++) {
 		const struct html_node *el = sd->doc->elements[i];
 		int depth = 0;

@@ -227,6 +227,11 @@ bool css_placeholder_shown(const struct html_node *el)
 	return !value || !*value;
 }
 
+bool css_is_file_input(const struct html_node *el)
+{
+	return is_html(el) && el->tag == HTML_TAG_INPUT && strcasecmp(input_type(el), "file") == 0;
+}
+
 /* :lang() (https://drafts.csswg.org/selectors-4/#the-lang-pseudo): the
  * nearest lang attribute, matched as a prefix up to a '-'. */
 static bool match_lang(const struct css_simple_selector *s, const struct html_node *el)

@@ -147,10 +147,11 @@ static const struct {
 	{ "placeholder", CSS_PSEUDO_PLACEHOLDER, false },
 	/* Chromium's older name for ::placeholder, still used by pages. */
 	{ "-webkit-input-placeholder", CSS_PSEUDO_PLACEHOLDER, false },
+	{ "file-selector-button", CSS_PSEUDO_FILE_SELECTOR_BUTTON, false },
+	{ "-webkit-file-upload-button", CSS_PSEUDO_FILE_SELECTOR_BUTTON, false },
 	/* Valid, but for boxes this engine never generates. */
 	{ "selection", CSS_PSEUDO_NEVER, false },
 	{ "backdrop", CSS_PSEUDO_NEVER, false },
-	{ "file-selector-button", CSS_PSEUDO_NEVER, false },
 	{ "cue", CSS_PSEUDO_NEVER, false },
 	{ "target-text", CSS_PSEUDO_NEVER, false },
 	{ "spelling-error", CSS_PSEUDO_NEVER, false },

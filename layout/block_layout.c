@@ -445,7 +445,7 @@ static void layout_block_container(struct layout_ctx *ctx, struct layout_box *bo
 	float control_w, control_h;
 	bool control = layout_form_control_size(ctx, box, &control_w, &control_h);
 	float inner_h = content_h;
-	if (height_auto && control)
+	if (height_auto && control && control_h >= 0)
 		content_h = control_h;
 	if (control && !out->has_baseline && box->node->tag != HTML_TAG_TEXTAREA) {
 		/* An empty field's baseline is where its text would be. */

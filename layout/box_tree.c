@@ -290,6 +290,23 @@ static const struct css_style *field_line_style(struct layout_ctx *ctx, const st
 	return d;
 }
 
+/* A file input (HTML §4.10.5.1.18): its ::file-selector-button, an
+ * inline-block with Chromium's label, and the status text beside it. */
+static void build_file_input(struct layout_ctx *ctx, struct layout_box *r, const struct html_node *el,
+			     const struct css_style *s)
+{
+	static const char button_label[] = "Choose File", status[] = "No file chosen";
+	const struct css_style *bs = pseudo_style(ctx, el, CSS_PSEUDO_FILE_SELECTOR_BUTTON);
+	if (bs && bs->display != CSS_DISPLAY_NONE) {
+		struct layout_box *button = new_box(ctx, LAYOUT_BOX_BLOCK, el, bs);
+		button->pseudo = CSS_PSEUDO_FILE_SELECTOR_BUTTON;
+		set_outer(button, bs, false);
+		append(button, new_text(ctx, NULL, bs, button_label, sizeof button_label - 1));
+		append(r, button);
+	}
+	append(r, new_text(ctx, NULL, s, status, sizeof status - 1));
+}
+
 /* Replaced and form elements. Returns NULL for ordinary elements. */
 static struct layout_box *build_special(struct builder *b, const struct html_node *el, const struct css_style *s)
 {
@@ -369,6 +386,8 @@ static struct layout_box *build_special(struct builder *b, const struct html_nod
 			if (sel && sel->first_child && sel->first_child->type == HTML_NODE_TEXT)
 				text = sel->first_child->data;
 		}
+		if (css_is_file_input(el))
+			build_file_input(ctx, r, el, s);
 		if (text && *text)
 			append(r, new_text(ctx, NULL, ts, text, strlen(text)));
 		return r;

@@ -55,7 +55,7 @@ static void put_num(struct base_buf *out, float v)
 
 void layout_dump(const struct layout_tree *tree, struct base_buf *out)
 {
-	static const char *const pseudo_names[] = {"", "::before", "::after", "::marker", "::first-line", "::first-letter", "::placeholder"};
+	static const char *const pseudo_names[] = {"", "::before", "::after", "::marker", "::first-line", "::first-letter", "::placeholder", "::file-selector-button"};
 	struct walker w = {0};
 	if (tree->root)
 		walk_push(&w, tree->root, 0, 0, 0);

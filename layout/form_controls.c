@@ -69,6 +69,13 @@ bool layout_form_control_size(struct layout_ctx *ctx, const struct layout_box *b
 			*w = *h = 13;
 			return true;
 		}
+		if (type && !strcasecmp(type, "file")) {
+			/* Chromium's default label width: 34 zeros; the height
+			 * comes from the button and text inside. */
+			*w = ceilf(34 * fl->metrics.zero_width);
+			*h = -1;
+			return true;
+		}
 		if (!is_text_input(el))
 			return false;
 		int size = attr_int(el, "size", 20);

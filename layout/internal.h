@@ -434,7 +434,8 @@ float layout_clamp_border_height(const struct css_style *s, float h, float cb_he
 				 const struct layout_edges *padding);
 
 /* Form controls (form_controls.c): the content size a control has by
- * itself, or false for boxes that are not sized like controls. */
+ * itself (a height of -1: that of its content), or false for boxes that are
+ * not sized like controls. */
 bool layout_form_control_size(struct layout_ctx *ctx, const struct layout_box *box, float *w, float *h);
 /* Form controls in block flow keep their content width when width is auto
  * (Chromium's fit-content sizing of input, select, button, textarea). */

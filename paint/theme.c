@@ -2,9 +2,10 @@
  * leaves the look to the UA), as Chromium's default theme draws them on
  * Linux: a text field or a menu list is a 1px #767676 frame whose corner
  * pixels are left out, a push button a #efefef box in a 2px-radius
- * #767676 frame, a menu list has a chevron on its right. Only controls the
- * page did not give a border or background of its own are themed
- * (Chromium then draws them from CSS, as here for everything else). */
+ * #767676 frame (so is a file input's button), a menu list has a chevron
+ * on its right. Only controls the page did not give a border or
+ * background of its own are themed (Chromium then draws them from CSS, as
+ * here for everything else). */
 #include "paint/display_list.h"
 
 #include <math.h>
@@ -29,9 +30,12 @@ static enum theme_part part_of(const struct layout_fragment *f)
 {
 	const struct html_node *el = f->node;
 	const struct css_style *s = f->style;
-	if (!el || f->pseudo || el->type != HTML_NODE_ELEMENT || el->ns != HTML_NS_HTML ||
-	    s->appearance == CSS_APPEARANCE_NONE)
+	if (!el || el->type != HTML_NODE_ELEMENT || el->ns != HTML_NS_HTML || s->appearance == CSS_APPEARANCE_NONE)
 		return THEME_NONE;
+	if (f->pseudo)
+		return f->pseudo == CSS_PSEUDO_FILE_SELECTOR_BUTTON && !(s->author_styled & (CSS_AUTHOR_BORDER | CSS_AUTHOR_BACKGROUND))
+			       ? THEME_PUSH_BUTTON
+			       : THEME_NONE;
 	/* Checkboxes and radio buttons stay themed whatever the page's
 	 * borders and backgrounds. */
 	if (el->tag == HTML_TAG_INPUT) {
