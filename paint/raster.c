@@ -416,19 +416,28 @@ static void cull_items(struct raster_job *job)
 	const struct paint_display_list *dl = job->dl;
 	const struct paint_target *t = job->t;
 	const struct paint_region whole = { 0, 0, t->width, t->height };
+	/* The document rows the target shows, with room for the pixel an
+	 * item's antialiasing reaches and for rounding: items that scroll
+	 * and lie wholly above or below are out at the cost of two
+	 * comparisons (the exact test follows for the others). */
+	float margin = 2.0f / t->scale;
+	float top = t->scroll_y - margin, bottom = t->scroll_y + (float)t->height / t->scale + margin;
 	job->items = base_xmalloc(BASE_MAX(dl->count, (size_t)1) * sizeof(*job->items));
 	for (size_t i = 0; i < dl->count; i++) {
 		const struct paint_item *it = &dl->items[i];
 		if (t->scrolled_only && (it->fixed || it->sticky))
 			continue; /* a group's push, content and pop all are */
+		bool scrolls = it->kind == PAINT_ITEM_PUSH_LAYER || (!it->fixed && !it->sticky);
+		bool outside = scrolls && (it->bounds.y1 < top || it->bounds.y0 > bottom);
 		struct paint_region r = whole;
 		if (it->kind == PAINT_ITEM_PUSH_LAYER) {
-			if ((it->opacity <= 0.0f || !region_bound(&r, t, it->bounds, false, NULL, 1.0f)) &&
+			if ((it->opacity <= 0.0f || outside || !region_bound(&r, t, it->bounds, false, NULL, 1.0f)) &&
 			    group_skippable(dl, i)) {
 				i = it->pop_index;
 				continue;
 			}
-		} else if (it->kind != PAINT_ITEM_POP_LAYER && !region_bound(&r, t, it->bounds, it->fixed, it->sticky, 1.0f)) {
+		} else if (it->kind != PAINT_ITEM_POP_LAYER &&
+			   (outside || !region_bound(&r, t, it->bounds, it->fixed, it->sticky, 1.0f))) {
 			continue;
 		}
 		job->items[job->count++] = i;
