@@ -408,17 +408,12 @@ static void update_pointer(struct viewer *v)
 		v->work_ns += base_now_ns() - start;
 		v->work_cpu_ns += viewer_cpu_ns() - cpu_start;
 		if (t.damage == WEFT_DAMAGE_REPAINT) {
-			/* Same geometry: repaint only the strips the change touches. */
+			/* Same geometry: repaint only the area the change
+			 * touches, inside the cached strips. */
 			float dx, dy, dw, dh;
 			weft_document_damage_area(v->doc, &dx, &dy, &dw, &dh);
-			double top = floor(dy * v->scale / VIEWER_TILE_HEIGHT);
-			double bottom = floor((dy + dh) * v->scale / VIEWER_TILE_HEIGHT);
-			/* No area: nothing drawn differs (but the list changed). */
-			if (dw > 0 && dh > 0)
-				viewer_tiles_invalidate_rows(&v->tiles, (int)BASE_MAX(top, -1.0),
-							     (int)BASE_MIN(bottom, (double)INT_MAX));
-			else
-				viewer_tiles_invalidate_rows(&v->tiles, 1, 0);
+			viewer_tiles_damage(&v->tiles, (double)dx * v->scale, (double)dy * v->scale,
+					    ((double)dx + dw) * v->scale, ((double)dy + dh) * v->scale);
 		} else {
 			viewer_tiles_invalidate(&v->tiles);
 		}

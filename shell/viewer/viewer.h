@@ -43,6 +43,9 @@ struct viewer_tile {
 	int scroll_x; /* device px the strip was painted at */
 	uint64_t last_used;
 	bool valid;
+	/* Device px of the strip (from its top-left) that changed since it
+	 * was painted, repainted before it is shown; empty when none. */
+	struct weft_pixel_rect dirty;
 	uint8_t *pixels; /* in the cache's format, stride bytes per row */
 };
 
@@ -127,7 +130,7 @@ struct viewer_tiles {
 	bool list_ready;
 	uint64_t clock;
 	/* Counters for --stats, reset by the caller. */
-	int painted;
+	int painted; /* strips painted, whole or their changed part */
 	int attached; /* areas attached to the viewport painted (not reused) */
 	uint64_t paint_ns; /* painting strips and waiting for the painter */
 };
@@ -138,9 +141,10 @@ void viewer_tiles_init(struct viewer_tiles *t, uint32_t format);
 void viewer_tiles_resize(struct viewer_tiles *t, int width, int height);
 /* Drops every strip (also the painter's): the document changed. */
 void viewer_tiles_invalidate(struct viewer_tiles *t);
-/* Drops the strips of document rows [first, last] only (none when first >
- * last): the display list changed there. */
-void viewer_tiles_invalidate_rows(struct viewer_tiles *t, int first, int last);
+/* The display list changed inside document device px [x0, x1) x [y0, y1)
+ * only (nothing drawn differs when it is empty): that part of the cached
+ * strips is repainted when they are shown next. */
+void viewer_tiles_damage(struct viewer_tiles *t, double x0, double y0, double x1, double y1);
 /* Waits for the strip the background painter is painting, if any (a
  * queued one is dropped): call before any use of the document other than
  * painting, and invalidate after changing it. */
@@ -157,7 +161,6 @@ const uint8_t *viewer_tiles_get(struct viewer_tiles *t, struct weft_document *do
 /* Paints the strips of rows [first, last] not cached yet, in one call. */
 bool viewer_tiles_prepare(struct viewer_tiles *t, struct weft_document *doc, float scale, int first, int last,
 			  int scroll_x, struct weft_error *err);
-bool viewer_tiles_has(const struct viewer_tiles *t, int row, int scroll_x);
 /* Paints over the window's `height` rows dst (the cache's format, strips
  * composed for scroll (scroll_x, scroll_y) device px) the areas where
  * content attached to the viewport (fixed and sticky boxes) is for this

@@ -11,6 +11,7 @@
  * viewer_tiles. */
 #include "shell/viewer/viewer.h"
 
+#include <math.h>
 #include <string.h>
 
 /* Strips kept beyond those covering the window: prefetched neighbours and
@@ -75,17 +76,6 @@ void viewer_tiles_invalidate(struct viewer_tiles *t)
 	areas_invalidate(t);
 }
 
-void viewer_tiles_invalidate_rows(struct viewer_tiles *t, int first, int last)
-{
-	/* The display list changed: fixed content may have too. */
-	viewer_raster_drop(&t->raster);
-	t->list_ready = false;
-	areas_invalidate(t);
-	for (size_t i = 0; i < t->count; i++)
-		if (t->tiles[i].row >= first && t->tiles[i].row <= last)
-			t->tiles[i].valid = false;
-}
-
 static struct viewer_tile *tiles_find(const struct viewer_tiles *t, int row, int scroll_x)
 {
 	for (size_t i = 0; i < t->count; i++) {
@@ -96,9 +86,102 @@ static struct viewer_tile *tiles_find(const struct viewer_tiles *t, int row, int
 	return NULL;
 }
 
-bool viewer_tiles_has(const struct viewer_tiles *t, int row, int scroll_x)
+/* Changed areas beyond this share of a strip repaint it whole. */
+#define VIEWER_DIRTY_MAX_SHARE 0.5
+
+/* Margin around a damaged area, device px: antialiasing reaches a pixel
+ * past an item's bounds. */
+#define VIEWER_DAMAGE_MARGIN 2
+
+static struct weft_pixel_rect rect_union(struct weft_pixel_rect a, struct weft_pixel_rect b)
 {
-	return tiles_find(t, row, scroll_x) != NULL;
+	if (a.width <= 0 || a.height <= 0)
+		return b;
+	int x0 = BASE_MIN(a.x, b.x), y0 = BASE_MIN(a.y, b.y);
+	int x1 = BASE_MAX(a.x + a.width, b.x + b.width), y1 = BASE_MAX(a.y + a.height, b.y + b.height);
+	return (struct weft_pixel_rect){x0, y0, x1 - x0, y1 - y0};
+}
+
+void viewer_tiles_damage(struct viewer_tiles *t, double x0, double y0, double x1, double y1)
+{
+	/* The display list changed: fixed content may have too, and a strip
+	 * the painter made may show the old list. */
+	viewer_raster_drop(&t->raster);
+	t->list_ready = false;
+	areas_invalidate(t);
+	if (!(x1 > x0 && y1 > y0))
+		return;
+	x0 = floor(x0) - VIEWER_DAMAGE_MARGIN;
+	y0 = floor(y0) - VIEWER_DAMAGE_MARGIN;
+	x1 = ceil(x1) + VIEWER_DAMAGE_MARGIN;
+	y1 = ceil(y1) + VIEWER_DAMAGE_MARGIN;
+	for (size_t i = 0; i < t->count; i++) {
+		struct viewer_tile *tile = &t->tiles[i];
+		if (!tile->valid)
+			continue;
+		/* The damage in the strip's own device px, clamped to it. */
+		double top = (double)tile->row * VIEWER_TILE_HEIGHT, left = tile->scroll_x;
+		double ax = BASE_MAX(x0 - left, 0.0), ay = BASE_MAX(y0 - top, 0.0);
+		double bx = BASE_MIN(x1 - left, (double)t->width), by = BASE_MIN(y1 - top, (double)VIEWER_TILE_HEIGHT);
+		if (!(bx > ax && by > ay))
+			continue;
+		struct weft_pixel_rect r = {(int)ax, (int)ay, (int)(bx - ax), (int)(by - ay)};
+		tile->dirty = rect_union(tile->dirty, r);
+		if ((double)tile->dirty.width * tile->dirty.height >
+		    VIEWER_DIRTY_MAX_SHARE * t->width * VIEWER_TILE_HEIGHT)
+			tile->valid = false;
+	}
+}
+
+/* Whether a painting placed device px `offset` from the document's origin
+ * is placed there exactly: the engine places it at offset / scale CSS px
+ * times the scale, in floats. */
+static bool exact_offset(int offset, float scale)
+{
+	return (float)offset / scale * scale == (float)offset;
+}
+
+/* Repaints the changed part of a strip, placed exactly as the strip was
+ * (else from the strip's own edge on that axis), so that its pixels equal
+ * those of a painting of the whole strip. */
+static bool tiles_repair(struct viewer_tiles *t, struct weft_document *doc, float scale, struct viewer_tile *tile,
+			 struct weft_error *err)
+{
+	uint64_t start = base_now_ns();
+	struct weft_pixel_rect r = tile->dirty;
+	int top = tile->row * VIEWER_TILE_HEIGHT;
+	if (!exact_offset(tile->scroll_x, scale) || !exact_offset(tile->scroll_x + r.x, scale)) {
+		r.width += r.x;
+		r.x = 0;
+	}
+	if (!exact_offset(top, scale) || !exact_offset(top + r.y, scale)) {
+		r.height += r.y;
+		r.y = 0;
+	}
+	struct weft_paint_target target = {
+		.pixels = t->scratch,
+		.width = r.width,
+		.height = r.height,
+		.stride = t->stride,
+		.scale = scale,
+		.scroll_x = (float)(tile->scroll_x + r.x) / scale,
+		.scroll_y = (float)(top + r.y) / scale,
+	};
+	if (weft_document_paint_scrolled(doc, &target, err) != WEFT_OK)
+		return false;
+	t->list_ready = true;
+	uint8_t *dst = tile->pixels + (size_t)r.y * t->stride + (size_t)r.x * 4;
+	if (SDL_ConvertPixels(r.width, r.height, SDL_PIXELFORMAT_RGBA32, t->scratch, (int)t->stride, t->format, dst,
+			      (int)t->stride) != 0) {
+		tile->valid = false;
+		err->status = WEFT_ERR_RENDER;
+		snprintf(err->message, sizeof(err->message), "pixel conversion failed: %s", SDL_GetError());
+		return false;
+	}
+	tile->dirty = (struct weft_pixel_rect){0};
+	t->painted++;
+	t->paint_ns += base_now_ns() - start;
+	return true;
 }
 
 /* The least recently used strip, not one of rows [keep_first, keep_last]. */
@@ -151,6 +234,7 @@ static bool tiles_paint(struct viewer_tiles *t, struct weft_document *doc, float
 		tile->row = row;
 		tile->scroll_x = scroll_x;
 		tile->valid = true;
+		tile->dirty = (struct weft_pixel_rect){0};
 		tile->last_used = ++t->clock;
 		t->painted++;
 	}
@@ -173,6 +257,7 @@ static void tiles_collect(struct viewer_tiles *t, int keep_first, int keep_last)
 		tile->row = r->row;
 		tile->scroll_x = r->scroll_x;
 		tile->valid = true;
+		tile->dirty = (struct weft_pixel_rect){0};
 		tile->last_used = ++t->clock;
 	}
 	viewer_raster_drop(r);
@@ -249,6 +334,8 @@ const uint8_t *viewer_tiles_get(struct viewer_tiles *t, struct weft_document *do
 			return NULL;
 		tile = tiles_find(t, row, scroll_x);
 	}
+	if (tile->dirty.width > 0 && !tiles_repair(t, doc, scale, tile, err))
+		return NULL;
 	tile->last_used = ++t->clock;
 	return tile->pixels;
 }

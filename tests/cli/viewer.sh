@@ -226,6 +226,21 @@ same "history: Backspace went back to the top" "$T/links-back2.png" "$T/ref-link
 same "external link: page unchanged above the message bar" "$T/links-external.png" "$T/ref-links-0.png" 30
 differ "external link: message bar shown" "$T/links-external.png" "$T/ref-links-0.png"
 
+# Hover at zoom 2, scrolled: only the changed part of the cached strips is
+# painted again, and must fit the rest exactly.
+cat >"$T/hover2.script" <<EOF
+scroll 0 7
+move 100 30
+screenshot $T/hover2-on.png
+move 600 400
+screenshot $T/hover2-off.png
+quit
+EOF
+view_ok "hover zoom 2" hover2 "$DATA/links.html" --zoom 2
+ref "$DATA/links.html" 320 240 7 "$T/ref-hover2.png" 2 || fail "weft render links --scroll-y 7 --scale 2"
+differ "hover zoom 2: link restyled under the pointer" "$T/hover2-on.png" "$T/ref-hover2.png"
+same "hover zoom 2: repainted back when the pointer leaves" "$T/hover2-off.png" "$T/ref-hover2.png"
+
 # ---- Find in page: Ctrl+F, typing, Enter, Escape -------------------------------
 cat >"$T/find.script" <<EOF
 key ctrl+f
