@@ -124,6 +124,8 @@ bool layout_form_control_fits_content(const struct layout_box *box)
 	const struct html_node *el = box->node;
 	if (!el || box->pseudo || el->type != HTML_NODE_ELEMENT || el->ns != HTML_NS_HTML)
 		return false;
+	if (el->tag == HTML_TAG_LEGEND)
+		return el->parent && el->parent->type == HTML_NODE_ELEMENT && el->parent->tag == HTML_TAG_FIELDSET;
 	return el->tag == HTML_TAG_INPUT || el->tag == HTML_TAG_SELECT || el->tag == HTML_TAG_BUTTON ||
 	       el->tag == HTML_TAG_TEXTAREA;
 }

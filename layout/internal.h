@@ -438,7 +438,8 @@ float layout_clamp_border_height(const struct css_style *s, float h, float cb_he
  * not sized like controls. */
 bool layout_form_control_size(struct layout_ctx *ctx, const struct layout_box *box, float *w, float *h);
 /* Form controls in block flow keep their content width when width is auto
- * (Chromium's fit-content sizing of input, select, button, textarea). */
+ * (Chromium's fit-content sizing of input, select, button, textarea and a
+ * fieldset's legend). */
 bool layout_form_control_fits_content(const struct layout_box *box);
 /* A single-line text field, whose line is centred in its content box. */
 bool layout_form_control_centres_line(const struct layout_box *box);
