@@ -6,7 +6,10 @@
  * (serif) closes the list, followed by DejaVu Sans for missing glyphs.
  *
  * Ownership: font lists are allocated in the pass's scratch arena and cached
- * per style pointer for the duration of one layout pass. */
+ * per style pointer for the duration of one layout pass. Their faces and
+ * metrics are also kept in the document's shaping cache, keyed by the
+ * family list, weight, style, size and the engine's generation of faces,
+ * so that a relayout matches nothing again. */
 #include "layout/internal.h"
 
 #include <stdlib.h>
@@ -110,7 +113,38 @@ bool layout_fonts_first_metrics(struct layout_fonts *fonts, const struct css_fon
 	return n > 0;
 }
 
+/* The key of a font list in the shaping cache: a first word no shaping
+ * or line-break key starts with, the faces' generation, weight, style,
+ * size, then each family name with its quoting. */
+static void font_list_key(struct base_buf *key, size_t generation, const struct css_font_family *ff, int weight, int style, float size)
+{
+	struct {
+		uint64_t tag, generation;
+		int32_t weight, style;
+		float size;
+		uint32_t count;
+	} hdr = {1, generation, weight, style, size, (uint32_t)ff->count};
+	base_buf_append(key, &hdr, sizeof hdr);
+	for (size_t i = 0; i < ff->count; i++) {
+		base_buf_putc(key, ff->quoted && ff->quoted[i] ? '"' : '-');
+		base_buf_append(key, ff->names[i], strlen(ff->names[i]) + 1);
+	}
+}
+
+static const struct layout_font_list *font_list_for(struct layout_ctx *ctx, const struct css_style *style);
+
 const struct layout_font_list *layout_font_list_for(struct layout_ctx *ctx, const struct css_style *style)
+{
+	struct layout_font_front *f =
+		&ctx->font_front[((uintptr_t)style * 0x9E3779B97F4A7C15ull) >> 56 & (BASE_ARRAY_LEN(ctx->font_front) - 1)];
+	if (f->style != style) {
+		f->style = style;
+		f->fl = font_list_for(ctx, style);
+	}
+	return f->fl;
+}
+
+static const struct layout_font_list *font_list_for(struct layout_ctx *ctx, const struct css_style *style)
 {
 	struct layout_font_list *fl = base_map_get(&ctx->font_lists, (const char *)&style, sizeof style);
 	if (fl)
@@ -119,11 +153,29 @@ const struct layout_font_list *layout_font_list_for(struct layout_ctx *ctx, cons
 	size_t cap = ff->count + 3;
 	const struct layout_face **faces = base_arena_calloc(&ctx->scratch, cap, sizeof *faces);
 	int weight = style->font_weight ? style->font_weight : 400;
-	size_t n = match_faces(ctx->opt->fonts, ff, weight, style->font_style, faces, cap);
 	fl = base_arena_calloc(&ctx->scratch, 1, sizeof *fl);
 	fl->faces = faces;
-	fl->count = n;
 	fl->size = style->font_size;
+	/* Kept: the metrics, then the faces. */
+	struct base_buf key = {0}, kept = {0};
+	uint64_t h = 0;
+	uint32_t n_kept;
+	if (ctx->opt->fonts) {
+		font_list_key(&key, layout_fonts_generation(ctx->opt->fonts), ff, weight, style->font_style, style->font_size);
+		h = layout_shape_cache_hash(key.data, key.len);
+		if (layout_shape_cache_get(ctx->shape_cache, key.data, key.len, h, &kept, &n_kept) && n_kept <= cap &&
+		    kept.len == sizeof fl->metrics + n_kept * sizeof *faces) {
+			memcpy(&fl->metrics, kept.data, sizeof fl->metrics);
+			memcpy(faces, kept.data + sizeof fl->metrics, n_kept * sizeof *faces);
+			fl->count = n_kept;
+			base_buf_free(&key);
+			base_buf_free(&kept);
+			base_map_put(&ctx->font_lists, (const char *)&style, sizeof style, fl);
+			return fl;
+		}
+	}
+	size_t n = match_faces(ctx->opt->fonts, ff, weight, style->font_style, faces, cap);
+	fl->count = n;
 	if (n > 0) {
 		layout_face_metrics(faces[0], style->font_size, &fl->metrics);
 		/* vertical-align: middle uses the x-height Chromium measures
@@ -140,6 +192,14 @@ const struct layout_font_list *layout_font_list_for(struct layout_ctx *ctx, cons
 		fl->metrics.space_width = style->font_size * 0.25f;
 		fl->metrics.zero_width = style->font_size * 0.5f;
 	}
+	if (key.len) {
+		kept.len = 0;
+		base_buf_append(&kept, &fl->metrics, sizeof fl->metrics);
+		base_buf_append(&kept, faces, n * sizeof *faces);
+		layout_shape_cache_put(ctx->shape_cache, key.data, key.len, h, kept.data, kept.len, (uint32_t)n);
+	}
+	base_buf_free(&key);
+	base_buf_free(&kept);
 	base_map_put(&ctx->font_lists, (const char *)&style, sizeof style, fl);
 	return fl;
 }

@@ -144,6 +144,14 @@ static void add_entry(struct layout_fonts *fonts, const char *family, const char
 	fonts->entries[fonts->count++] = e;
 }
 
+size_t layout_fonts_generation(struct layout_fonts *fonts)
+{
+	pthread_mutex_lock(&fonts->lock);
+	size_t n = fonts->count;
+	pthread_mutex_unlock(&fonts->lock);
+	return n;
+}
+
 /* fontconfig weights to CSS weights (FcWeightToOpenType). */
 static int fc_pattern_weight(FcPattern *p)
 {

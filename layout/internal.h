@@ -31,6 +31,8 @@ struct layout_font_list {
 /* Faces of the family that best matches (CSS Fonts 4 §5.2 font matching), or
  * NULL when the family is not available. */
 const struct layout_face *layout_fonts_match(struct layout_fonts *fonts, const char *family, int weight, int style);
+/* Changes whenever faces are added (the count of faces so far). */
+size_t layout_fonts_generation(struct layout_fonts *fonts);
 /* Some installed face covering the code point (last-resort fallback). */
 const struct layout_face *layout_fonts_fallback(struct layout_fonts *fonts, uint32_t cp, int weight, int style);
 void layout_face_metrics(const struct layout_face *face, float size, struct layout_font_metrics *out);
@@ -183,6 +185,11 @@ struct layout_ctx {
 	struct layout_tree *tree; /* fragments go in tree->arena */
 	struct base_arena scratch; /* box tree, shaping results */
 	struct base_map font_lists; /* style pointer -> struct layout_font_list */
+	/* Direct-mapped front of font_lists (font_match.c). */
+	struct layout_font_front {
+		const struct css_style *style;
+		const struct layout_font_list *fl;
+	} font_front[256];
 	struct base_map anon_styles; /* (style, style, display or derived kind) -> derived style */
 	struct layout_shape_cache *shape_cache; /* the document's, or the pass's own */
 	/* Shaping scratch, reused: a cache key, cached glyphs, shaped
