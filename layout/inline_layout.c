@@ -376,6 +376,13 @@ static void collect(struct para *pa, struct layout_box *parent, int depth)
 	}
 }
 
+/* Bytes b and b + 1 are ASCII characters: neither joins a cluster nor
+ * glues (every such character is beyond ASCII). */
+static inline bool both_ascii(const char *text, size_t b)
+{
+	return ((unsigned char)text[b] | (unsigned char)text[b + 1]) < 0x80;
+}
+
 /* Whether the character after byte b (the last byte of a character)
  * continues the same extended grapheme cluster (UAX #29, the cases that
  * matter for breaking: combining marks, variation selectors, emoji
@@ -543,7 +550,24 @@ static void build_para(struct para *pa)
 			bool collapse = s->white_space == CSS_WS_NORMAL || s->white_space == CSS_WS_NOWRAP || s->white_space == CSS_WS_PRE_LINE;
 			bool wrap = wraps(s->white_space);
 			bool break_spaces = s->white_space == CSS_WS_BREAK_SPACES;
-			for (size_t b = it->start; b < it->end; b++) {
+			/* The usual case (collapsible spaces, wrapping, no
+			 * line-break or word-break rule) needs only the tests
+			 * below that can apply to it. */
+			bool plain = collapse && wrap && s->line_break != CSS_LINE_BREAK_ANYWHERE && s->word_break != CSS_WORD_BREAK_BREAK_ALL &&
+				     s->word_break != CSS_WORD_BREAK_KEEP_ALL;
+			for (size_t b = it->start; plain && b < it->end; b++) {
+				char c = text[b];
+				if (c == '\n') {
+					pa->brk[b] = LAYOUT_BREAK_MANDATORY;
+					continue;
+				}
+				if (c == ' ')
+					pa->collapsible[b] = 1;
+				if ((c == ' ' || c == '\t') && b + 1 < len && text[b + 1] != ' ' && text[b + 1] != '\n' &&
+				    pa->brk[b] == LAYOUT_BREAK_NONE)
+					pa->brk[b] = LAYOUT_BREAK_ALLOWED;
+			}
+			for (size_t b = it->start; !plain && b < it->end; b++) {
 				if (text[b] == ' ' && collapse)
 					pa->collapsible[b] = 1;
 				/* §4.1.3: preserved white space hangs at the end of a
@@ -587,7 +611,8 @@ static void build_para(struct para *pa)
 			/* Never inside an extended grapheme cluster (emoji ZWJ
 			 * sequences, whatever libunibreak's UAX #14 version). */
 			for (size_t b = it->start; b + 1 < it->end; b++)
-				if (pa->brk[b] == LAYOUT_BREAK_ALLOWED && (text[b + 1] & 0xC0) != 0x80 && continues_cluster(text, b, it->end))
+				if (pa->brk[b] == LAYOUT_BREAK_ALLOWED && !both_ascii(text, b) && (text[b + 1] & 0xC0) != 0x80 &&
+				    continues_cluster(text, b, it->end))
 					pa->brk[b] = LAYOUT_BREAK_NONE;
 			/* A space ending nowrap text may still break before
 			 * wrapping text: decided below, once all styles are known. */
@@ -651,7 +676,7 @@ static void build_para(struct para *pa)
 	/* A soft break between two nowrap characters is no break (CSS Text 3
 	 * §5.1: the white-space of both sides forbids it). */
 	for (size_t b = 0; b + 1 < len; b++)
-		if (pa->brk[b] == LAYOUT_BREAK_ALLOWED && ((nowrap[b] && nowrap[b + 1]) || glues(text, b, len)))
+		if (pa->brk[b] == LAYOUT_BREAK_ALLOWED && ((nowrap[b] && nowrap[b + 1]) || (!both_ascii(text, b) && glues(text, b, len))))
 			pa->brk[b] = LAYOUT_BREAK_NONE;
 	if (len > 0)
 		pa->brk[len - 1] = LAYOUT_BREAK_NONE;
@@ -1344,10 +1369,17 @@ void layout_inline_content(struct layout_ctx *ctx, struct layout_box *box, struc
 		float w = ind;
 		size_t i = ls;
 		while (i < len) {
-			size_t n = char_len(text, i, len);
+			size_t n = 1;
 			float cw = 0;
-			for (size_t k = i; k < i + n; k++)
-				cw += advance_at(P, k, w);
+			/* An ASCII character other than a preserved tab: its own
+			 * advance. */
+			if ((unsigned char)text[i] < 0x80 && !P->tab_style) {
+				cw += P->adv[i];
+			} else {
+				n = char_len(text, i, len);
+				for (size_t k = i; k < i + n; k++)
+					cw += advance_at(P, k, w);
+			}
 			bool is_space = P->collapsible[i] || P->hangs[i];
 			if (!is_space && w + cw > avail + 0.01f && (have_break || i > ls)) {
 				if (have_break)
