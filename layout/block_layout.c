@@ -220,6 +220,7 @@ static void layout_block_children(struct flow_state *st, bool collapse_top, stru
 			 * collapsed, is not past the floats. */
 			float cy = layout_floats_clearance(st->floats, c->style->clear);
 			float hypo = adjoining_y + layout_strut_resolve(adjoining);
+			layout_floats_note_query(st->floats, hypo);
 			if (isfinite(cy) && hypo < cy)
 				clear_y = cy;
 		}
@@ -318,7 +319,7 @@ static void layout_block_container(struct layout_ctx *ctx, struct layout_box *bo
 		key.bfc_x = new_bfc ? 0 : border_bfc_x;
 		key.depth = depth;
 		key.new_bfc = new_bfc;
-		if (layout_cache_fetch(ctx, box, &key, parent_floats, out, &mark))
+		if (layout_cache_fetch(ctx, box, &key, parent_floats, border_bfc_y, out, &mark))
 			return;
 	}
 	ctx->boxes_laid_out++;
@@ -513,7 +514,7 @@ static void layout_block_container(struct layout_ctx *ctx, struct layout_box *bo
 	if (s->position != CSS_POSITION_STATIC || !box->parent)
 		layout_positioned_flush(ctx, box, frag);
 	if (ctx->cache)
-		layout_cache_store(ctx, box, &key, parent_floats, out, &mark);
+		layout_cache_store(ctx, box, &key, parent_floats, border_bfc_y, out, &mark);
 }
 
 void layout_block(struct layout_ctx *ctx, struct layout_box *box, const struct layout_space *space, float top_bfc_y,

@@ -12,9 +12,10 @@ static bool overlaps(const struct layout_float_rect *r, float top, float height)
 	return r->bottom > top && r->top < bottom && r->right > r->left;
 }
 
-void layout_floats_band(const struct layout_floats *fl, float top, float height, float line_left, float line_right, float *left,
+void layout_floats_band(struct layout_floats *fl, float top, float height, float line_left, float line_right, float *left,
 			float *right)
 {
+	layout_floats_note_query(fl, top);
 	float l = line_left, r = line_right;
 	for (size_t i = 0; fl && i < fl->count; i++) {
 		const struct layout_float_rect *f = &fl->rects[i];
@@ -41,8 +42,9 @@ float layout_floats_clearance(const struct layout_floats *fl, uint8_t clear)
 	return y;
 }
 
-float layout_floats_next_bottom(const struct layout_floats *fl, float top)
+float layout_floats_next_bottom(struct layout_floats *fl, float top)
 {
+	layout_floats_note_query(fl, top);
 	float y = INFINITY;
 	for (size_t i = 0; fl && i < fl->count; i++)
 		if (fl->rects[i].bottom > top && fl->rects[i].bottom < y)
@@ -79,5 +81,6 @@ void layout_floats_place(struct layout_floats *fl, bool is_left, float w, float 
 		fl->cap = fl->cap ? fl->cap * 2 : 8;
 		fl->rects = base_xrealloc(fl->rects, fl->cap * sizeof *fl->rects);
 	}
+	fl->max_bottom = fl->count == 0 || top + h > fl->max_bottom ? top + h : fl->max_bottom;
 	fl->rects[fl->count++] = (struct layout_float_rect){*x, top, *x + w, top + h, is_left};
 }

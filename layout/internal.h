@@ -285,12 +285,24 @@ struct layout_float_rect {
 struct layout_floats {
 	struct layout_float_rect *rects;
 	size_t count, cap;
+	float max_bottom; /* of all rects, when count > 0 */
+	/* The highest BFC y a band or clearance was asked for since the
+	 * layout result cache last reset it (layout_cache.c): floats all
+	 * above it affected nothing laid out since. */
+	float min_query;
 };
+
+/* Notes a query about the floats at BFC y. */
+static inline void layout_floats_note_query(struct layout_floats *fl, float y)
+{
+	if (fl && y < fl->min_query)
+		fl->min_query = y;
+}
 
 /* The free band [*left, *right) at BFC height [top, top+height) between
  * line_left and line_right. */
-void layout_floats_band(const struct layout_floats *fl, float top, float height, float line_left, float line_right,
-			float *left, float *right);
+void layout_floats_band(struct layout_floats *fl, float top, float height, float line_left, float line_right, float *left,
+			float *right);
 /* Lowest bottom of floats of the given clear kind (enum css_clear). */
 float layout_floats_clearance(const struct layout_floats *fl, uint8_t clear);
 /* Places a float of margin-box size w x h, no higher than min_top, in the
@@ -299,7 +311,7 @@ float layout_floats_clearance(const struct layout_floats *fl, uint8_t clear);
 void layout_floats_place(struct layout_floats *fl, bool is_left, float w, float h, float min_top, float line_left,
 			 float line_right, float *x, float *y);
 /* Next y below top where the band changes (a float bottom), or INFINITY. */
-float layout_floats_next_bottom(const struct layout_floats *fl, float top);
+float layout_floats_next_bottom(struct layout_floats *fl, float top);
 
 /* ---- Block and inline layout -------------------------------------------- */
 
@@ -369,17 +381,19 @@ struct layout_cache_mark {
 	bool cacheable;
 	bool had_sticky;
 	size_t abspos_len, floats_count, grid_relayouts, boxes;
+	float min_query; /* the parent floats' min_query before */
 };
 
-/* Before laying out a block container: true when an earlier layout of
- * the same box subtree with the same key is reused (*out filled, with its
- * fragment from the earlier tree); otherwise notes *mark. */
+/* Before laying out a block container whose border box is at BFC y
+ * bfc_y: true when an earlier layout of the same box subtree with the
+ * same key is reused (*out filled, with its fragment from the earlier
+ * tree); otherwise notes *mark. */
 bool layout_cache_fetch(struct layout_ctx *ctx, const struct layout_box *box, const struct layout_cache_key *key,
-			const struct layout_floats *parent_floats, struct layout_block_result *out, struct layout_cache_mark *mark);
+			struct layout_floats *parent_floats, float bfc_y, struct layout_block_result *out, struct layout_cache_mark *mark);
 /* After laying it out: keeps the result when it depends on nothing but the
  * key and the subtree. */
 void layout_cache_store(struct layout_ctx *ctx, const struct layout_box *box, const struct layout_cache_key *key,
-			const struct layout_floats *parent_floats, const struct layout_block_result *out,
+			struct layout_floats *parent_floats, float bfc_y, const struct layout_block_result *out,
 			const struct layout_cache_mark *mark);
 /* Digests of every box of the tree (bottom-up). */
 void layout_cache_digest_tree(struct layout_ctx *ctx, struct layout_box *root);

@@ -8,13 +8,18 @@
 #include <string.h>
 
 /* Scrollable overflow: the union of the border box and the children's
- * overflow, except where a box clips. Bounded by the box tree depth cap. */
-static void compute_overflow(struct layout_fragment *f, int depth)
+ * overflow, except where a box clips. Bounded by the box tree depth cap.
+ * Fragments an incremental relayout reused keep theirs. Returns whether
+ * the whole subtree was reached. */
+static bool compute_overflow(struct layout_fragment *f, int depth)
 {
+	if (f->overflow_known)
+		return true;
 	struct layout_rect r = {0, 0, f->width, f->height};
+	bool complete = f->child_count == 0 || depth < 4 * LAYOUT_MAX_DEPTH;
 	for (size_t i = 0; i < f->child_count && depth < 4 * LAYOUT_MAX_DEPTH; i++) {
 		struct layout_fragment *c = f->children[i];
-		compute_overflow(c, depth + 1);
+		complete &= compute_overflow(c, depth + 1);
 		if (f->clips_overflow)
 			continue;
 		struct layout_rect o = c->clips_overflow ? (struct layout_rect){0, 0, c->width, c->height} : c->overflow;
@@ -28,6 +33,8 @@ static void compute_overflow(struct layout_fragment *f, int depth)
 		r.height = y1 - r.y;
 	}
 	f->overflow = r;
+	f->overflow_known = complete;
+	return complete;
 }
 
 struct layout_tree *layout_run(const struct css_styled_document *sd, const struct layout_options *opt, struct layout_cache *cache,

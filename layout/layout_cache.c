@@ -15,11 +15,16 @@
  * positioned descendant waits for a containing block outside the subtree,
  * no sticky box is inside (its offset depends on its place in the
  * document), no grid item was laid out a second time (the pass bounds
- * those), and a box in its parent's block formatting context saw no float
- * and added none (a BFC root keeps its floats; its position beside outer
- * floats is in its key). The box digest covers what the box tree took
- * from outside the subtree: counters and quotes (generated text), the
- * ::first-line style of an ancestor, a list item's marker.
+ * those). A BFC root keeps its floats (its place beside outer floats is
+ * in its key). A box in its parent's block formatting context must add no
+ * float to it, and the floats there must not have reached down to the
+ * highest point where its layout asked about them (line bands, BFC roots
+ * beside floats, clearance; struct layout_floats.min_query): then its
+ * layout is what it would be without them, whatever its vertical place,
+ * and it is reused where the floats again stay above that point. The box
+ * digest covers what the box tree took from outside the subtree: counters
+ * and quotes (generated text), the ::first-line style of an ancestor, a
+ * list item's marker.
  *
  * Only boxes whose parent is a block container or an inline box are
  * cached: flex, grid and table layout size their items' fragments after
@@ -30,6 +35,7 @@
  * keeps alive (layout_tree.reused_from). */
 #include "layout/internal.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,6 +47,11 @@ struct layout_cache_entry {
 	struct layout_cache_key key;
 	struct layout_block_result result;
 	size_t boxes; /* block containers its layout counted */
+	/* In its parent's BFC: whether that had floats, and the highest
+	 * query about them its layout made, relative to its border box's
+	 * BFC y (INFINITY: none). */
+	bool had_floats;
+	float min_query;
 };
 
 struct layout_cache {
@@ -94,7 +105,12 @@ static uint64_t own_digest(const struct css_styled_document *sd, const struct la
 	memcpy(&iw, &b->intrinsic_width, sizeof iw);
 	memcpy(&ih, &b->intrinsic_height, sizeof ih);
 	h = mix(h, (uint64_t)iw << 32 | ih);
-	if (b->text)
+	/* The document's text stays put: its address stands for it.
+	 * Generated text (counters, quotes, markers) is made every pass. */
+	const struct html_node *t = b->text_node;
+	if (b->text && t && b->text >= t->data && b->text + b->len <= t->data + t->data_len)
+		h = mix(mix(h, (uint64_t)(uintptr_t)b->text), b->len);
+	else if (b->text)
 		h = mix(mix(h, b->len), base_hash_bytes(b->text, b->len));
 	return h;
 }
@@ -280,8 +296,24 @@ static size_t floats_count(const struct layout_floats *fl)
 	return fl ? fl->count : 0;
 }
 
+/* Whether the floats of the parent's BFC leave a box in it laid out as
+ * its entry was: floats there then and now or neither (a BFC root inside
+ * is placed through another path beside floats), and none reaching down
+ * to the highest point its layout asked about them, less a little for
+ * the rounding of that point moved to the box's new place. */
+static bool floats_allow(const struct layout_cache_entry *e, const struct layout_floats *fl, float bfc_y)
+{
+	size_t n = floats_count(fl);
+	if ((n > 0) != e->had_floats)
+		return false;
+	if (n == 0 || isinf(e->min_query))
+		return true;
+	float q = bfc_y + e->min_query;
+	return fl->max_bottom <= q - (1.0f / 64 + fabsf(q) * 1e-6f);
+}
+
 bool layout_cache_fetch(struct layout_ctx *ctx, const struct layout_box *box, const struct layout_cache_key *key,
-			const struct layout_floats *parent_floats, struct layout_block_result *out, struct layout_cache_mark *mark)
+			struct layout_floats *parent_floats, float bfc_y, struct layout_block_result *out, struct layout_cache_mark *mark)
 {
 	memset(mark, 0, sizeof *mark);
 	if (!cacheable(ctx, box))
@@ -290,10 +322,13 @@ bool layout_cache_fetch(struct layout_ctx *ctx, const struct layout_box *box, co
 	struct layout_cache *c = ctx->cache;
 	const struct layout_cache_entry *e = find(c, box->node);
 	if (e->node && e->generation != c->generation && e->digest == box->digest && e->subtree_boxes == box->subtree_boxes &&
-	    memcmp(&e->key, key, sizeof *key) == 0 && (key->new_bfc || floats_count(parent_floats) == 0) &&
+	    memcmp(&e->key, key, sizeof *key) == 0 && (key->new_bfc || floats_allow(e, parent_floats, bfc_y)) &&
 	    !dirty_has(ctx->dirty, box->node)) {
 		*out = e->result;
 		ctx->boxes_reused += e->boxes;
+		/* Its queries count for the boxes around it being filed. */
+		if (!key->new_bfc && isfinite(e->min_query))
+			layout_floats_note_query(parent_floats, bfc_y + e->min_query);
 		return true;
 	}
 	mark->had_sticky = ctx->has_sticky;
@@ -302,20 +337,31 @@ bool layout_cache_fetch(struct layout_ctx *ctx, const struct layout_box *box, co
 	mark->floats_count = floats_count(parent_floats);
 	mark->grid_relayouts = ctx->grid_relayouts;
 	mark->boxes = ctx->boxes_laid_out + ctx->boxes_reused;
+	if (!key->new_bfc && parent_floats) {
+		mark->min_query = parent_floats->min_query;
+		parent_floats->min_query = INFINITY;
+	}
 	return false;
 }
 
 void layout_cache_store(struct layout_ctx *ctx, const struct layout_box *box, const struct layout_cache_key *key,
-			const struct layout_floats *parent_floats, const struct layout_block_result *out,
+			struct layout_floats *parent_floats, float bfc_y, const struct layout_block_result *out,
 			const struct layout_cache_mark *mark)
 {
 	if (!mark->cacheable)
 		return;
 	bool sticky = ctx->has_sticky;
 	ctx->has_sticky |= mark->had_sticky;
+	float query = INFINITY;
+	if (!key->new_bfc && parent_floats) {
+		query = parent_floats->min_query;
+		parent_floats->min_query = BASE_MIN(mark->min_query, query);
+	}
 	if (sticky || ctx->grid_relayouts != mark->grid_relayouts || layout_positioned_waiting(ctx, mark->abspos_len))
 		return;
-	if (!key->new_bfc && (mark->floats_count != 0 || floats_count(parent_floats) != 0))
+	size_t n = floats_count(parent_floats);
+	/* In the parent's BFC: no float added, and none where it looked. */
+	if (!key->new_bfc && (n != mark->floats_count || (n > 0 && !(parent_floats->max_bottom <= query))))
 		return;
 	struct layout_cache *c = ctx->cache;
 	if (2 * (c->used + 1) > c->mask + 1)
@@ -331,6 +377,8 @@ void layout_cache_store(struct layout_ctx *ctx, const struct layout_box *box, co
 		.key = *key,
 		.result = *out,
 		.boxes = ctx->boxes_laid_out + ctx->boxes_reused - mark->boxes,
+		.had_floats = n > 0,
+		.min_query = key->new_bfc || isinf(query) ? INFINITY : query - bfc_y,
 	};
 }
 

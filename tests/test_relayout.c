@@ -186,6 +186,25 @@ static void test_floats(void **state)
 		  "<div class=t>trigger</div><div class=fl>float</div>" FILLER "<div class=ov>" FILLER "</div>"
 		  "<div style='clear:both'></div>" FILLER "<div class=ov><div class=fr>right</div>" FILLER FILLER "</div>" FILLER,
 	     &seen);
+	/* Below a float at first (filed), beside it once it grows: the
+	 * paragraph must not be reused then. */
+	walk(HEAD ".fl{float:left;width:80px;height:20px;background:#eee} .t{height:16px} .t:hover ~ .fl{width:130px;height:150px} "
+		  "p:hover{font-weight:bold}</style>"
+		  "<div class=t>trigger</div><div class=fl>float</div><div style='height:30px'></div>" FILLER FILLER FILLER
+		  "<div><div>" FILLER "</div></div>" FILLER,
+	     &seen);
+	assert_true(seen.reusing > 0);
+	/* A wrapper laid out again around a reused first paragraph (the
+	 * second changed) still knows where that one looked for floats: a
+	 * float growing down to the first, and not to the second, must not
+	 * let the wrapper be reused. */
+	const char *html = HEAD ".fl{float:left;width:80px;height:20px} .t{height:16px} .t:hover ~ .fl{height:60px} "
+			   "section:hover .b{font-weight:bold}</style>"
+			   "<section><div class=t>trigger</div><div class=fl>float</div><div style='height:30px'></div>"
+			   "<div>" FILLER "<p class=b>Second paragraph, made bold, further down.</p></div></section>";
+	float points[][2] = { { 150, 99 }, { 150, 8 }, { 150, 99 }, { 150, 8 }, { -1, -1 } };
+	check_moves(html, strlen(html), (const float(*)[2])points, BASE_ARRAY_LEN(points), W, H, true, &seen);
+	assert_true(seen.relayouts >= 3);
 }
 
 /* Sticky boxes stuck to the bottom of the viewport at scroll 0: layout
