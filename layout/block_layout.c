@@ -169,6 +169,7 @@ struct flow_state {
 	struct layout_margin_strut adjoining;
 	float adjoining_y;
 	struct base_vec children;
+	struct layout_box *legend; /* a fieldset's rendered legend, placed apart */
 };
 
 /* The block-level children of a block container (§9.4.1). */
@@ -183,6 +184,8 @@ static void layout_block_children(struct flow_state *st, bool collapse_top, stru
 	 * of following siblings, but not with the parent's bottom margin. */
 	bool sealed = false;
 	for (struct layout_box *c = st->box->first; c; c = c->next) {
+		if (c == st->legend)
+			continue;
 		float margin_y = at_top && collapse_top ? 0 : layout_strut_resolve(pending);
 		if (c->is_abspos) {
 			struct layout_edges m, b, p;
@@ -300,6 +303,41 @@ static void layout_block_children(struct flow_state *st, bool collapse_top, stru
 
 /* Lays out a block container with a used border-box width. new_bfc: it
  * establishes a block formatting context (floats and margins stay in). */
+/* HTML §15.3.13: a fieldset's rendered legend is its first legend child
+ * that neither floats nor is absolutely positioned. */
+static struct layout_box *rendered_legend(const struct layout_box *box)
+{
+	if (box->anonymous || box->pseudo || !box->node || box->node->tag != HTML_TAG_FIELDSET || box->inline_content)
+		return NULL;
+	for (struct layout_box *c = box->first; c; c = c->next)
+		if (!c->is_float && !c->is_abspos && !c->anonymous && !c->pseudo && c->node && c->node->tag == HTML_TAG_LEGEND &&
+		    c->type == LAYOUT_BOX_BLOCK)
+			return c;
+	return NULL;
+}
+
+/* Lays out a rendered legend as a formatting context root as wide as its
+ * content, at the start of the fieldset's content box over its top border
+ * (as Chromium places it); returns its margin-box height. */
+static float layout_rendered_legend(struct layout_ctx *ctx, struct layout_box *legend, float content_width, float cb_height,
+				    float inset_x, int depth, struct base_vec *children)
+{
+	struct layout_edges m, b, p;
+	layout_box_edges(legend->style, content_width, &m, &b, &p);
+	float w = layout_specified_border_width(legend->style, content_width, &b, &p);
+	if (w < 0)
+		w = layout_keyword_width(ctx, legend, legend->style->width, content_width - m.left - m.right, depth);
+	if (w < 0)
+		w = layout_shrink_to_fit(ctx, legend, content_width - m.left - m.right, depth);
+	w = layout_clamp_border_width(legend->style, w, content_width, &b, &p);
+	struct layout_block_result r;
+	layout_bfc_root(ctx, legend, content_width, cb_height, w, depth, &r);
+	r.frag->x = layout_snap(inset_x + m.left);
+	r.frag->y = layout_snap(m.top);
+	base_vec_push(children, r.frag);
+	return m.top + r.frag->height + m.bottom;
+}
+
 static void layout_block_container(struct layout_ctx *ctx, struct layout_box *box, float cb_width, float cb_height, float w,
 				   const struct layout_edges *m, const struct layout_edges *b, const struct layout_edges *p, bool new_bfc,
 				   struct layout_floats *parent_floats, float border_bfc_x, float border_bfc_y,
@@ -371,6 +409,15 @@ static void layout_block_container(struct layout_ctx *ctx, struct layout_box *bo
 	};
 	if (!st.floats)
 		st.floats = &own;
+	/* The space above the content: the top border, or a taller legend. */
+	float top_edge = b->top;
+	st.legend = rendered_legend(box);
+	if (st.legend) {
+		float legend_h = layout_rendered_legend(ctx, st.legend, content_width, child_cb_height, st.inset_x, depth + 1,
+							&st.children);
+		top_edge = BASE_MAX(top_edge, legend_h);
+		st.inset_y = top_edge + p->top;
+	}
 	bool collapse_top = !new_bfc && b->top == 0 && p->top == 0;
 	if (!collapse_top) {
 		st.adjoining = (struct layout_margin_strut){0, 0};
@@ -456,7 +503,7 @@ static void layout_block_container(struct layout_ctx *ctx, struct layout_box *bo
 		out->baseline = out->first_baseline = b->top + p->top + floorf((content_h - ad) / 2) + fl->metrics.ascent;
 	}
 	if (height_auto)
-		h = content_h + b->top + b->bottom + p->top + p->bottom;
+		h = content_h + top_edge + b->bottom + p->top + p->bottom;
 	/* §5.2: the ratio height, grown to fit the content only while
 	 * min-height is auto and the box does not scroll. */
 	if (ratio_h >= 0 && (h < ratio_h || s->min_height.kind != CSS_LEN_AUTO || s->overflow_y != CSS_OVERFLOW_VISIBLE))

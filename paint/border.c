@@ -363,3 +363,16 @@ void paint_box_outline(struct paint_ctx *c, const struct layout_fragment *f, flo
 	}
 	paint_sides(c, f, "outline", &s);
 }
+
+void paint_border_gap(struct paint_ctx *c, size_t first_item, float x, float y, float width, float border_top)
+{
+	struct paint_shape gap = { .kind = PAINT_SHAPE_RRECT, .invert = true };
+	gap.a = (struct paint_rrect){ .x = x, .y = y - 1, .w = width, .h = border_top + 2 };
+	for (size_t i = first_item; i < c->dl->count; i++) {
+		struct paint_item *it = &c->dl->items[i];
+		if (it->mask.kind == PAINT_SHAPE_NONE && !it->mask.invert)
+			it->mask = gap;
+		else if (it->mask2.kind == PAINT_SHAPE_NONE && !it->mask2.invert)
+			it->mask2 = gap;
+	}
+}

@@ -308,6 +308,36 @@ static const struct layout_fragment *table_grid_box(struct paint_ctx *c, const s
 	return grid;
 }
 
+/* HTML §15.3.13: a fieldset's rendered legend (laid out as its first
+ * child fragment). */
+static const struct layout_fragment *fieldset_legend(const struct layout_fragment *f)
+{
+	if (!f->node || f->pseudo || f->node->tag != HTML_TAG_FIELDSET || f->child_count == 0)
+		return NULL;
+	const struct layout_fragment *c = f->children[0];
+	const struct css_style *s = c->style;
+	if (!c->node || c->pseudo || c->node->tag != HTML_TAG_LEGEND ||
+	    s->float_ != CSS_FLOAT_NONE || s->position == CSS_POSITION_ABSOLUTE || s->position == CSS_POSITION_FIXED)
+		return NULL;
+	return c;
+}
+
+/* A fieldset paints its decorations from where its top border is centred
+ * on a taller legend: a copy of its fragment cut to that box. */
+static const struct layout_fragment *fieldset_box(struct paint_ctx *c, const struct layout_fragment *f,
+						  const struct layout_fragment *legend, float *y)
+{
+	float legend_h = legend->margin[0] + legend->height + legend->margin[2];
+	if (legend_h <= f->border[0])
+		return f;
+	float dy = (legend_h - f->border[0]) / 2;
+	struct layout_fragment *box = base_arena_alloc(&c->dl->arena, sizeof(*box));
+	*box = *f;
+	box->height = BASE_MAX(f->height - dy, 0.0f);
+	*y += dy;
+	return box;
+}
+
 static void run_site(struct paint_ctx *c, const struct layout_fragment *canvas_frag, uint8_t site,
 		     const struct layout_fragment *f, float x, float y)
 {
@@ -318,6 +348,10 @@ static void run_site(struct paint_ctx *c, const struct layout_fragment *canvas_f
 		bool canvas_bg = f == canvas_frag;
 		if (f->caption_top > 0 || f->caption_bottom > 0)
 			f = table_grid_box(c, f, &y);
+		const struct layout_fragment *legend = fieldset_legend(f);
+		float legend_x = x;
+		if (legend)
+			f = fieldset_box(c, f, legend, &y);
 		paint_box_shadows(c, f, x, y, false);
 		if (!canvas_bg && paint_themed_control(c, f, x, y)) {
 			paint_box_shadows(c, f, x, y, true);
@@ -326,7 +360,10 @@ static void run_site(struct paint_ctx *c, const struct layout_fragment *canvas_f
 		if (!canvas_bg)
 			paint_box_background(c, f, x, y);
 		paint_box_shadows(c, f, x, y, true);
+		size_t borders = c->dl->count;
 		paint_box_borders(c, f, x, y);
+		if (legend)
+			paint_border_gap(c, borders, legend_x + legend->x, y, legend->width, f->border[0]);
 		break;
 	}
 	case SITE_IMAGE:

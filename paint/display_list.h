@@ -221,6 +221,9 @@ void paint_box_background(struct paint_ctx *c, const struct layout_fragment *f, 
 void paint_background_layers(struct paint_ctx *c, const struct layout_fragment *f, const struct css_style *style,
 			     float x, float y, const struct paint_rrect *paint_area_override);
 void paint_box_borders(struct paint_ctx *c, const struct layout_fragment *f, float x, float y);
+/* Leaves out of the border items from first_item on the gap a fieldset's
+ * top border keeps for its legend: width px from x, at the top edge y. */
+void paint_border_gap(struct paint_ctx *c, size_t first_item, float x, float y, float width, float border_top);
 /* A form control the theme draws (theme.c): paints its background and
  * frame and returns true, else false and nothing is painted. */
 bool paint_themed_control(struct paint_ctx *c, const struct layout_fragment *f, float x, float y);
