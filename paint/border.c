@@ -213,9 +213,14 @@ static void side_pieces(struct paint_ctx *c, const struct sides *s, int side, st
 	switch (st) {
 	case CSS_BORDER_DOUBLE:
 		if (w >= 3.0f) {
-			fraction_ring(s, 0.0f, 1.0f / 3.0f, &o, &i);
+			/* Blink's stripes are whole pixels of the rounded width:
+			 * a third outside, the rest of two thirds inside, the
+			 * remainder going to the gap when it is one pixel and to
+			 * the outer stripe when it is two. */
+			int wp = (int)lroundf(w), outer = wp / 3 + (wp % 3 == 2), inner = 2 * wp / 3 + (wp % 3 == 1);
+			fraction_ring(s, 0.0f, (float)outer / (float)wp, &o, &i);
 			add_piece(ps, &o, &i, col, side, NULL);
-			fraction_ring(s, 2.0f / 3.0f, 1.0f, &o, &i);
+			fraction_ring(s, (float)inner / (float)wp, 1.0f, &o, &i);
 			add_piece(ps, &o, &i, col, side, NULL);
 			return;
 		}
