@@ -497,30 +497,19 @@ void layout_para_spares_free(struct layout_ctx *ctx)
 		free_arrays(&ctx->spare_paras[--ctx->spare_para_count]);
 }
 
-/* Builds the paragraph: items, text, shaping, advances, breaks. */
-static void build_para(struct para *pa)
+/* The parent style that decides whether an atomic inline may break. */
+static const struct css_style *atomic_parent_style(const struct para *pa, const struct item *it)
+{
+	return it->box->parent ? it->box->parent->style : pa->root->style;
+}
+
+/* What the paragraph's text and styles alone decide (not its width): the
+ * glyphs of the text items and their advances, break opportunities, and
+ * collapsible and hanging spaces. */
+static void text_arrays(struct para *pa, uint8_t *nowrap)
 {
 	struct layout_ctx *ctx = pa->ctx;
-	init_para(pa);
-	pa->prev_space = true; /* spaces at the start of the block collapse away */
-	if (pa->root->marker && !pa->intrinsic) {
-		struct item *it = push_item(pa, IT_MARKER, pa->root->marker, pa->root->marker->style);
-		(void)it;
-	}
-	collect(pa, pa->root, pa->depth);
 	size_t len = pa->text.len;
-	size_t need = (len + 1) * (sizeof *pa->adv + 4);
-	if (need > pa->bytes_cap) {
-		free(pa->bytes);
-		pa->bytes_cap = need > 2 * pa->bytes_cap ? need : 2 * pa->bytes_cap;
-		pa->bytes = base_xmalloc(pa->bytes_cap);
-	}
-	memset(pa->bytes, 0, need);
-	pa->adv = pa->bytes;
-	pa->brk = (uint8_t *)(pa->adv + len + 1);
-	pa->collapsible = pa->brk + len + 1;
-	pa->hangs = pa->collapsible + len + 1;
-	uint8_t *nowrap = pa->hangs + len + 1;
 	const char *text = pa->text.data ? pa->text.data : "";
 	layout_line_breaks(ctx, text, len, NULL, pa->brk);
 	for (size_t i = 0; i < pa->count; i++) {
@@ -620,24 +609,202 @@ static void build_para(struct para *pa)
 				pa->brk[it->end - 1] = LAYOUT_BREAK_ALLOWED;
 			memset(nowrap + it->start, !wrap, it->end - it->start);
 		} else if (it->type == IT_ATOMIC) {
-			if (pa->normal && i < pa->normal->count && pa->normal->items[i].box == it->box) {
-				const struct item *n = &pa->normal->items[i];
-				it->frag = n->frag;
-				it->m = n->m;
-				it->b = n->b;
-				it->p = n->p;
-				it->margin_width = n->margin_width;
-				it->margin_height = n->margin_height;
-				it->baseline = n->baseline;
-			} else {
-				layout_atomic(pa, it);
-			}
-			pa->adv[it->start] = it->margin_width;
-			const struct css_style *ps = it->box->parent ? it->box->parent->style : pa->root->style;
-			memset(nowrap + it->start, !wraps(ps->white_space), it->end - it->start);
+			memset(nowrap + it->start, !wraps(atomic_parent_style(pa, it)->white_space), it->end - it->start);
 		} else if (it->type == IT_BR) {
 			pa->brk[it->start] = LAYOUT_BREAK_MANDATORY;
 		}
+	}
+	/* A soft break between two nowrap characters is no break (CSS Text 3
+	 * §5.1: the white-space of both sides forbids it). */
+	for (size_t b = 0; b + 1 < len; b++)
+		if (pa->brk[b] == LAYOUT_BREAK_ALLOWED && ((nowrap[b] && nowrap[b + 1]) || (!both_ascii(text, b) && glues(text, b, len))))
+			pa->brk[b] = LAYOUT_BREAK_NONE;
+	if (len > 0)
+		pa->brk[len - 1] = LAYOUT_BREAK_NONE;
+}
+
+/* A paragraph's text arrays are kept in the document's shaping cache, keyed
+ * by everything text_arrays() reads: the faces' generation, each item's
+ * type and range with the style values that matter for its kind, and the
+ * text. A relayout then copies them instead of analysing the text again. */
+struct para_key_item {
+	uint8_t type, white_space, line_break, word_break;
+	uint32_t start, end, face_count;
+	float size, letter_spacing, word_spacing;
+};
+
+/* Makes the key in ctx->shape_key; resolves the text items' font lists.
+ * False when the paragraph is not kept (nothing to keep, or a first line). */
+static bool para_key(struct para *pa)
+{
+	struct layout_ctx *ctx = pa->ctx;
+	if (pa->first_line || pa->text.len == 0 || pa->text.len > UINT32_MAX)
+		return false;
+	struct base_buf *key = &ctx->shape_key;
+	struct {
+		uint32_t tag, count;
+		uint64_t generation, len;
+	} hdr = {2, (uint32_t)pa->count, ctx->opt->fonts ? layout_fonts_generation(ctx->opt->fonts) : 0, pa->text.len};
+	key->len = 0;
+	base_buf_append(key, &hdr, sizeof hdr);
+	for (size_t i = 0; i < pa->count; i++) {
+		struct item *it = &pa->items[i];
+		struct para_key_item k;
+		memset(&k, 0, sizeof k);
+		k.type = it->type;
+		k.start = (uint32_t)it->start;
+		k.end = (uint32_t)it->end;
+		if (it->type == IT_TEXT && it->end > it->start) {
+			const struct css_style *s = it->style;
+			it->fl = layout_font_list_for(ctx, s);
+			k.white_space = s->white_space;
+			k.line_break = s->line_break;
+			k.word_break = s->word_break;
+			k.face_count = (uint32_t)it->fl->count;
+			k.size = it->fl->size;
+			k.letter_spacing = s->letter_spacing.kind == CSS_LEN_NORMAL ? 0 : css_length_resolve(s->letter_spacing, 0);
+			k.word_spacing = s->word_spacing.kind == CSS_LEN_NORMAL ? 0 : css_length_resolve(s->word_spacing, 0);
+			base_buf_append(key, &k, sizeof k);
+			base_buf_append(key, it->fl->faces, it->fl->count * sizeof *it->fl->faces);
+			continue;
+		}
+		if (it->type == IT_ATOMIC)
+			k.white_space = wraps(atomic_parent_style(pa, it)->white_space);
+		base_buf_append(key, &k, sizeof k);
+	}
+	base_buf_append(key, pa->text.data, pa->text.len);
+	return true;
+}
+
+/* The kept text arrays: the glyph bytes, each text item's first glyph and
+ * count, then advances, breaks, collapsible and hanging spaces per byte. */
+struct para_kept {
+	uint64_t glyph_bytes, text_items;
+};
+
+static size_t count_text_items(const struct para *pa)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < pa->count; i++)
+		n += pa->items[i].type == IT_TEXT && pa->items[i].end > pa->items[i].start;
+	return n;
+}
+
+/* Fills the text arrays from the cache; false when they are not kept. */
+static bool para_from_cache(struct para *pa, uint64_t h)
+{
+	struct layout_ctx *ctx = pa->ctx;
+	struct base_buf *raw = &ctx->shape_raw;
+	raw->len = 0;
+	if (!layout_shape_cache_get_run(ctx->shape_cache, ctx->shape_key.data, ctx->shape_key.len, h, raw))
+		return false;
+	size_t len = pa->text.len, items = count_text_items(pa);
+	struct para_kept kept;
+	if (raw->len < sizeof kept)
+		return false;
+	memcpy(&kept, raw->data, sizeof kept);
+	size_t at = sizeof kept + items * 2 * sizeof(uint32_t);
+	if (kept.text_items != items || raw->len != at + kept.glyph_bytes + len * (sizeof *pa->adv + 3))
+		return false;
+	const char *p = raw->data + sizeof kept;
+	for (size_t i = 0; i < pa->count; i++) {
+		struct item *it = &pa->items[i];
+		if (it->type != IT_TEXT || it->end == it->start)
+			continue;
+		uint32_t v[2];
+		memcpy(v, p, sizeof v);
+		p += sizeof v;
+		it->first_glyph = v[0];
+		it->shaped.count = v[1];
+	}
+	base_buf_append(&pa->glyphs, p, kept.glyph_bytes);
+	p += kept.glyph_bytes;
+	memcpy(pa->adv, p, len * sizeof *pa->adv);
+	p += len * sizeof *pa->adv;
+	memcpy(pa->brk, p, len);
+	memcpy(pa->collapsible, p + len, len);
+	memcpy(pa->hangs, p + 2 * len, len);
+	return true;
+}
+
+/* Keeps the text arrays just made, under the key made again (shaping used
+ * the key buffer). Paragraphs with preserved tabs, whose arrays point at
+ * styles, are not kept. */
+static void para_to_cache(struct para *pa, uint64_t h)
+{
+	struct layout_ctx *ctx = pa->ctx;
+	if (pa->tab_style || !para_key(pa))
+		return;
+	size_t len = pa->text.len;
+	struct base_buf *raw = &ctx->shape_raw;
+	struct para_kept kept = {pa->glyphs.len, count_text_items(pa)};
+	raw->len = 0;
+	base_buf_append(raw, &kept, sizeof kept);
+	for (size_t i = 0; i < pa->count; i++) {
+		const struct item *it = &pa->items[i];
+		if (it->type != IT_TEXT || it->end == it->start)
+			continue;
+		uint32_t v[2] = {(uint32_t)it->first_glyph, (uint32_t)it->shaped.count};
+		base_buf_append(raw, v, sizeof v);
+	}
+	base_buf_append(raw, pa->glyphs.data, pa->glyphs.len);
+	base_buf_append(raw, pa->adv, len * sizeof *pa->adv);
+	base_buf_append(raw, pa->brk, len);
+	base_buf_append(raw, pa->collapsible, len);
+	base_buf_append(raw, pa->hangs, len);
+	layout_shape_cache_put_run(ctx->shape_cache, ctx->shape_key.data, ctx->shape_key.len, h, raw->data, raw->len);
+}
+
+/* Builds the paragraph: items, text, shaping, advances, breaks. */
+static void build_para(struct para *pa)
+{
+	struct layout_ctx *ctx = pa->ctx;
+	init_para(pa);
+	pa->prev_space = true; /* spaces at the start of the block collapse away */
+	if (pa->root->marker && !pa->intrinsic) {
+		struct item *it = push_item(pa, IT_MARKER, pa->root->marker, pa->root->marker->style);
+		(void)it;
+	}
+	collect(pa, pa->root, pa->depth);
+	size_t len = pa->text.len;
+	size_t need = (len + 1) * (sizeof *pa->adv + 4);
+	if (need > pa->bytes_cap) {
+		free(pa->bytes);
+		pa->bytes_cap = need > 2 * pa->bytes_cap ? need : 2 * pa->bytes_cap;
+		pa->bytes = base_xmalloc(pa->bytes_cap);
+	}
+	memset(pa->bytes, 0, need);
+	pa->adv = pa->bytes;
+	pa->brk = (uint8_t *)(pa->adv + len + 1);
+	pa->collapsible = pa->brk + len + 1;
+	pa->hangs = pa->collapsible + len + 1;
+	const char *text = pa->text.data ? pa->text.data : "";
+	bool keyed = para_key(pa);
+	uint64_t h = keyed ? layout_shape_cache_hash(ctx->shape_key.data, ctx->shape_key.len) : 0;
+	if (!keyed || !para_from_cache(pa, h)) {
+		text_arrays(pa, pa->hangs + len + 1);
+		if (keyed)
+			para_to_cache(pa, h);
+	}
+	/* Atomic inlines take their margin box's width (the first line's
+	 * paragraph reuses the normal one's). */
+	for (size_t i = 0; i < pa->count; i++) {
+		struct item *it = &pa->items[i];
+		if (it->type != IT_ATOMIC)
+			continue;
+		if (pa->normal && i < pa->normal->count && pa->normal->items[i].box == it->box) {
+			const struct item *n = &pa->normal->items[i];
+			it->frag = n->frag;
+			it->m = n->m;
+			it->b = n->b;
+			it->p = n->p;
+			it->margin_width = n->margin_width;
+			it->margin_height = n->margin_height;
+			it->baseline = n->baseline;
+		} else {
+			layout_atomic(pa, it);
+		}
+		pa->adv[it->start] = it->margin_width;
 	}
 	/* The glyph buffer is complete: point the text items into it. */
 	for (size_t i = 0; i < pa->count; i++)
@@ -673,13 +840,6 @@ static void build_para(struct para *pa)
 			if (pa->items[i].type == IT_OPEN && pa->items[i].start < len)
 				pa->tab_lead[pa->items[i].start] += pa->items[i].edge;
 	}
-	/* A soft break between two nowrap characters is no break (CSS Text 3
-	 * §5.1: the white-space of both sides forbids it). */
-	for (size_t b = 0; b + 1 < len; b++)
-		if (pa->brk[b] == LAYOUT_BREAK_ALLOWED && ((nowrap[b] && nowrap[b + 1]) || (!both_ascii(text, b) && glues(text, b, len))))
-			pa->brk[b] = LAYOUT_BREAK_NONE;
-	if (len > 0)
-		pa->brk[len - 1] = LAYOUT_BREAK_NONE;
 }
 
 static size_t char_len(const char *text, size_t i, size_t len)

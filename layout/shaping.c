@@ -419,9 +419,10 @@ static void item_key(struct base_buf *key, const struct layout_font_list *fl, co
 		     float word_spacing)
 {
 	struct {
+		uint32_t tag; /* paragraphs' keys in the same table have 2 */
 		float size, letter_spacing, word_spacing;
 		uint32_t count;
-	} hdr = {fl->size, letter_spacing, word_spacing, (uint32_t)fl->count};
+	} hdr = {1, fl->size, letter_spacing, word_spacing, (uint32_t)fl->count};
 	key->len = 0;
 	base_buf_append(key, &hdr, sizeof hdr);
 	base_buf_append(key, fl->faces, fl->count * sizeof *fl->faces);
