@@ -145,9 +145,11 @@ int main(int argc, char **argv)
 		if (t.damage != WEFT_DAMAGE_RELAYOUT)
 			continue;
 		if (full) {
-			weft_document_set_viewport(doc, width + 1, height);
+			weft_document_set_viewport(doc, width, height + 1);
 			weft_document_set_viewport(doc, width, height);
 		}
+		weft_document_timings(doc, &t);
+		uint64_t styled = t.style_ns;
 		uint64_t c0 = cpu_ns(), w0 = base_now_ns();
 		if (relayout(doc, &err) != WEFT_OK) {
 			fprintf(stderr, "hover_bench: %s\n", err.message);
@@ -156,6 +158,10 @@ int main(int argc, char **argv)
 		cpu[n] = cpu_ns() - c0;
 		wall[n] = base_now_ns() - w0;
 		weft_document_timings(doc, &t);
+		if (t.style_ns != styled) {
+			fprintf(stderr, "hover_bench: the viewport change restyled the document\n");
+			return 1;
+		}
 		laid[n] = t.layout_boxes;
 		reused[n] = t.layout_boxes_reused;
 		n++;

@@ -8,6 +8,7 @@
  * small, so the test would notice the cache never hitting. */
 #include "support/test_support.h"
 
+#include "layout/layout.h"
 #include "shell/weft.h"
 
 #include <stdio.h>
@@ -325,6 +326,73 @@ static void test_wikipedia(void **state)
 	assert_true(seen.reused > 4 * seen.laid_out);
 }
 
+/* Memory: a relaid-out tree keeps the earlier trees whose fragments it
+ * reuses; their chain stays within a few full layouts' worth (a relayout
+ * from scratch drops it), however many relayouts follow. */
+static size_t chain_bytes(const struct layout_tree *t)
+{
+	size_t bytes = 0;
+	for (; t; t = t->reused_from)
+		bytes += t->arena.bytes;
+	return bytes;
+}
+
+static void test_retained_memory_bounded(void **state)
+{
+	(void)state;
+	struct base_buf html = {0};
+	base_buf_puts(&html, "<!DOCTYPE html><style>p:hover{font-weight:bold} p{margin:2px}</style>");
+	for (int i = 0; i < 60; i++)
+		base_buf_printf(&html, "<p>paragraph %d with some text that wraps in a narrow viewport of two hundred px</p>", i);
+	const char *why = NULL;
+	struct html_parse_options po = {0};
+	struct html_document *doc = html_parse(html.data, html.len, &po, &why);
+	assert_non_null(doc);
+	struct css_element_state st = {0};
+	struct css_style_options so = {.media = {200, 400, 1}, .state = &st};
+	struct css_styled_document *sd = css_style_document(doc, &so);
+	assert_non_null(sd);
+	struct layout_fonts *fonts = layout_fonts_new();
+	struct layout_options lo = {.viewport_width = 200, .viewport_height = 400, .fonts = fonts, .cache = true};
+	struct layout_tree *full = layout_document(sd, &lo);
+	size_t full_bytes = full->arena.bytes;
+	layout_tree_free(full);
+	struct layout_tree *tree = layout_document(sd, &lo);
+	const struct html_node *ps[60];
+	size_t np = 0;
+	for (size_t i = 0; i < doc->element_count && np < 60; i++)
+		if (doc->elements[i]->tag == HTML_TAG_P)
+			ps[np++] = doc->elements[i];
+	assert_int_equal(np, 60);
+	size_t from_scratch = 0, reusing = 0;
+	for (int k = 0; k < 400; k++) {
+		struct css_element_state from = st;
+		st.hover = ps[(k * 7) % np];
+		struct css_restyle_result r;
+		assert_true(css_restyle_elements(sd, &from, &r));
+		const struct html_node *changed[8];
+		size_t n = 0;
+		for (size_t i = 0; i < r.replaced_count && n < 8; i++)
+			changed[n++] = r.replaced[i].element;
+		assert_true(n < 8);
+		tree = layout_relayout(sd, &lo, tree, changed, n);
+		if (tree->boxes_reused > 0)
+			reusing++;
+		else
+			from_scratch++;
+		assert_true(chain_bytes(tree) <= 4 * full_bytes + tree->arena.bytes);
+	}
+	print_message("retained: %zu relayouts reusing, %zu from scratch\n", reusing, from_scratch);
+	/* Mostly reused; now and then from scratch, to free old trees. */
+	assert_true(reusing > 300);
+	assert_true(from_scratch > 0);
+	layout_tree_free(tree);
+	layout_fonts_free(fonts);
+	css_styled_document_free(sd);
+	html_document_free(doc);
+	base_buf_free(&html);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -336,6 +404,7 @@ int main(void)
 		cmocka_unit_test(test_counters),
 		cmocka_unit_test(test_flex_table_grid),
 		cmocka_unit_test(test_wikipedia),
+		cmocka_unit_test(test_retained_memory_bounded),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
