@@ -112,6 +112,7 @@ void paint_display_list_free(struct paint_display_list *dl)
 	free(dl->band_start);
 	free(dl->band_items);
 	free(dl->wide_items);
+	free(dl->unbanded);
 	free(dl->marks);
 	base_arena_free(&dl->arena);
 	free(dl);
@@ -698,7 +699,7 @@ static bool is_attached(const struct paint_item *it)
 	return it->fixed || it->sticky;
 }
 
-static size_t band_of(const struct paint_display_list *dl, float y)
+size_t paint_band_of(const struct paint_display_list *dl, float y)
 {
 	if (!(y > 0.0f))
 		return 0;
@@ -709,11 +710,11 @@ static size_t band_of(const struct paint_display_list *dl, float y)
 /* Whether a scrolled item goes to the wide list rather than bands. */
 static bool is_wide(const struct paint_display_list *dl, const struct paint_item *it)
 {
-	return !(it->bounds.y1 >= it->bounds.y0) || band_of(dl, it->bounds.y1) - band_of(dl, it->bounds.y0) >= PAINT_BAND_SPAN_MAX;
+	return !(it->bounds.y1 >= it->bounds.y0) || paint_band_of(dl, it->bounds.y1) - paint_band_of(dl, it->bounds.y0) >= PAINT_BAND_SPAN_MAX;
 }
 
-/* Lists the attached items and, when there are some, indexes the others
- * by band so that what scrolls under an attached area is found quickly. */
+/* Lists the attached items and indexes the others by band, so that what
+ * scrolls under an attached area, or in a strip, is found quickly. */
 static void find_attached(struct paint_display_list *dl)
 {
 	for (size_t i = 0; i < dl->count; i++) {
@@ -724,8 +725,6 @@ static void find_attached(struct paint_display_list *dl)
 			dl->attached[dl->attached_count++] = i;
 		}
 	}
-	if (!dl->attached_count)
-		return;
 	float height = BASE_MAX(dl->document_height, dl->viewport_height);
 	dl->band_count = height > 0.0f && height < PAINT_BAND_HEIGHT * PAINT_BAND_MAX ?
 				 (size_t)(height / PAINT_BAND_HEIGHT) + 1 :
@@ -739,25 +738,28 @@ static void find_attached(struct paint_display_list *dl)
 			dl->wide_count++;
 			continue;
 		}
-		for (size_t b = band_of(dl, it->bounds.y0); b <= band_of(dl, it->bounds.y1); b++)
+		for (size_t b = paint_band_of(dl, it->bounds.y0); b <= paint_band_of(dl, it->bounds.y1); b++)
 			dl->band_start[b + 1]++;
 	}
 	for (size_t b = 0; b < dl->band_count; b++)
 		dl->band_start[b + 1] += dl->band_start[b];
 	dl->band_items = base_xmalloc(BASE_MAX(dl->band_start[dl->band_count], (size_t)1) * sizeof(*dl->band_items));
 	dl->wide_items = base_xmalloc(BASE_MAX(dl->wide_count, (size_t)1) * sizeof(*dl->wide_items));
+	dl->unbanded = base_xmalloc(BASE_MAX(dl->count, (size_t)1) * sizeof(*dl->unbanded));
 	size_t *fill = base_xmalloc(dl->band_count * sizeof(*fill));
 	memcpy(fill, dl->band_start, dl->band_count * sizeof(*fill));
 	size_t wide = 0;
 	for (size_t i = 0; i < dl->count; i++) {
 		const struct paint_item *it = &dl->items[i];
+		if (is_attached(it) || !is_drawing(it) || is_wide(dl, it))
+			dl->unbanded[dl->unbanded_count++] = i;
 		if (is_attached(it) || !is_drawing(it))
 			continue;
 		if (is_wide(dl, it)) {
 			dl->wide_items[wide++] = i;
 			continue;
 		}
-		for (size_t b = band_of(dl, it->bounds.y0); b <= band_of(dl, it->bounds.y1); b++)
+		for (size_t b = paint_band_of(dl, it->bounds.y0); b <= paint_band_of(dl, it->bounds.y1); b++)
 			dl->band_items[fill[b]++] = i;
 	}
 	free(fill);
@@ -994,7 +996,7 @@ static bool scrolled_shows(const struct paint_display_list *dl, const struct pai
 		if (item_shows(dl, t, dl->wide_items[k], a, covers, cover_index, cover_count))
 			return true;
 	float y0 = t->scroll_y + ((float)a.y - 2.0f) / t->scale, y1 = t->scroll_y + ((float)(a.y + a.h) + 2.0f) / t->scale;
-	for (size_t b = band_of(dl, y0); b <= band_of(dl, y1); b++)
+	for (size_t b = paint_band_of(dl, y0); b <= paint_band_of(dl, y1); b++)
 		for (size_t k = dl->band_start[b]; k < dl->band_start[b + 1]; k++)
 			if (item_shows(dl, t, dl->band_items[k], a, covers, cover_index, cover_count))
 				return true;
@@ -1104,8 +1106,9 @@ static void reindex(struct paint_display_list *dl)
 	free(dl->band_start);
 	free(dl->band_items);
 	free(dl->wide_items);
-	dl->attached = dl->band_start = dl->band_items = dl->wide_items = NULL;
-	dl->attached_count = dl->band_count = dl->wide_count = 0;
+	free(dl->unbanded);
+	dl->attached = dl->band_start = dl->band_items = dl->wide_items = dl->unbanded = NULL;
+	dl->attached_count = dl->band_count = dl->wide_count = dl->unbanded_count = 0;
 	find_attached(dl);
 }
 

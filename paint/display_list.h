@@ -153,13 +153,15 @@ struct paint_display_list {
 	 * sticky), in painting order; malloc'ed. */
 	size_t *attached;
 	size_t attached_count;
-	/* When something is attached: the other drawing items by document
-	 * band of PAINT_BAND_HEIGHT CSS px (band b's are band_items[
-	 * band_start[b] .. band_start[b + 1]]), those spanning many bands in
-	 * wide_items; malloc'ed. */
+	/* The other drawing items by document band of PAINT_BAND_HEIGHT CSS
+	 * px (band b's are band_items[band_start[b] .. band_start[b + 1]]),
+	 * those spanning many bands in wide_items; every item in no band
+	 * (attached, wide, layers' pushes and pops) in unbanded, in painting
+	 * order; malloc'ed. */
 	size_t band_count;
 	size_t *band_start, *band_items;
 	size_t *wide_items, wide_count;
+	size_t *unbanded, unbanded_count;
 	/* The root or body whose background went to the canvas. */
 	const struct layout_fragment *canvas_frag;
 	/* Restylable lists: where each fragment's items are (display_list.c),
@@ -169,6 +171,9 @@ struct paint_display_list {
 	size_t mark_count, mark_cap;
 	const struct layout_image_provider *images; /* during the build only */
 };
+
+/* The band of document y (CSS px): what scrolls there is in it. */
+size_t paint_band_of(const struct paint_display_list *dl, float y);
 
 /* ---- Builder helpers (display_list.c) ---------------------------------- */
 

@@ -407,10 +407,56 @@ static size_t skip_group(const struct raster_job *job, size_t p)
 	return p;
 }
 
+/* At most this many bands are merged to find a target's items; a taller
+ * target tests every item. */
+#define MAX_MERGED_BANDS 7
+
+/* The items that may paint in document rows [top, bottom] (CSS px), in
+ * painting order: those of the bands there and every item in no band,
+ * merged (an item spanning bands is in each). NULL when the rows span too
+ * many bands for the index to pay. */
+static size_t *band_candidates(const struct paint_display_list *dl, float top, float bottom, size_t *count)
+{
+	if (dl->band_count == 0 || !(top <= bottom))
+		return NULL;
+	size_t b0 = paint_band_of(dl, top), b1 = paint_band_of(dl, bottom);
+	if (b1 - b0 + 1 > MAX_MERGED_BANDS || (b1 - b0 + 1) * 4 > dl->band_count)
+		return NULL;
+	const size_t *pos[MAX_MERGED_BANDS + 1], *end[MAX_MERGED_BANDS + 1];
+	size_t lists = 0, total = 0;
+	for (size_t b = b0; b <= b1; b++, lists++) {
+		pos[lists] = dl->band_items + dl->band_start[b];
+		end[lists] = dl->band_items + dl->band_start[b + 1];
+		total += dl->band_start[b + 1] - dl->band_start[b];
+	}
+	pos[lists] = dl->unbanded;
+	end[lists] = dl->unbanded + dl->unbanded_count;
+	total += dl->unbanded_count;
+	lists++;
+	size_t *out = base_xmalloc(BASE_MAX(total, (size_t)1) * sizeof(*out));
+	size_t n = 0;
+	for (;;) {
+		size_t next = SIZE_MAX;
+		for (size_t k = 0; k < lists; k++)
+			if (pos[k] < end[k] && *pos[k] < next)
+				next = *pos[k];
+		if (next == SIZE_MAX)
+			break;
+		out[n++] = next;
+		for (size_t k = 0; k < lists; k++)
+			if (pos[k] < end[k] && *pos[k] == next)
+				pos[k]++;
+	}
+	*count = n;
+	return out;
+}
+
 /* The items that can paint in the target: those outside it paint in no
  * tile (every test a tile makes is of the item's bounds against the
  * tile, a part of the target), so testing them once against the whole
- * target leaves each tile the same drawing at a fraction of the cost. */
+ * target leaves each tile the same drawing at a fraction of the cost.
+ * The band index leaves out at once most items of a target a few bands
+ * tall. */
 static void cull_items(struct raster_job *job)
 {
 	const struct paint_display_list *dl = job->dl;
@@ -422,8 +468,11 @@ static void cull_items(struct raster_job *job)
 	 * comparisons (the exact test follows for the others). */
 	float margin = 2.0f / t->scale;
 	float top = t->scroll_y - margin, bottom = t->scroll_y + (float)t->height / t->scale + margin;
-	job->items = base_xmalloc(BASE_MAX(dl->count, (size_t)1) * sizeof(*job->items));
-	for (size_t i = 0; i < dl->count; i++) {
+	size_t n = dl->count;
+	size_t *cand = band_candidates(dl, top, bottom, &n);
+	job->items = base_xmalloc(BASE_MAX(n, (size_t)1) * sizeof(*job->items));
+	for (size_t p = 0; p < n; p++) {
+		size_t i = cand ? cand[p] : p;
 		const struct paint_item *it = &dl->items[i];
 		if (t->scrolled_only && (it->fixed || it->sticky))
 			continue; /* a group's push, content and pop all are */
@@ -433,7 +482,8 @@ static void cull_items(struct raster_job *job)
 		if (it->kind == PAINT_ITEM_PUSH_LAYER) {
 			if ((it->opacity <= 0.0f || outside || !region_bound(&r, t, it->bounds, false, NULL, 1.0f)) &&
 			    group_skippable(dl, i)) {
-				i = it->pop_index;
+				while (p + 1 < n && (cand ? cand[p + 1] : p + 1) <= it->pop_index)
+					p++;
 				continue;
 			}
 		} else if (it->kind != PAINT_ITEM_POP_LAYER &&
@@ -442,6 +492,7 @@ static void cull_items(struct raster_job *job)
 		}
 		job->items[job->count++] = i;
 	}
+	free(cand);
 }
 
 static void render_tile(void *ctx, size_t index, int worker_index)
@@ -457,10 +508,11 @@ static void render_tile(void *ctx, size_t index, int worker_index)
 	if (!w->layers[0])
 		w->layers[0] = base_xmalloc((size_t)TILE * TILE * 4 * sizeof(float));
 	float *base = w->layers[0];
-	for (size_t i = 0; i < (size_t)TILE; i++)
+	/* Only the tile's part of the buffer is drawn and read. */
+	for (size_t i = 0; i < (size_t)tile.w; i++)
 		memcpy(base + i * 4, job->dl->canvas_color, 4 * sizeof(float));
-	for (size_t row = 1; row < (size_t)TILE; row++)
-		memcpy(base + row * TILE * 4, base, (size_t)TILE * 4 * sizeof(float));
+	for (size_t row = 1; row < (size_t)tile.h; row++)
+		memcpy(base + row * TILE * 4, base, (size_t)tile.w * 4 * sizeof(float));
 	int depth = 0, skipped = 0;
 	for (size_t p = 0; p < job->count; p++) {
 		size_t i = job->items[p];
