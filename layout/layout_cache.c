@@ -26,9 +26,11 @@
  * and quotes (generated text), the ::first-line style of an ancestor, a
  * list item's marker.
  *
- * Only boxes whose parent is a block container or an inline box are
- * cached: flex, grid and table layout size their items' fragments after
- * laying them out, so those fragments are not pure results.
+ * A reused fragment is a copy of the one the layout made (its subtree
+ * shared): flex and grid layout stretch their items' fragments after
+ * laying them out, and every parent sets its children's places. Table
+ * parts are not cached: table layout moves a cell's content for
+ * vertical-align after laying it out.
  *
  * Ownership: the cache belongs to the newest tree (layout_tree.cache);
  * its entries point at fragments of that tree and of the earlier trees it
@@ -46,6 +48,10 @@ struct layout_cache_entry {
 	uint32_t generation; /* the pass that filed it */
 	struct layout_cache_key key;
 	struct layout_block_result result;
+	/* The fragment as its layout left it: a reuse gets a copy of it in
+	 * the new tree, since the parent's layout goes on to set its place
+	 * and, in flex and grid layout, its stretched size. */
+	struct layout_fragment frag;
 	size_t boxes; /* block containers its layout counted */
 	/* In its parent's BFC: whether that had floats, and the highest
 	 * query about them its layout made, relative to its border box's
@@ -257,8 +263,10 @@ static void rehash(struct layout_cache *c, uint32_t min_generation, size_t room)
 }
 
 /* Whether a box's result may be filed and reused: an element's own
- * principal box in a block container or an inline box. The root element
- * and the body are left out (in quirks mode their heights depend on each
+ * principal box in a block container, an inline box, or a flex or grid
+ * container. Table parts are left out (table layout moves a cell's
+ * content for vertical-align after laying it out), and so are the root
+ * element and the body (in quirks mode their heights depend on each
  * other's styles). */
 static bool cacheable(const struct layout_ctx *ctx, const struct layout_box *box)
 {
@@ -273,10 +281,6 @@ static bool cacheable(const struct layout_ctx *ctx, const struct layout_box *box
 	if (p->type != LAYOUT_BOX_BLOCK)
 		return false;
 	switch (p->style->display) {
-	case CSS_DISPLAY_FLEX:
-	case CSS_DISPLAY_INLINE_FLEX:
-	case CSS_DISPLAY_GRID:
-	case CSS_DISPLAY_INLINE_GRID:
 	case CSS_DISPLAY_TABLE:
 	case CSS_DISPLAY_INLINE_TABLE:
 	case CSS_DISPLAY_TABLE_ROW_GROUP:
@@ -325,6 +329,8 @@ bool layout_cache_fetch(struct layout_ctx *ctx, const struct layout_box *box, co
 	    memcmp(&e->key, key, sizeof *key) == 0 && (key->new_bfc || floats_allow(e, parent_floats, bfc_y)) &&
 	    !dirty_has(ctx->dirty, box->node)) {
 		*out = e->result;
+		out->frag = base_arena_alloc(&ctx->tree->arena, sizeof *out->frag);
+		*out->frag = e->frag;
 		ctx->boxes_reused += e->boxes;
 		/* Its queries count for the boxes around it being filed. */
 		if (!key->new_bfc && isfinite(e->min_query))
@@ -376,6 +382,7 @@ void layout_cache_store(struct layout_ctx *ctx, const struct layout_box *box, co
 		.generation = c->generation,
 		.key = *key,
 		.result = *out,
+		.frag = *out->frag,
 		.boxes = ctx->boxes_laid_out + ctx->boxes_reused - mark->boxes,
 		.had_floats = n > 0,
 		.min_query = key->new_bfc || isinf(query) ? INFINITY : query - bfc_y,

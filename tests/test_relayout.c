@@ -244,6 +244,17 @@ static void test_flex_table_grid(void **state)
 		  "<div class=g><p>grid one text here</p><p>grid two</p><p>three</p></div>" FILLER,
 	     &seen);
 	assert_true(seen.reusing > 0);
+	/* Items that flex and grid layout stretch after laying them out: a
+	 * sibling that grows and shrinks again changes their used size. */
+	walk(HEAD ".r{display:flex} .r>div{flex:1;background:#eef} .r>div:hover{padding-bottom:40px} "
+		  ".c{display:flex;flex-direction:column;height:160px} .c>div{flex:1 1 auto} .c>div:hover{font-size:24px} "
+		  ".g{display:grid;grid-template-columns:1fr 1fr} .g>div:hover{padding-bottom:30px} td:hover{padding-left:4px}</style>"
+		  "<div class=r><div>row item one</div><div>row item two with more text in it</div><div>three</div></div>"
+		  "<div class=c><div>column a</div><div>column b</div><div>column c</div></div>"
+		  "<div class=g><div>grid a</div><div>grid b with text</div><div>grid c</div><div>d</div></div>"
+		  "<table><tr><td>short</td><td>tall<br>cell<br>of lines</td><td><div>block</div></td></tr></table>" FILLER,
+	     &seen);
+	assert_true(seen.reusing > 0);
 }
 
 /* The centres of the first max elements of a tag in a boxes dump. */
