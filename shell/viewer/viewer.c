@@ -10,6 +10,9 @@
 #include "shell/viewer/viewer.h"
 
 #include <limits.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <math.h>
 #include <stdarg.h>
 #include <string.h>
@@ -781,6 +784,14 @@ int shell_cmd_view(int argc, char **argv)
 	int rc = parse_args(argc, argv, &args);
 	if (rc >= 0)
 		return rc;
+#ifdef __GLIBC__
+	/* A relayout frees the last layout and builds one as large: keep
+	 * freed blocks in the process instead of unmapping or trimming
+	 * them, which made every resize fault in megabytes of fresh zeroed
+	 * pages (about 850 faults, 3.5 ms of system time, on an article). */
+	mallopt(M_MMAP_THRESHOLD, 32 << 20);
+	mallopt(M_TOP_PAD, 16 << 20);
+#endif
 	struct viewer v = {.zoom = args.zoom, .stats_enabled = args.stats, .show_scrollbar = true, .damage = -1};
 	viewer_watch_init(&v.watch);
 	struct weft_error err = {0};
