@@ -6,10 +6,11 @@
 # generated --script files and prints the --stats summaries (the screen is
 # large so that the X pointer, at its centre, stays out of the window and
 # does not hover anything):
-#   scroll-burst  300 wheel steps of 40 px back to back (every strip that
-#                 comes into view is painted inside the frame)
+#   scroll-burst  300 wheel steps of 40 px back to back (the strips that
+#                 come into view are painted ahead on the background thread;
+#                 a frame waits only for one not ready yet)
 #   scroll-60hz   the same steps 16 ms apart, as a wheel or touchpad sends
-#                 them (strips are prefetched while idle)
+#                 them
 #   resize        20 window resizes between 1280 and 1000 px wide (each a
 #                 full relayout and repaint)
 #   hover         the pointer moved over the first screen in a grid of

@@ -4,8 +4,8 @@
  * message expiry), handles them all, then produces at most one frame: a
  * relayout only when the window size or zoom changed, repaint of cached
  * strips only when the document's look changed (hover, reload), otherwise
- * a copy of cached strips at the new scroll position. Idle time paints the
- * strips next to the visible ones. */
+ * a copy of cached strips at the new scroll position. A background thread
+ * paints the strips next to the visible ones meanwhile (viewer_raster.c). */
 #include "shell/cli/commands.h"
 #include "shell/viewer/viewer.h"
 

@@ -229,7 +229,7 @@ enum viewer_frame_kind {
 struct viewer_frame_stat {
 	enum viewer_frame_kind kind;
 	uint64_t total_ns; /* layout + tiles + compose + present, wall clock */
-	uint64_t cpu_ns; /* CPU time of the process (all threads) meanwhile */
+	uint64_t cpu_ns; /* CPU time of the process (all threads, the background painter's too) meanwhile */
 	uint64_t layout_ns;
 	uint64_t paint_ns; /* painting strips (within compose) */
 	uint64_t compose_ns; /* copying strips into the texture, overlays */

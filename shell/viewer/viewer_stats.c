@@ -5,7 +5,8 @@
  * to the return of SDL_RenderPresent. The summary gives the median and the
  * 99th percentile (nearest-rank) per kind of frame and over all frames,
  * of the wall-clock time and of the process's CPU time (the latter barely
- * moved by other load on the machine).
+ * moved by other load on the machine; it counts the strips the background
+ * painter paints meanwhile too).
  * The struct owns its array. */
 #include "shell/viewer/viewer.h"
 
