@@ -113,6 +113,7 @@ void paint_display_list_free(struct paint_display_list *dl)
 	free(dl->band_items);
 	free(dl->wide_items);
 	free(dl->unbanded);
+	paint_glyph_stash_free(dl->glyphs);
 	free(dl->marks);
 	base_arena_free(&dl->arena);
 	free(dl);
@@ -1043,6 +1044,7 @@ static struct paint_display_list *build(const struct layout_tree *tree, const st
 {
 	struct paint_display_list *dl = base_xcalloc(1, sizeof(*dl));
 	base_arena_init(&dl->arena, 64 * 1024);
+	dl->glyphs = paint_glyph_stash_new();
 	dl->restylable = restylable;
 	dl->canvas_color[0] = dl->canvas_color[1] = dl->canvas_color[2] = dl->canvas_color[3] = 1.0f;
 	if (!tree || !tree->root || !tree->root->style)

@@ -162,6 +162,9 @@ struct paint_display_list {
 	size_t *band_start, *band_items;
 	size_t *wide_items, wide_count;
 	size_t *unbanded, unbanded_count;
+	/* Glyph caches between paintings (raster.c); not part of what the
+	 * list draws. */
+	struct paint_glyph_stash *glyphs;
 	/* The root or body whose background went to the canvas. */
 	const struct layout_fragment *canvas_frag;
 	/* Restylable lists: where each fragment's items are (display_list.c),

@@ -17,6 +17,7 @@
 #include FT_TRUETYPE_TABLES_H
 
 #include <math.h>
+#include <pthread.h>
 #include <string.h>
 
 struct glyph_key {
@@ -38,6 +39,59 @@ void paint_glyph_cache_free(struct paint_glyph_cache *gc)
 {
 	base_map_free(&gc->map);
 	base_arena_free(&gc->arena);
+}
+
+/* Caches kept: one per worker of a pool of this many threads, plus a
+ * painting in the background; larger ones are dropped. */
+#define GLYPH_STASH_MAX 8
+#define GLYPH_CACHE_MAX_BYTES (32u * 1024 * 1024)
+
+struct paint_glyph_stash {
+	pthread_mutex_t lock;
+	struct paint_glyph_cache caches[GLYPH_STASH_MAX];
+	size_t count;
+};
+
+struct paint_glyph_stash *paint_glyph_stash_new(void)
+{
+	struct paint_glyph_stash *s = base_xcalloc(1, sizeof(*s));
+	pthread_mutex_init(&s->lock, NULL);
+	return s;
+}
+
+void paint_glyph_stash_free(struct paint_glyph_stash *s)
+{
+	if (!s)
+		return;
+	for (size_t i = 0; i < s->count; i++)
+		paint_glyph_cache_free(&s->caches[i]);
+	pthread_mutex_destroy(&s->lock);
+	free(s);
+}
+
+bool paint_glyph_stash_take(struct paint_glyph_stash *s, struct paint_glyph_cache *out)
+{
+	pthread_mutex_lock(&s->lock);
+	bool found = s->count > 0;
+	if (found)
+		*out = s->caches[--s->count];
+	pthread_mutex_unlock(&s->lock);
+	return found;
+}
+
+void paint_glyph_stash_give(struct paint_glyph_stash *s, struct paint_glyph_cache *gc)
+{
+	bool kept = false;
+	if (gc->arena.reserved + gc->map.keys.reserved <= GLYPH_CACHE_MAX_BYTES) {
+		pthread_mutex_lock(&s->lock);
+		if (s->count < GLYPH_STASH_MAX) {
+			s->caches[s->count++] = *gc;
+			kept = true;
+		}
+		pthread_mutex_unlock(&s->lock);
+	}
+	if (!kept)
+		paint_glyph_cache_free(gc);
 }
 
 /* The size FreeType is given, in 26.6: Chromium keys its fonts by the

@@ -5,8 +5,9 @@
  * buffer, with a stack of buffers for opacity groups, then converts to
  * straight-alpha bytes. Tiles share nothing mutable and every pixel's value
  * depends only on the display list, so the result is the same for any
- * thread count. Per-worker scratch (coverage buffers, layers, glyph cache)
- * lives for one paint_rasterize() call. */
+ * thread count. Per-worker scratch (coverage buffers, layers) lives for
+ * one paint_rasterize() call; a worker's glyph cache is taken from the
+ * display list's stash and given back after it. */
 #include "paint/raster.h"
 
 #include <math.h>
@@ -25,6 +26,7 @@ struct worker {
 	struct paint_region layer_region[MAX_LAYERS];
 	struct paint_glyph_cache glyphs;
 	bool glyphs_ready;
+	struct paint_glyph_stash *stash; /* the display list's, where glyphs come from and go back */
 	float scale; /* the target's device scale */
 };
 
@@ -116,7 +118,8 @@ static void text_coverage(struct worker *w, const struct paint_item *it, const s
 {
 	memset(out, 0, (size_t)r.w * (size_t)r.h * sizeof(float));
 	if (!w->glyphs_ready) {
-		paint_glyph_cache_init(&w->glyphs);
+		if (!w->stash || !paint_glyph_stash_take(w->stash, &w->glyphs))
+			paint_glyph_cache_init(&w->glyphs);
 		w->glyphs_ready = true;
 	}
 	float scale = sqrtf(fabsf(m->a * m->d - m->b * m->c));
@@ -616,6 +619,8 @@ int paint_rasterize(const struct paint_display_list *dl, const struct paint_targ
 	cull_items(&job);
 	int threads = pool ? base_pool_threads(pool) : 1;
 	job.workers = base_xcalloc((size_t)threads, sizeof(struct worker));
+	for (int i = 0; i < threads; i++)
+		job.workers[i].stash = dl->glyphs;
 	size_t ntiles = (size_t)job.tiles_x * (size_t)job.tiles_y;
 	if (pool)
 		base_pool_parallel_for(pool, ntiles, render_tile, &job);
@@ -630,7 +635,9 @@ int paint_rasterize(const struct paint_display_list *dl, const struct paint_targ
 		free(w->tmp);
 		for (int k = 0; k < MAX_LAYERS; k++)
 			free(w->layers[k]);
-		if (w->glyphs_ready)
+		if (w->glyphs_ready && w->stash)
+			paint_glyph_stash_give(w->stash, &w->glyphs);
+		else if (w->glyphs_ready)
 			paint_glyph_cache_free(&w->glyphs);
 	}
 	free(job.workers);

@@ -66,6 +66,21 @@ struct paint_glyph_cache {
 
 void paint_glyph_cache_init(struct paint_glyph_cache *gc);
 void paint_glyph_cache_free(struct paint_glyph_cache *gc);
+
+/* Glyph caches kept between paintings of one display list, so that strips
+ * painted one after another do not render the same glyphs again: a worker
+ * takes one for a painting and gives it back after (glyphs are the same
+ * whoever renders them, so the pixels do not depend on which). Locked;
+ * owned by the display list. */
+struct paint_glyph_stash;
+
+struct paint_glyph_stash *paint_glyph_stash_new(void);
+void paint_glyph_stash_free(struct paint_glyph_stash *s);
+/* A kept cache (removed from the stash), or false when there is none. */
+bool paint_glyph_stash_take(struct paint_glyph_stash *s, struct paint_glyph_cache *out);
+/* Keeps gc for later paintings, or frees it when the stash is full or gc
+ * has grown too large. */
+void paint_glyph_stash_give(struct paint_glyph_stash *s, struct paint_glyph_cache *gc);
 /* The bitmap of glyph id of face at size px (device), its outline moved
  * right by sub quarter pixels (0..3); NULL when it has no outline or
  * cannot be loaded. */
