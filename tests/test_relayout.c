@@ -273,7 +273,8 @@ static size_t tag_centres(const char *boxes, const char *tag, float (*out)[2], s
 
 /* The saved Wikipedia article with the viewer benchmark's hover rules
  * (one of which makes reference marks bold), the pointer going from
- * reference mark to reference mark and to the text and links between. */
+ * reference mark to reference mark and to the text and links between,
+ * then over a grid of points. */
 static void test_wikipedia(void **state)
 {
 	(void)state;
@@ -317,8 +318,9 @@ static void test_wikipedia(void **state)
 	free(boxes);
 	assert_true(nsup >= 8);
 	/* Each mark, then a point beside it (text, a link, a margin), and
-	 * straight from one mark to the next now and then. */
-	float points[3 * 24][2];
+	 * straight from one mark to the next now and then; then a grid over
+	 * the first screen. */
+	float points[3 * 24 + 48][2];
 	size_t n = 0;
 	for (size_t i = 0; i < nsup; i++) {
 		points[n][0] = sups[i][0], points[n][1] = sups[i][1], n++;
@@ -326,6 +328,9 @@ static void test_wikipedia(void **state)
 			continue;
 		points[n][0] = sups[i][0] + (i % 2 ? 60 : -40), points[n][1] = sups[i][1] + 8, n++;
 	}
+	for (int y = 0; y < 6; y++)
+		for (int x = 0; x < 8; x++)
+			points[n][0] = 40 + 160 * (float)x, points[n][1] = 70 + 125 * (float)y, n++;
 	struct relayout_seen seen;
 	check_moves(html, len, (const float(*)[2])points, n, 1280, 800, false, &seen);
 	free(html);
