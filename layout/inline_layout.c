@@ -690,23 +690,20 @@ static size_t count_text_items(const struct para *pa)
 	return n;
 }
 
-/* Fills the text arrays from the cache; false when they are not kept. */
-static bool para_from_cache(struct para *pa, uint64_t h)
+/* Copies kept text arrays into the paragraph; false when they do not fit
+ * it. */
+static bool restore_para(void *arg, const void *data, size_t size)
 {
-	struct layout_ctx *ctx = pa->ctx;
-	struct base_buf *raw = &ctx->shape_raw;
-	raw->len = 0;
-	if (!layout_shape_cache_get_run(ctx->shape_cache, ctx->shape_key.data, ctx->shape_key.len, h, raw))
-		return false;
+	struct para *pa = arg;
 	size_t len = pa->text.len, items = count_text_items(pa);
 	struct para_kept kept;
-	if (raw->len < sizeof kept)
+	if (size < sizeof kept)
 		return false;
-	memcpy(&kept, raw->data, sizeof kept);
+	memcpy(&kept, data, sizeof kept);
 	size_t at = sizeof kept + items * 2 * sizeof(uint32_t);
-	if (kept.text_items != items || raw->len != at + kept.glyph_bytes + len * (sizeof *pa->adv + 3))
+	if (kept.text_items != items || size != at + kept.glyph_bytes + len * (sizeof *pa->adv + 3))
 		return false;
-	const char *p = raw->data + sizeof kept;
+	const char *p = (const char *)data + sizeof kept;
 	for (size_t i = 0; i < pa->count; i++) {
 		struct item *it = &pa->items[i];
 		if (it->type != IT_TEXT || it->end == it->start)
@@ -725,6 +722,13 @@ static bool para_from_cache(struct para *pa, uint64_t h)
 	memcpy(pa->collapsible, p + len, len);
 	memcpy(pa->hangs, p + 2 * len, len);
 	return true;
+}
+
+/* Fills the text arrays from the cache; false when they are not kept. */
+static bool para_from_cache(struct para *pa, uint64_t h)
+{
+	struct layout_ctx *ctx = pa->ctx;
+	return layout_shape_cache_use_run(ctx->shape_cache, ctx->shape_key.data, ctx->shape_key.len, h, restore_para, pa);
 }
 
 /* Keeps the text arrays just made, under the key made again (shaping used

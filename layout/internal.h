@@ -102,6 +102,10 @@ void layout_shape_cache_put(struct layout_shape_cache *c, const char *key, size_
  * arrays); a pass ends with layout_shape_cache_pass_end(). */
 bool layout_shape_cache_get_run(struct layout_shape_cache *c, const char *key, size_t keylen, uint64_t h, struct base_buf *out);
 void layout_shape_cache_put_run(struct layout_shape_cache *c, const char *key, size_t keylen, uint64_t h, const void *data, size_t size);
+/* Hands the entry's bytes to use() under the cache's lock, with no copy in
+ * between; false when absent or when use() refuses them. */
+bool layout_shape_cache_use_run(struct layout_shape_cache *c, const char *key, size_t keylen, uint64_t h,
+				bool (*use)(void *arg, const void *data, size_t size), void *arg);
 void layout_shape_cache_pass_end(struct layout_shape_cache *c);
 
 /* ---- Line breaking (line_breaker.c) ------------------------------------ */

@@ -204,6 +204,17 @@ bool layout_shape_cache_get_run(struct layout_shape_cache *c, const char *key, s
 	return found;
 }
 
+bool layout_shape_cache_use_run(struct layout_shape_cache *c, const char *key, size_t keylen, uint64_t h,
+				bool (*use)(void *arg, const void *data, size_t size), void *arg)
+{
+	pthread_mutex_lock(&c->lock);
+	const struct shape_cache_entry *e = find(&c->runs, key, keylen, h)->entry;
+	bool used = e && use(arg, e->data, e->size);
+	c->run_hits += used;
+	pthread_mutex_unlock(&c->lock);
+	return used;
+}
+
 void layout_shape_cache_put_run(struct layout_shape_cache *c, const char *key, size_t keylen, uint64_t h, const void *data, size_t size)
 {
 	pthread_mutex_lock(&c->lock);
