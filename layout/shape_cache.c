@@ -15,7 +15,7 @@
  * growing at LAYOUT_SHAPE_RUNS_BYTES, so that a document too large for it
  * keeps the items it has (every relayout lays them out in the same order);
  * it is emptied at the end of a pass in which its entries mostly went
- * unused (the document changed).
+ * unused while most lookups missed (the document changed).
  *
  * Threads: one mutex guards the tables and their arenas; lookups copy the
  * glyphs out, so no caller keeps a pointer into the cache.
@@ -61,8 +61,8 @@ struct layout_shape_cache {
 	struct shape_table pieces; /* words, space runs, paragraph breaks */
 	struct shape_table runs; /* text items */
 	/* Text item entries at the start of the pass, and lookups of the
-	 * pass that found one. */
-	size_t runs_at_start, run_hits;
+	 * pass that found one or not. */
+	size_t runs_at_start, run_hits, run_misses;
 };
 
 uint64_t layout_shape_cache_hash(const char *p, size_t n)
@@ -200,6 +200,7 @@ bool layout_shape_cache_get_run(struct layout_shape_cache *c, const char *key, s
 	pthread_mutex_lock(&c->lock);
 	bool found = get(&c->runs, key, keylen, h, out, &count) != NULL;
 	c->run_hits += found;
+	c->run_misses += !found;
 	pthread_mutex_unlock(&c->lock);
 	return found;
 }
@@ -211,6 +212,7 @@ bool layout_shape_cache_use_run(struct layout_shape_cache *c, const char *key, s
 	const struct shape_cache_entry *e = find(&c->runs, key, keylen, h)->entry;
 	bool used = e && use(arg, e->data, e->size);
 	c->run_hits += used;
+	c->run_misses += !used;
 	pthread_mutex_unlock(&c->lock);
 	return used;
 }
@@ -226,9 +228,13 @@ void layout_shape_cache_put_run(struct layout_shape_cache *c, const char *key, s
 void layout_shape_cache_pass_end(struct layout_shape_cache *c)
 {
 	pthread_mutex_lock(&c->lock);
-	if (c->run_hits < c->runs_at_start / 2)
+	/* A pass that lays out only part of the document (an incremental
+	 * relayout) looks up few entries: only many misses and few hits
+	 * say that the text changed. */
+	size_t half = c->runs_at_start / 2;
+	if (c->run_hits < half && c->run_misses >= half)
 		empty(&c->runs);
 	c->runs_at_start = c->runs.len;
-	c->run_hits = 0;
+	c->run_hits = c->run_misses = 0;
 	pthread_mutex_unlock(&c->lock);
 }
