@@ -304,10 +304,12 @@ static void layout_block_children(struct flow_state *st, bool collapse_top, stru
 /* Lays out a block container with a used border-box width. new_bfc: it
  * establishes a block formatting context (floats and margins stay in). */
 /* HTML §15.3.13: a fieldset's rendered legend is its first legend child
- * that neither floats nor is absolutely positioned. */
+ * that neither floats nor is absolutely positioned. (Flex, grid and table
+ * fieldsets lay the legend out with their other children.) */
 static struct layout_box *rendered_legend(const struct layout_box *box)
 {
-	if (box->anonymous || box->pseudo || !box->node || box->node->tag != HTML_TAG_FIELDSET || box->inline_content)
+	if (box->anonymous || box->pseudo || !box->node || box->node->tag != HTML_TAG_FIELDSET || box->inline_content ||
+	    layout_is_flex(box) || layout_is_grid(box) || layout_is_table(box))
 		return NULL;
 	for (struct layout_box *c = box->first; c; c = c->next)
 		if (!c->is_float && !c->is_abspos && !c->anonymous && !c->pseudo && c->node && c->node->tag == HTML_TAG_LEGEND &&

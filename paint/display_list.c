@@ -311,10 +311,13 @@ static const struct layout_fragment *table_grid_box(struct paint_ctx *c, const s
 }
 
 /* HTML §15.3.13: a fieldset's rendered legend (laid out as its first
- * child fragment). */
+ * child fragment, unless the fieldset is a flex, grid or table box). */
 static const struct layout_fragment *fieldset_legend(const struct layout_fragment *f)
 {
-	if (!f->node || f->pseudo || f->node->tag != HTML_TAG_FIELDSET || f->child_count == 0)
+	uint8_t d = f->style->display;
+	if (!f->node || f->pseudo || f->node->tag != HTML_TAG_FIELDSET || f->child_count == 0 || d == CSS_DISPLAY_FLEX ||
+	    d == CSS_DISPLAY_INLINE_FLEX || d == CSS_DISPLAY_GRID || d == CSS_DISPLAY_INLINE_GRID || d == CSS_DISPLAY_TABLE ||
+	    d == CSS_DISPLAY_INLINE_TABLE)
 		return NULL;
 	const struct layout_fragment *c = f->children[0];
 	const struct css_style *s = c->style;
