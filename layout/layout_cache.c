@@ -61,8 +61,12 @@ struct layout_cache_entry {
 };
 
 struct layout_cache {
-	struct layout_cache_entry *slots; /* mask + 1 of them */
-	size_t mask, used;
+	/* The entries, dense, and a table of mask + 1 slots holding an
+	 * entry's index plus one (0: free), by element. */
+	struct layout_cache_entry *entries;
+	size_t count, cap;
+	uint32_t *slots;
+	size_t mask;
 	uint32_t generation; /* the current pass */
 	size_t full_bytes; /* the tree arena of the last layout from scratch */
 };
@@ -232,34 +236,35 @@ void layout_cache_free(struct layout_cache *cache)
 	if (!cache)
 		return;
 	free(cache->slots);
+	free(cache->entries);
 	free(cache);
 }
 
-static struct layout_cache_entry *find(struct layout_cache *c, const struct html_node *node)
+/* The slot of an element: its entry's, or the free one it would take. */
+static uint32_t *find(struct layout_cache *c, const struct html_node *node)
 {
 	for (size_t i = hash_ptr(node) & c->mask;; i = (i + 1) & c->mask)
-		if (!c->slots[i].node || c->slots[i].node == node)
+		if (!c->slots[i] || c->entries[c->slots[i] - 1].node == node)
 			return &c->slots[i];
 }
 
-/* Keeps the entries of generations >= min_generation, in a table sized for
- * at least `room` more. */
+/* Keeps the entries of generations >= min_generation, in a table with
+ * room for at least `room` more. */
 static void rehash(struct layout_cache *c, uint32_t min_generation, size_t room)
 {
-	struct layout_cache_entry *old = c->slots;
-	size_t old_cap = c->mask + 1, cap = 256;
-	while (cap < 2 * (c->used + room))
+	size_t kept = 0;
+	for (size_t i = 0; i < c->count; i++)
+		if (c->entries[i].generation >= min_generation)
+			c->entries[kept++] = c->entries[i];
+	c->count = kept;
+	size_t cap = 256;
+	while (cap < 2 * (c->count + room))
 		cap *= 2;
+	free(c->slots);
 	c->mask = cap - 1;
 	c->slots = base_xcalloc(cap, sizeof *c->slots);
-	c->used = 0;
-	for (size_t i = 0; i < old_cap; i++) {
-		if (!old[i].node || old[i].generation < min_generation)
-			continue;
-		*find(c, old[i].node) = old[i];
-		c->used++;
-	}
-	free(old);
+	for (size_t i = 0; i < c->count; i++)
+		*find(c, c->entries[i].node) = (uint32_t)(i + 1);
 }
 
 /* Whether a box's result may be filed and reused: an element's own
@@ -324,8 +329,9 @@ bool layout_cache_fetch(struct layout_ctx *ctx, const struct layout_box *box, co
 		return false;
 	mark->cacheable = true;
 	struct layout_cache *c = ctx->cache;
-	const struct layout_cache_entry *e = find(c, box->node);
-	if (e->node && e->generation != c->generation && e->digest == box->digest && e->subtree_boxes == box->subtree_boxes &&
+	uint32_t slot = *find(c, box->node);
+	const struct layout_cache_entry *e = slot ? &c->entries[slot - 1] : NULL;
+	if (e && e->generation != c->generation && e->digest == box->digest && e->subtree_boxes == box->subtree_boxes &&
 	    memcmp(&e->key, key, sizeof *key) == 0 && (key->new_bfc || floats_allow(e, parent_floats, bfc_y)) &&
 	    !dirty_has(ctx->dirty, box->node)) {
 		*out = e->result;
@@ -370,12 +376,17 @@ void layout_cache_store(struct layout_ctx *ctx, const struct layout_box *box, co
 	if (!key->new_bfc && (n != mark->floats_count || (n > 0 && !(parent_floats->max_bottom <= query))))
 		return;
 	struct layout_cache *c = ctx->cache;
-	if (2 * (c->used + 1) > c->mask + 1)
-		rehash(c, 0, 1);
-	struct layout_cache_entry *e = find(c, box->node);
-	if (!e->node)
-		c->used++;
-	*e = (struct layout_cache_entry){
+	if (2 * (c->count + 1) > c->mask + 1)
+		rehash(c, 0, c->count + 1);
+	uint32_t *slot = find(c, box->node);
+	if (!*slot) {
+		if (c->count == c->cap) {
+			c->cap = c->cap ? 2 * c->cap : 256;
+			c->entries = base_xrealloc(c->entries, c->cap * sizeof *c->entries);
+		}
+		*slot = (uint32_t)++c->count;
+	}
+	c->entries[*slot - 1] = (struct layout_cache_entry){
 		.node = box->node,
 		.digest = box->digest,
 		.subtree_boxes = box->subtree_boxes,
@@ -394,7 +405,7 @@ void layout_cache_store(struct layout_ctx *ctx, const struct layout_box *box, co
 struct layout_cache *layout_cache_new(void)
 {
 	struct layout_cache *c = base_xcalloc(1, sizeof *c);
-	c->mask = 255;
+	c->mask = 1023;
 	c->slots = base_xcalloc(c->mask + 1, sizeof *c->slots);
 	return c;
 }
