@@ -349,7 +349,6 @@ static void layout_block_container(struct layout_ctx *ctx, struct layout_box *bo
 	struct layout_cache_key key;
 	struct layout_cache_mark mark = {0};
 	if (ctx->cache) {
-		memset(&key, 0, sizeof key);
 		key.cb_width = cb_width;
 		key.cb_height = cb_height;
 		key.width = w;

@@ -26,11 +26,11 @@
  * and quotes (generated text), the ::first-line style of an ancestor, a
  * list item's marker.
  *
- * A reused fragment is a copy of the one the layout made (its subtree
- * shared): flex and grid layout stretch their items' fragments after
- * laying them out, and every parent sets its children's places. Table
- * parts are not cached: table layout moves a cell's content for
- * vertical-align after laying it out.
+ * A reused flex or grid item is a copy of the fragment its layout made
+ * (its subtree shared): those containers stretch their items' fragments
+ * after laying them out; other parents only set places, again on every
+ * layout. Table parts are not cached: table layout moves a cell's content
+ * for vertical-align after laying it out.
  *
  * Ownership: the cache belongs to the newest tree (layout_tree.cache);
  * its entries point at fragments of that tree and of the earlier trees it
@@ -48,9 +48,10 @@ struct layout_cache_entry {
 	uint32_t generation; /* the pass that filed it */
 	struct layout_cache_key key;
 	struct layout_block_result result;
-	/* The fragment as its layout left it: a reuse gets a copy of it in
-	 * the new tree, since the parent's layout goes on to set its place
-	 * and, in flex and grid layout, its stretched size. */
+	/* The fragment as its layout left it: a flex or grid item is reused
+	 * as a copy of it, since the container goes on to stretch it. (Other
+	 * parents only set the place and the left margin, which they set
+	 * again on a reuse.) */
 	struct layout_fragment frag;
 	size_t boxes; /* block containers its layout counted */
 	/* In its parent's BFC: whether that had floats, and the highest
@@ -300,6 +301,25 @@ static bool cacheable(const struct layout_ctx *ctx, const struct layout_box *box
 	}
 }
 
+/* Bit for bit, member by member (the struct has padding). */
+static bool same_float(float a, float b)
+{
+	return memcmp(&a, &b, sizeof a) == 0;
+}
+
+static bool key_equal(const struct layout_cache_key *a, const struct layout_cache_key *b)
+{
+	return same_float(a->cb_width, b->cb_width) && same_float(a->cb_height, b->cb_height) && same_float(a->width, b->width) &&
+	       memcmp(a->margin, b->margin, sizeof a->margin) == 0 && memcmp(a->border, b->border, sizeof a->border) == 0 &&
+	       memcmp(a->padding, b->padding, sizeof a->padding) == 0 && same_float(a->bfc_x, b->bfc_x) && a->depth == b->depth &&
+	       a->new_bfc == b->new_bfc;
+}
+
+static bool is_flex_or_grid(const struct layout_box *b)
+{
+	return layout_is_flex(b) || layout_is_grid(b);
+}
+
 static size_t floats_count(const struct layout_floats *fl)
 {
 	return fl ? fl->count : 0;
@@ -332,11 +352,13 @@ bool layout_cache_fetch(struct layout_ctx *ctx, const struct layout_box *box, co
 	uint32_t slot = *find(c, box->node);
 	const struct layout_cache_entry *e = slot ? &c->entries[slot - 1] : NULL;
 	if (e && e->generation != c->generation && e->digest == box->digest && e->subtree_boxes == box->subtree_boxes &&
-	    memcmp(&e->key, key, sizeof *key) == 0 && (key->new_bfc || floats_allow(e, parent_floats, bfc_y)) &&
+	    key_equal(&e->key, key) && (key->new_bfc || floats_allow(e, parent_floats, bfc_y)) &&
 	    !dirty_has(ctx->dirty, box->node)) {
 		*out = e->result;
-		out->frag = base_arena_alloc(&ctx->tree->arena, sizeof *out->frag);
-		*out->frag = e->frag;
+		if (is_flex_or_grid(box->parent)) {
+			out->frag = base_arena_alloc(&ctx->tree->arena, sizeof *out->frag);
+			*out->frag = e->frag;
+		}
 		ctx->boxes_reused += e->boxes;
 		/* Its queries count for the boxes around it being filed. */
 		if (!key->new_bfc && isfinite(e->min_query))
