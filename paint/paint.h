@@ -74,6 +74,10 @@ struct paint_target {
 	 * stuck by position: sticky, fixed backgrounds): what is left moves
 	 * with the document, so its pixels can be reused at any scroll. */
 	bool scrolled_only;
+	/* Where pixels[0] is in device px of the target so placed: (0, 0)
+	 * but for a part of a larger target, whose pixels are then painted in
+	 * the whole target's device frame, as the whole would paint them. */
+	int origin_x, origin_y;
 };
 
 /* An integer rectangle of device px. */

@@ -464,13 +464,14 @@ static void cull_items(struct raster_job *job)
 {
 	const struct paint_display_list *dl = job->dl;
 	const struct paint_target *t = job->t;
-	const struct paint_region whole = { 0, 0, t->width, t->height };
+	const struct paint_region whole = { t->origin_x, t->origin_y, t->width, t->height };
 	/* The document rows the target shows, with room for the pixel an
 	 * item's antialiasing reaches and for rounding: items that scroll
 	 * and lie wholly above or below are out at the cost of two
 	 * comparisons (the exact test follows for the others). */
 	float margin = 2.0f / t->scale;
-	float top = t->scroll_y - margin, bottom = t->scroll_y + (float)t->height / t->scale + margin;
+	float top = t->scroll_y + (float)t->origin_y / t->scale - margin;
+	float bottom = top + (float)t->height / t->scale + 2 * margin;
 	size_t n = dl->count;
 	size_t *cand = band_candidates(dl, top, bottom, &n);
 	job->items = base_xmalloc(BASE_MAX(n, (size_t)1) * sizeof(*job->items));
@@ -504,10 +505,10 @@ static void render_tile(void *ctx, size_t index, int worker_index)
 	struct worker *w = &job->workers[worker_index];
 	const struct paint_target *t = job->t;
 	w->scale = t->scale;
-	struct paint_region tile = { (int)(index % (size_t)job->tiles_x) * TILE, (int)(index / (size_t)job->tiles_x) * TILE,
-				     TILE, TILE };
-	tile.w = BASE_MIN(TILE, t->width - tile.x);
-	tile.h = BASE_MIN(TILE, t->height - tile.y);
+	struct paint_region tile = { t->origin_x + (int)(index % (size_t)job->tiles_x) * TILE,
+				     t->origin_y + (int)(index / (size_t)job->tiles_x) * TILE, TILE, TILE };
+	tile.w = BASE_MIN(TILE, t->origin_x + t->width - tile.x);
+	tile.h = BASE_MIN(TILE, t->origin_y + t->height - tile.y);
 	if (!w->layers[0])
 		w->layers[0] = base_xmalloc((size_t)TILE * TILE * 4 * sizeof(float));
 	float *base = w->layers[0];
@@ -589,7 +590,7 @@ static void render_tile(void *ctx, size_t index, int worker_index)
 		}
 	}
 	for (int y = 0; y < tile.h; y++) {
-		uint8_t *out = t->pixels + (size_t)(tile.y + y) * t->stride + (size_t)tile.x * 4;
+		uint8_t *out = t->pixels + (size_t)(tile.y - t->origin_y + y) * t->stride + (size_t)(tile.x - t->origin_x) * 4;
 		const float *p = base + (size_t)y * TILE * 4;
 		for (int x = 0; x < tile.w; x++, p += 4, out += 4) {
 			float a = BASE_MIN(BASE_MAX(p[3], 0.0f), 1.0f);

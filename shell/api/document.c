@@ -497,20 +497,19 @@ int weft_document_paint_area(struct weft_document *doc, const struct weft_paint_
 		shell_error_set(err, WEFT_ERR_INPUT, "invalid paint target");
 		return WEFT_ERR_INPUT;
 	}
-	/* A target starting inside the viewport: the document under it is at
-	 * the window's scroll plus the area's offset, and the viewport (which
-	 * places fixed and sticky boxes) starts the offset before it. */
-	float ox = (float)area.x / window->scale, oy = (float)area.y / window->scale;
+	/* The window's own target with its origin moved to the area: the
+	 * geometry is computed in the window's device frame, so the pixels
+	 * are the window's to the last bit of a translucent layer. */
 	struct paint_target pt = {
 		.pixels = pixels,
 		.width = area.width,
 		.height = area.height,
 		.stride = stride,
 		.scale = window->scale,
-		.scroll_x = window->scroll_x + ox,
-		.scroll_y = window->scroll_y + oy,
-		.viewport_x = ox,
-		.viewport_y = oy,
+		.scroll_x = window->scroll_x,
+		.scroll_y = window->scroll_y,
+		.origin_x = area.x,
+		.origin_y = area.y,
 	};
 	return paint(doc, &pt, err);
 }
