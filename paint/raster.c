@@ -242,6 +242,17 @@ static void srcover8(float *d, const unsigned s8[4])
 		d[k] = (float)(s8[k] + ((to8(d[k]) * inv) >> 8)) * (1.0f / 255.0f);
 }
 
+/* Skia's SkBlendARGB32, with which Chromium's raster composites a layer
+ * under a group alpha below 255: the source scaled by alpha + 1, the
+ * destination by what the scaled source alpha leaves of 256
+ * (SkAlphaMulInv256), summed and shifted down. */
+static void blend8(float *d, const unsigned s8[4], unsigned alpha)
+{
+	unsigned ss = alpha + 1u, prod = 0xFFFFu - s8[3] * ss, ds = (prod + (prod >> 8)) >> 8;
+	for (int k = 0; k < 4; k++)
+		d[k] = (float)(((s8[k] * ss + to8(d[k]) * ds) >> 8) & 255u) * (1.0f / 255.0f);
+}
+
 /* A premultiplied colour as Skia premultiplies an 8-bit one by an 8-bit
  * alpha x (SkMulDiv255Round); rgba is premultiplied already. */
 static void premul8(const float rgba[4], unsigned x, unsigned out[4])
@@ -576,12 +587,14 @@ static void render_tile(void *ctx, size_t index, int worker_index)
 				for (size_t p = 0; p < (size_t)lr.w * 4; p += 4) {
 					if (src[p + 3] <= 0.0f)
 						continue;
-					/* The layer's pixels are 8-bit in Skia too:
-					 * scaled by the group alpha, then source-over. */
+					/* The layer's pixels are 8-bit in Skia too. */
 					unsigned s8[4];
 					for (int k = 0; k < 4; k++)
-						s8[k] = (to8(src[p + k]) * op8 + 127u) / 255u;
-					srcover8(dst + p, s8);
+						s8[k] = to8(src[p + k]);
+					if (op8 >= 255u)
+						srcover8(dst + p, s8);
+					else
+						blend8(dst + p, s8, op8);
 				}
 			}
 			depth--;
