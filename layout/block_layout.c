@@ -301,8 +301,6 @@ static void layout_block_children(struct flow_state *st, bool collapse_top, stru
 	*out_at_top = at_top;
 }
 
-/* Lays out a block container with a used border-box width. new_bfc: it
- * establishes a block formatting context (floats and margins stay in). */
 /* HTML §15.3.13: a fieldset's rendered legend is its first legend child
  * that neither floats nor is absolutely positioned. (Flex, grid and table
  * fieldsets lay the legend out with their other children.) */
@@ -340,6 +338,8 @@ static float layout_rendered_legend(struct layout_ctx *ctx, struct layout_box *l
 	return m.top + r.frag->height + m.bottom;
 }
 
+/* Lays out a block container with a used border-box width. new_bfc: it
+ * establishes a block formatting context (floats and margins stay in). */
 static void layout_block_container(struct layout_ctx *ctx, struct layout_box *box, float cb_width, float cb_height, float w,
 				   const struct layout_edges *m, const struct layout_edges *b, const struct layout_edges *p, bool new_bfc,
 				   struct layout_floats *parent_floats, float border_bfc_x, float border_bfc_y,

@@ -154,8 +154,6 @@ static void glyphs_added(struct base_buf *glyphs, size_t n)
 	glyphs->data[glyphs->len] = 0;
 }
 
-/* Tabs and newlines have no visible glyph of their own: they show the
- * space glyph, tabs with its advance. */
 /* Font units to px: Chromium's advances come from FreeType scaled at the
  * size Skia hands it, truncated to 1/100 px and then to 26.6. */
 static float advance_scale(const struct layout_font_list *fl, const struct layout_face *face)
@@ -166,6 +164,8 @@ static float advance_scale(const struct layout_font_list *fl, const struct layou
 	return size / (float)layout_face_upem(face);
 }
 
+/* Tabs and newlines have no visible glyph of their own: they show the
+ * space glyph, tabs with its advance. */
 static void __attribute__((noinline)) whitespace_glyph(struct layout_shaped_glyph *g, char c, float scale)
 {
 	hb_codepoint_t sp = 0;
