@@ -49,10 +49,18 @@ static float line_height(struct layout_ctx *ctx, const struct css_style *s)
 	return fl->metrics.ascent + fl->metrics.descent + fl->metrics.line_gap;
 }
 
-bool layout_form_control_size(struct layout_ctx *ctx, const struct layout_box *box, float *w, float *h)
+/* The HTML element generating a box (not a pseudo-element's), or NULL:
+ * only those can be form controls. */
+static const struct html_node *html_element_of(const struct layout_box *box)
 {
 	const struct html_node *el = box->node;
-	if (!el || box->pseudo || el->type != HTML_NODE_ELEMENT || el->ns != HTML_NS_HTML)
+	return el && !box->pseudo && el->type == HTML_NODE_ELEMENT && el->ns == HTML_NS_HTML ? el : NULL;
+}
+
+bool layout_form_control_size(struct layout_ctx *ctx, const struct layout_box *box, float *w, float *h)
+{
+	const struct html_node *el = html_element_of(box);
+	if (!el)
 		return false;
 	/* Every box asks: only controls need their font's measures. */
 	if (el->tag != HTML_TAG_INPUT && el->tag != HTML_TAG_TEXTAREA && el->tag != HTML_TAG_SELECT)
@@ -121,8 +129,8 @@ bool layout_form_control_size(struct layout_ctx *ctx, const struct layout_box *b
 
 bool layout_form_control_fits_content(const struct layout_box *box)
 {
-	const struct html_node *el = box->node;
-	if (!el || box->pseudo || el->type != HTML_NODE_ELEMENT || el->ns != HTML_NS_HTML)
+	const struct html_node *el = html_element_of(box);
+	if (!el)
 		return false;
 	if (el->tag == HTML_TAG_LEGEND)
 		return el->parent && el->parent->type == HTML_NODE_ELEMENT && el->parent->tag == HTML_TAG_FIELDSET;
@@ -132,7 +140,6 @@ bool layout_form_control_fits_content(const struct layout_box *box)
 
 bool layout_form_control_centres_line(const struct layout_box *box)
 {
-	const struct html_node *el = box->node;
-	return el && !box->pseudo && el->type == HTML_NODE_ELEMENT && el->ns == HTML_NS_HTML && el->tag == HTML_TAG_INPUT &&
-	       is_text_input(el);
+	const struct html_node *el = html_element_of(box);
+	return el && el->tag == HTML_TAG_INPUT && is_text_input(el);
 }
