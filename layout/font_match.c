@@ -144,37 +144,13 @@ const struct layout_font_list *layout_font_list_for(struct layout_ctx *ctx, cons
 	return f->fl;
 }
 
-static const struct layout_font_list *font_list_for(struct layout_ctx *ctx, const struct css_style *style)
+/* Matches the faces of a font list (fl->faces has room for cap) and takes
+ * its metrics from the first, or plausible ones when there is none. */
+static void match_font_list(struct layout_ctx *ctx, const struct css_style *style, int weight, struct layout_font_list *fl,
+			    size_t cap)
 {
-	struct layout_font_list *fl = base_map_get(&ctx->font_lists, (const char *)&style, sizeof style);
-	if (fl)
-		return fl;
-	const struct css_font_family *ff = &style->font_family;
-	size_t cap = ff->count + 3;
-	const struct layout_face **faces = base_arena_calloc(&ctx->scratch, cap, sizeof *faces);
-	int weight = style->font_weight ? style->font_weight : 400;
-	fl = base_arena_calloc(&ctx->scratch, 1, sizeof *fl);
-	fl->faces = faces;
-	fl->size = style->font_size;
-	/* Kept: the metrics, then the faces. */
-	struct base_buf key = {0}, kept = {0};
-	uint64_t h = 0;
-	uint32_t n_kept;
-	if (ctx->opt->fonts) {
-		font_list_key(&key, layout_fonts_generation(ctx->opt->fonts), ff, weight, style->font_style, style->font_size);
-		h = layout_shape_cache_hash(key.data, key.len);
-		if (layout_shape_cache_get(ctx->shape_cache, key.data, key.len, h, &kept, &n_kept) && n_kept <= cap &&
-		    kept.len == sizeof fl->metrics + n_kept * sizeof *faces) {
-			memcpy(&fl->metrics, kept.data, sizeof fl->metrics);
-			memcpy(faces, kept.data + sizeof fl->metrics, n_kept * sizeof *faces);
-			fl->count = n_kept;
-			base_buf_free(&key);
-			base_buf_free(&kept);
-			base_map_put(&ctx->font_lists, (const char *)&style, sizeof style, fl);
-			return fl;
-		}
-	}
-	size_t n = match_faces(ctx->opt->fonts, ff, weight, style->font_style, faces, cap);
+	const struct layout_face **faces = fl->faces;
+	size_t n = match_faces(ctx->opt->fonts, &style->font_family, weight, style->font_style, faces, cap);
 	fl->count = n;
 	if (n > 0) {
 		layout_face_metrics(faces[0], style->font_size, &fl->metrics);
@@ -192,11 +168,43 @@ static const struct layout_font_list *font_list_for(struct layout_ctx *ctx, cons
 		fl->metrics.space_width = style->font_size * 0.25f;
 		fl->metrics.zero_width = style->font_size * 0.5f;
 	}
-	if (key.len) {
-		kept.len = 0;
-		base_buf_append(&kept, &fl->metrics, sizeof fl->metrics);
-		base_buf_append(&kept, faces, n * sizeof *faces);
-		layout_shape_cache_put(ctx->shape_cache, key.data, key.len, h, kept.data, kept.len, (uint32_t)n);
+}
+
+static const struct layout_font_list *font_list_for(struct layout_ctx *ctx, const struct css_style *style)
+{
+	struct layout_font_list *fl = base_map_get(&ctx->font_lists, (const char *)&style, sizeof style);
+	if (fl)
+		return fl;
+	const struct css_font_family *ff = &style->font_family;
+	size_t cap = ff->count + 3;
+	const struct layout_face **faces = base_arena_calloc(&ctx->scratch, cap, sizeof *faces);
+	int weight = style->font_weight ? style->font_weight : 400;
+	fl = base_arena_calloc(&ctx->scratch, 1, sizeof *fl);
+	fl->faces = faces;
+	fl->size = style->font_size;
+	/* Kept: the metrics, then the faces. */
+	struct base_buf key = {0}, kept = {0};
+	uint64_t h = 0;
+	uint32_t n_kept;
+	bool found = false;
+	if (ctx->opt->fonts) {
+		font_list_key(&key, layout_fonts_generation(ctx->opt->fonts), ff, weight, style->font_style, style->font_size);
+		h = layout_shape_cache_hash(key.data, key.len);
+		found = layout_shape_cache_get(ctx->shape_cache, key.data, key.len, h, &kept, &n_kept) && n_kept <= cap &&
+			kept.len == sizeof fl->metrics + n_kept * sizeof *faces;
+	}
+	if (found) {
+		memcpy(&fl->metrics, kept.data, sizeof fl->metrics);
+		memcpy(faces, kept.data + sizeof fl->metrics, n_kept * sizeof *faces);
+		fl->count = n_kept;
+	} else {
+		match_font_list(ctx, style, weight, fl, cap);
+		if (key.len) {
+			kept.len = 0;
+			base_buf_append(&kept, &fl->metrics, sizeof fl->metrics);
+			base_buf_append(&kept, faces, fl->count * sizeof *faces);
+			layout_shape_cache_put(ctx->shape_cache, key.data, key.len, h, kept.data, kept.len, (uint32_t)fl->count);
+		}
 	}
 	base_buf_free(&key);
 	base_buf_free(&kept);
