@@ -335,8 +335,7 @@ static void collect(struct para *pa, struct layout_box *parent, int depth)
 {
 	for (struct layout_box *c = parent->first; c; c = c->next) {
 		if (c->is_float || c->is_abspos) {
-			struct item *it = push_item(pa, c->is_float ? IT_FLOAT : IT_ABSPOS, c, c->style);
-			(void)it;
+			push_item(pa, c->is_float ? IT_FLOAT : IT_ABSPOS, c, c->style);
 			continue;
 		}
 		switch (c->type) {
@@ -766,8 +765,7 @@ static void build_para(struct para *pa)
 	init_para(pa);
 	pa->prev_space = true; /* spaces at the start of the block collapse away */
 	if (pa->root->marker && !pa->intrinsic) {
-		struct item *it = push_item(pa, IT_MARKER, pa->root->marker, pa->root->marker->style);
-		(void)it;
+		push_item(pa, IT_MARKER, pa->root->marker, pa->root->marker->style);
 	}
 	collect(pa, pa->root, pa->depth);
 	size_t len = pa->text.len;
