@@ -42,7 +42,7 @@
 #include <string.h>
 
 struct layout_cache_entry {
-	const struct html_node *node; /* NULL: a free slot */
+	const struct html_node *node; /* the element whose box it is */
 	uint64_t digest;
 	uint32_t subtree_boxes;
 	uint32_t generation; /* the pass that filed it */
