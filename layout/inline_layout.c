@@ -589,7 +589,7 @@ static void text_arrays(struct para *pa, uint8_t *nowrap)
 				if ((text[b] == ' ' || text[b] == '\t') && b + 1 < len && text[b + 1] != ' ' && text[b + 1] != '\n' &&
 				    pa->brk[b] == LAYOUT_BREAK_NONE)
 					pa->brk[b] = LAYOUT_BREAK_ALLOWED;
-				if ((s->word_break == CSS_WORD_BREAK_BREAK_ALL) && (text[b + 1] & 0xC0) != 0x80 && b + 1 < it->end &&
+				if (s->word_break == CSS_WORD_BREAK_BREAK_ALL && b + 1 < it->end && (text[b + 1] & 0xC0) != 0x80 &&
 				    text[b] != ' ' && text[b + 1] != ' ')
 					pa->brk[b] = pa->brk[b] == LAYOUT_BREAK_MANDATORY ? pa->brk[b] : LAYOUT_BREAK_ALLOWED;
 				if (s->word_break == CSS_WORD_BREAK_KEEP_ALL && text[b] != ' ' && pa->brk[b] == LAYOUT_BREAK_ALLOWED &&
@@ -667,6 +667,7 @@ static bool para_key(struct para *pa)
 			base_buf_append(key, it->fl->faces, it->fl->count * sizeof *it->fl->faces);
 			continue;
 		}
+		/* An atomic inline: whether it may wrap (its nowrap bytes). */
 		if (it->type == IT_ATOMIC)
 			k.white_space = wraps(atomic_parent_style(pa, it)->white_space);
 		base_buf_append(key, &k, sizeof k);
