@@ -18,7 +18,8 @@
  * unused while most lookups missed (the document changed).
  *
  * Threads: one mutex guards the tables and their arenas; lookups copy the
- * glyphs out, so no caller keeps a pointer into the cache.
+ * glyphs out, or hand them to a callback under the lock, so no caller
+ * keeps a pointer into the cache.
  *
  * The tables are our own (open addressing, hashing keys eight bytes at a
  * time): keys are whole words and paragraphs, looked up for every word.
@@ -194,13 +195,20 @@ void layout_shape_cache_put(struct layout_shape_cache *c, const char *key, size_
 	pthread_mutex_unlock(&c->lock);
 }
 
+/* Counts a lookup in the table of text items, for
+ * layout_shape_cache_pass_end(); the lock is held. */
+static void count_run_lookup(struct layout_shape_cache *c, bool found)
+{
+	c->run_hits += found;
+	c->run_misses += !found;
+}
+
 bool layout_shape_cache_get_run(struct layout_shape_cache *c, const char *key, size_t keylen, uint64_t h, struct base_buf *out)
 {
 	uint32_t count;
 	pthread_mutex_lock(&c->lock);
 	bool found = get(&c->runs, key, keylen, h, out, &count) != NULL;
-	c->run_hits += found;
-	c->run_misses += !found;
+	count_run_lookup(c, found);
 	pthread_mutex_unlock(&c->lock);
 	return found;
 }
@@ -211,8 +219,7 @@ bool layout_shape_cache_use_run(struct layout_shape_cache *c, const char *key, s
 	pthread_mutex_lock(&c->lock);
 	const struct shape_cache_entry *e = find(&c->runs, key, keylen, h)->entry;
 	bool used = e && use(arg, e->data, e->size);
-	c->run_hits += used;
-	c->run_misses += !used;
+	count_run_lookup(c, used);
 	pthread_mutex_unlock(&c->lock);
 	return used;
 }
