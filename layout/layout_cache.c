@@ -181,6 +181,15 @@ static bool dirty_has(const struct layout_dirty_set *d, const struct html_node *
 			return d->slots[i] != NULL;
 }
 
+/* Puts an element not in the set into a free slot (the table has one). */
+static void dirty_insert(struct layout_dirty_set *d, const struct html_node *n)
+{
+	size_t j = hash_ptr(n) & d->mask;
+	while (d->slots[j])
+		j = (j + 1) & d->mask;
+	d->slots[j] = n;
+}
+
 /* The changed elements and their ancestors: their boxes must be laid out
  * again (their own styles or their children's changed). */
 static struct layout_dirty_set *dirty_new(const struct html_node *const *changed, size_t count)
@@ -202,20 +211,12 @@ static struct layout_dirty_set *dirty_new(const struct html_node *const *changed
 				cap *= 2;
 				d->mask = cap - 1;
 				d->slots = base_xcalloc(cap, sizeof *d->slots);
-				for (size_t i = 0; i < old_cap; i++) {
-					if (!old[i])
-						continue;
-					size_t j = hash_ptr(old[i]) & d->mask;
-					while (d->slots[j])
-						j = (j + 1) & d->mask;
-					d->slots[j] = old[i];
-				}
+				for (size_t i = 0; i < old_cap; i++)
+					if (old[i])
+						dirty_insert(d, old[i]);
 				free(old);
 			}
-			size_t j = hash_ptr(n) & d->mask;
-			while (d->slots[j])
-				j = (j + 1) & d->mask;
-			d->slots[j] = n;
+			dirty_insert(d, n);
 			used++;
 		}
 	}
