@@ -241,8 +241,6 @@ static void pick_winners(struct css_worker *w, struct css_match_list *normal, st
 	}
 }
 
-/* One cascade of the sorted blocks into cx-ready values, and the
- * computed style; rtl maps the flow-relative declarations. */
 /* Which of the properties a theme draws the page set itself, as Blink's
  * HasAuthorBorder/HasAuthorBackground: then a control is drawn from CSS. */
 static uint8_t author_styled(const struct winner *winners)
@@ -257,6 +255,8 @@ static uint8_t author_styled(const struct winner *winners)
 	return flags;
 }
 
+/* One cascade of the sorted blocks into cx-ready values, and the
+ * computed style; rtl maps the flow-relative declarations. */
 static struct css_style *cascade_once(struct css_styler *st, struct css_worker *w, const struct html_node *el,
 				      const struct css_style *parent, struct css_match_list *normal,
 				      struct css_match_list *important, bool is_root, bool is_pseudo, bool rtl)
