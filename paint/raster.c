@@ -584,17 +584,17 @@ static void render_tile(void *ctx, size_t index, int worker_index)
 				size_t off = ((size_t)(lr.y - tile.y + y) * TILE + (size_t)(lr.x - tile.x)) * 4;
 				const float *src = w->layers[depth] + off;
 				float *dst = w->layers[depth - 1] + off;
-				for (size_t p = 0; p < (size_t)lr.w * 4; p += 4) {
-					if (src[p + 3] <= 0.0f)
+				for (size_t px = 0; px < (size_t)lr.w * 4; px += 4) {
+					if (src[px + 3] <= 0.0f)
 						continue;
 					/* The layer's pixels are 8-bit in Skia too. */
 					unsigned s8[4];
 					for (int k = 0; k < 4; k++)
-						s8[k] = to8(src[p + k]);
+						s8[k] = to8(src[px + k]);
 					if (op8 >= 255u)
-						srcover8(dst + p, s8);
+						srcover8(dst + px, s8);
 					else
-						blend8(dst + p, s8, op8);
+						blend8(dst + px, s8, op8);
 				}
 			}
 			depth--;
