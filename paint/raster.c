@@ -118,7 +118,7 @@ static void text_coverage(struct worker *w, const struct paint_item *it, const s
 {
 	memset(out, 0, (size_t)r.w * (size_t)r.h * sizeof(float));
 	if (!w->glyphs_ready) {
-		if (!w->stash || !paint_glyph_stash_take(w->stash, &w->glyphs))
+		if (!paint_glyph_stash_take(w->stash, &w->glyphs))
 			paint_glyph_cache_init(&w->glyphs);
 		w->glyphs_ready = true;
 	}
@@ -649,10 +649,8 @@ int paint_rasterize(const struct paint_display_list *dl, const struct paint_targ
 		free(w->tmp);
 		for (int k = 0; k < MAX_LAYERS; k++)
 			free(w->layers[k]);
-		if (w->glyphs_ready && w->stash)
+		if (w->glyphs_ready)
 			paint_glyph_stash_give(w->stash, &w->glyphs);
-		else if (w->glyphs_ready)
-			paint_glyph_cache_free(&w->glyphs);
 	}
 	free(job.workers);
 	free(job.items);
