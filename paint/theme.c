@@ -3,9 +3,11 @@
  * Linux: a text field or a menu list is a 1px #767676 frame whose corner
  * pixels are left out, a push button a #efefef box in a 2px-radius
  * #767676 frame (so is a file input's button), a menu list has a chevron
- * on its right. Only controls the page did not give a border or
- * background of its own are themed (Chromium then draws them from CSS, as
- * here for everything else). */
+ * on its right, a checkbox or radio button is framed in grey, filled with
+ * the accent blue when checked. Checkboxes and radio buttons are always
+ * themed; other controls only when the page did not give them a border or
+ * background of its own (Chromium then draws them from CSS, as here for
+ * everything else). */
 #include "paint/display_list.h"
 
 #include <math.h>
@@ -102,12 +104,16 @@ static void square_frame(struct paint_ctx *c, const struct layout_fragment *f, f
 	fill_rrect(c, f, "theme frame", rect(x + w - 1, y + 1, 1, h - 2), theme_frame);
 }
 
-/* A polyline stroked `width` wide with butt caps and mitred joins, as one
- * polygon: the left offsets forward, the right ones back. */
+#define STROKE_MAX_POINTS 9
+
+/* A polyline of n points (2 to STROKE_MAX_POINTS, any more are left out)
+ * stroked `width` wide with butt caps and mitred joins, as one polygon:
+ * the left offsets forward, the right ones back. */
 static const struct paint_poly *stroke_polyline(struct base_arena *arena, const float *xy, int n, float width)
 {
-	float nx[8], ny[8]; /* unit normal of each segment */
-	for (int i = 0; i + 1 < n && i < 8; i++) {
+	float nx[STROKE_MAX_POINTS - 1], ny[STROKE_MAX_POINTS - 1]; /* unit normal of each segment */
+	n = BASE_MIN(n, STROKE_MAX_POINTS);
+	for (int i = 0; i + 1 < n; i++) {
 		float dx = xy[2 * i + 2] - xy[2 * i], dy = xy[2 * i + 3] - xy[2 * i + 1];
 		float len = sqrtf(dx * dx + dy * dy);
 		nx[i] = len > 0 ? -dy / len : 0;
