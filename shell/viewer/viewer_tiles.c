@@ -141,6 +141,18 @@ static bool exact_offset(int offset, float scale)
 	return (float)offset / scale * scale == (float)offset;
 }
 
+/* Converts width x height RGBA8 pixels at src (the scratch's stride) to
+ * the cache's format at dst, pitch bytes a row. */
+static bool tiles_convert(const struct viewer_tiles *t, const uint8_t *src, int width, int height, uint8_t *dst,
+			  int pitch, struct weft_error *err)
+{
+	if (SDL_ConvertPixels(width, height, SDL_PIXELFORMAT_RGBA32, src, (int)t->stride, t->format, dst, pitch) == 0)
+		return true;
+	err->status = WEFT_ERR_RENDER;
+	snprintf(err->message, sizeof(err->message), "pixel conversion failed: %s", SDL_GetError());
+	return false;
+}
+
 /* Repaints the changed part of a strip, placed exactly as the strip was
  * (else from the strip's own edge on that axis), so that its pixels equal
  * those of a painting of the whole strip. */
@@ -171,11 +183,8 @@ static bool tiles_repair(struct viewer_tiles *t, struct weft_document *doc, floa
 		return false;
 	t->list_ready = true;
 	uint8_t *dst = tile->pixels + (size_t)r.y * t->stride + (size_t)r.x * 4;
-	if (SDL_ConvertPixels(r.width, r.height, SDL_PIXELFORMAT_RGBA32, t->scratch, (int)t->stride, t->format, dst,
-			      (int)t->stride) != 0) {
+	if (!tiles_convert(t, t->scratch, r.width, r.height, dst, (int)t->stride, err)) {
 		tile->valid = false;
-		err->status = WEFT_ERR_RENDER;
-		snprintf(err->message, sizeof(err->message), "pixel conversion failed: %s", SDL_GetError());
 		return false;
 	}
 	tile->dirty = (struct weft_pixel_rect){0};
@@ -224,11 +233,8 @@ static bool tiles_paint(struct viewer_tiles *t, struct weft_document *doc, float
 		if (!tile)
 			tile = tiles_victim(t, first, last, scroll_x);
 		const uint8_t *src = t->scratch + (size_t)(row - first) * VIEWER_TILE_HEIGHT * t->stride;
-		if (SDL_ConvertPixels(t->width, VIEWER_TILE_HEIGHT, SDL_PIXELFORMAT_RGBA32, src, (int)t->stride,
-				      t->format, tile->pixels, (int)t->stride) != 0) {
+		if (!tiles_convert(t, src, t->width, VIEWER_TILE_HEIGHT, tile->pixels, (int)t->stride, err)) {
 			tile->valid = false;
-			err->status = WEFT_ERR_RENDER;
-			snprintf(err->message, sizeof(err->message), "pixel conversion failed: %s", SDL_GetError());
 			return false;
 		}
 		tile->row = row;
@@ -340,7 +346,6 @@ const uint8_t *viewer_tiles_get(struct viewer_tiles *t, struct weft_document *do
 	return tile->pixels;
 }
 
-/* At most this many separate attached areas per frame. */
 static bool same_rect(struct weft_pixel_rect a, struct weft_pixel_rect b)
 {
 	return a.x == b.x && a.y == b.y && a.width == b.width && a.height == b.height;
@@ -380,12 +385,8 @@ bool viewer_tiles_paint_attached(struct viewer_tiles *t, struct weft_document *d
 		}
 		if (weft_document_paint_area(doc, &window, a, t->scratch, t->stride, err) != WEFT_OK)
 			return false;
-		if (SDL_ConvertPixels(a.width, a.height, SDL_PIXELFORMAT_RGBA32, t->scratch, (int)t->stride, t->format, out,
-				      pitch) != 0) {
-			err->status = WEFT_ERR_RENDER;
-			snprintf(err->message, sizeof(err->message), "pixel conversion failed: %s", SDL_GetError());
+		if (!tiles_convert(t, t->scratch, a.width, a.height, out, pitch, err))
 			return false;
-		}
 		t->attached++;
 		struct viewer_area *cached = &t->areas[i];
 		cached->valid = areas[i].self_contained;
