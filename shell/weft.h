@@ -98,7 +98,7 @@ struct weft_paint_target {
 	int width;
 	int height;
 	size_t stride;
-	float scale; /* device px per CSS px: 1 or 2 */
+	float scale; /* device px per CSS px, > 0: zoom times display density */
 	float scroll_x;
 	float scroll_y;
 };
