@@ -209,15 +209,12 @@ static struct viewer_tile *tiles_victim(struct viewer_tiles *t, int keep_first, 
 	return victim;
 }
 
-/* Paints rows [first, last] in one call to the engine (its cost per call
- * is not negligible: a full repaint is one call, not one per strip). */
-static bool tiles_paint(struct viewer_tiles *t, struct weft_document *doc, float scale, int first, int last,
-			int scroll_x, struct weft_error *err)
+/* The target (without pixels) of `rows` strips from strip `first`, at
+ * horizontal scroll scroll_x device px. */
+static struct weft_paint_target strips_target(const struct viewer_tiles *t, float scale, int first, int rows,
+					      int scroll_x)
 {
-	uint64_t start = base_now_ns();
-	int rows = last - first + 1;
-	struct weft_paint_target target = {
-		.pixels = t->scratch,
+	return (struct weft_paint_target){
 		.width = t->width,
 		.height = VIEWER_TILE_HEIGHT * rows,
 		.stride = t->stride,
@@ -225,6 +222,16 @@ static bool tiles_paint(struct viewer_tiles *t, struct weft_document *doc, float
 		.scroll_x = (float)scroll_x / scale,
 		.scroll_y = (float)first * VIEWER_TILE_HEIGHT / scale,
 	};
+}
+
+/* Paints rows [first, last] in one call to the engine (its cost per call
+ * is not negligible: a full repaint is one call, not one per strip). */
+static bool tiles_paint(struct viewer_tiles *t, struct weft_document *doc, float scale, int first, int last,
+			int scroll_x, struct weft_error *err)
+{
+	uint64_t start = base_now_ns();
+	struct weft_paint_target target = strips_target(t, scale, first, last - first + 1, scroll_x);
+	target.pixels = t->scratch;
 	if (weft_document_paint_scrolled(doc, &target, err) != WEFT_OK)
 		return false;
 	t->list_ready = true;
@@ -301,14 +308,7 @@ void viewer_tiles_prefetch(struct viewer_tiles *t, struct weft_document *doc, fl
 			tiles_paint(t, doc, scale, row, row, scroll_x, &err);
 			return;
 		}
-		struct weft_paint_target target = {
-			.width = t->width,
-			.height = VIEWER_TILE_HEIGHT,
-			.stride = t->stride,
-			.scale = scale,
-			.scroll_x = (float)scroll_x / scale,
-			.scroll_y = (float)row * VIEWER_TILE_HEIGHT / scale,
-		};
+		struct weft_paint_target target = strips_target(t, scale, row, 1, scroll_x);
 		if (!viewer_raster_queue(&t->raster, doc, &target, t->format, row, scroll_x))
 			tiles_paint(t, doc, scale, row, row, scroll_x, &err);
 		return;
