@@ -411,14 +411,20 @@ static bool group_skippable(const struct paint_display_list *dl, size_t push)
 	return dl->items[push].pop_index > push && dl->items[push].pop_index < dl->count;
 }
 
+/* The last position in list (n item indices in painting order; NULL for
+ * every item) of the group pushed at position p and popped at item pop. */
+static size_t group_end(const size_t *list, size_t n, size_t p, size_t pop)
+{
+	while (p + 1 < n && (list ? list[p + 1] : p + 1) <= pop)
+		p++;
+	return p;
+}
+
 /* The position in job->items of the pop of the group pushed at position p
  * (kept with its push by cull_items). */
 static size_t skip_group(const struct raster_job *job, size_t p)
 {
-	size_t pop = job->dl->items[job->items[p]].pop_index;
-	while (p + 1 < job->count && job->items[p + 1] <= pop)
-		p++;
-	return p;
+	return group_end(job->items, job->count, p, job->dl->items[job->items[p]].pop_index);
 }
 
 /* At most this many bands are merged to find a target's items; a taller
@@ -497,8 +503,7 @@ static void cull_items(struct raster_job *job)
 		if (it->kind == PAINT_ITEM_PUSH_LAYER) {
 			if ((it->opacity <= 0.0f || outside || !region_bound(&r, t, it->bounds, false, NULL, 1.0f)) &&
 			    group_skippable(dl, i)) {
-				while (p + 1 < n && (cand ? cand[p + 1] : p + 1) <= it->pop_index)
-					p++;
+				p = group_end(cand, n, p, it->pop_index);
 				continue;
 			}
 		} else if (it->kind != PAINT_ITEM_POP_LAYER &&
