@@ -40,13 +40,11 @@ static enum theme_part part_of(const struct layout_fragment *f)
 			       : THEME_NONE;
 	/* Checkboxes and radio buttons stay themed whatever the page's
 	 * borders and backgrounds. */
-	if (el->tag == HTML_TAG_INPUT) {
-		const char *type = html_element_attr_value(el, "type");
-		if (type && strcasecmp(type, "checkbox") == 0)
-			return THEME_CHECKBOX;
-		if (type && strcasecmp(type, "radio") == 0)
-			return THEME_RADIO;
-	}
+	const char *type = el->tag == HTML_TAG_INPUT ? html_element_attr_value(el, "type") : NULL;
+	if (type && strcasecmp(type, "checkbox") == 0)
+		return THEME_CHECKBOX;
+	if (type && strcasecmp(type, "radio") == 0)
+		return THEME_RADIO;
 	if (s->author_styled & (CSS_AUTHOR_BORDER | CSS_AUTHOR_BACKGROUND))
 		return THEME_NONE;
 	switch (el->tag) {
@@ -62,7 +60,6 @@ static enum theme_part part_of(const struct layout_fragment *f)
 	case HTML_TAG_INPUT: {
 		static const char *const fields[] = { "text", "search", "url", "tel", "email", "password", "number" };
 		static const char *const buttons[] = { "submit", "button", "reset" };
-		const char *type = html_element_attr_value(el, "type");
 		if (!type || !*type || is_type(type, fields, BASE_ARRAY_LEN(fields)))
 			return THEME_TEXT_FIELD;
 		if (is_type(type, buttons, BASE_ARRAY_LEN(buttons)))
