@@ -6,77 +6,13 @@
  * scratch with the same styles, and its display list and pixels must be
  * the same. Relayouts must reuse something where the changed element is
  * small, so the test would notice the cache never hitting. */
-#include "support/test_support.h"
+#include "engine_fixture.h"
 
 #include "layout/layout.h"
-#include "shell/weft.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static struct weft_engine *engine;
-
-static int setup(void **state)
-{
-	(void)state;
-	struct weft_engine_options eo = { .threads = 2 };
-	struct weft_error err;
-	engine = weft_engine_new(&eo, &err);
-	return engine ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	weft_engine_free(engine);
-	return 0;
-}
-
-/* The dump as a heap string (through a temporary file: GCC's
- * dangling-pointer analysis misreads open_memstream's out-parameter once
- * this is inlined in an optimized build). */
-static char *dump(struct weft_document *doc, enum weft_dump_kind kind)
-{
-	FILE *f = tmpfile();
-	assert_non_null(f);
-	struct weft_error err;
-	assert_int_equal(weft_document_dump(doc, kind, f, &err), WEFT_OK);
-	long len = ftell(f);
-	assert_true(len >= 0);
-	rewind(f);
-	char *text = malloc((size_t)len + 1);
-	assert_non_null(text);
-	assert_int_equal(fread(text, 1, (size_t)len, f), (size_t)len);
-	text[len] = '\0';
-	fclose(f);
-	return text;
-}
-
-static uint8_t *render(struct weft_document *doc, int w, int h)
-{
-	uint8_t *px = calloc((size_t)w * h, 4);
-	struct weft_paint_target t = { px, w, h, (size_t)w * 4, 1, 0, 0 };
-	struct weft_error err;
-	assert_int_equal(weft_document_paint(doc, &t, &err), WEFT_OK);
-	return px;
-}
-
-static void same_dump(struct weft_document *inc, struct weft_document *ref, enum weft_dump_kind kind, const char *what, size_t move,
-		      const float *p)
-{
-	char *a = dump(inc, kind), *b = dump(ref, kind);
-	if (strcmp(a, b) != 0) {
-		size_t i = 0;
-		while (a[i] && a[i] == b[i])
-			i++;
-		size_t from = i > 200 ? i - 200 : 0;
-		fail_msg("%s differ after move %zu to (%g, %g), at byte %zu:\n--- incremental\n%.400s\n--- from scratch\n%.400s", what, move,
-			 p[0], p[1], i, a + from, b + from);
-	}
-	free(a);
-	free(b);
-}
 
 struct relayout_seen {
 	size_t relayouts; /* moves with damage relayout */
@@ -96,7 +32,7 @@ static void check_moves(const char *html, size_t html_len, const float (*points)
 	struct weft_document *ref = weft_document_load_bytes(engine, html, html_len, NULL, &lo, &err);
 	assert_non_null(inc);
 	assert_non_null(ref);
-	free(render(inc, w, h));
+	free(doc_render(inc, w, h));
 	memset(seen, 0, sizeof *seen);
 	for (size_t i = 0; i < n; i++) {
 		bool changed = weft_document_set_pointer(inc, points[i][0], points[i][1], false);
@@ -117,7 +53,7 @@ static void check_moves(const char *html, size_t html_len, const float (*points)
 		same_dump(inc, ref, WEFT_DUMP_LAYOUT, "layout trees", i, points[i]);
 		same_dump(inc, ref, WEFT_DUMP_DISPLAY_LIST, "display lists", i, points[i]);
 		if (pixels) {
-			uint8_t *pa = render(inc, w, h), *pb = render(ref, w, h);
+			uint8_t *pa = doc_render(inc, w, h), *pb = doc_render(ref, w, h);
 			if (memcmp(pa, pb, (size_t)w * h * 4) != 0)
 				fail_msg("pixels differ after move %zu to (%g, %g)", i, points[i][0], points[i][1]);
 			free(pa);
@@ -319,7 +255,7 @@ static void test_wikipedia(void **state)
 	struct weft_error err;
 	struct weft_document *doc = weft_document_load_bytes(engine, html, len, NULL, &lo, &err);
 	assert_non_null(doc);
-	char *boxes = dump(doc, WEFT_DUMP_BOXES_JSON);
+	char *boxes = doc_dump(doc, WEFT_DUMP_BOXES_JSON);
 	weft_document_free(doc);
 	float sups[24][2];
 	size_t nsup = tag_centres(boxes, "sup", sups, 24);
@@ -430,5 +366,5 @@ int main(void)
 		cmocka_unit_test(test_wikipedia),
 		cmocka_unit_test(test_retained_memory_bounded),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, engine_setup, engine_teardown);
 }

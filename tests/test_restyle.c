@@ -5,9 +5,7 @@
  * `inherit`, em and rem units, anonymous boxes), the incrementally updated
  * document must give the same style dump and the same pixels as the same
  * document styled, laid out and painted from scratch in the same state. */
-#include "support/test_support.h"
-
-#include "shell/weft.h"
+#include "engine_fixture.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,45 +13,6 @@
 
 #define W 400
 #define H 480
-
-static struct weft_engine *engine;
-
-static int setup(void **state)
-{
-	(void)state;
-	struct weft_engine_options eo = { .threads = 2 };
-	struct weft_error err;
-	engine = weft_engine_new(&eo, &err);
-	return engine ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	weft_engine_free(engine);
-	return 0;
-}
-
-static char *dump(struct weft_document *doc, enum weft_dump_kind kind)
-{
-	char *text = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&text, &len);
-	assert_non_null(f);
-	struct weft_error err;
-	assert_int_equal(weft_document_dump(doc, kind, f, &err), WEFT_OK);
-	fclose(f);
-	return text;
-}
-
-static uint8_t *render(struct weft_document *doc)
-{
-	uint8_t *px = calloc((size_t)W * H, 4);
-	struct weft_paint_target t = { px, W, H, (size_t)W * 4, 1, 0, 0 };
-	struct weft_error err;
-	assert_int_equal(weft_document_paint(doc, &t, &err), WEFT_OK);
-	return px;
-}
 
 struct damage_seen {
 	int count[4]; /* by enum weft_damage */
@@ -70,8 +29,8 @@ static void check_page(const char *html, const float (*points)[3], size_t n, str
 	struct weft_document *ref = weft_document_load_bytes(engine, html, strlen(html), NULL, &lo, &err);
 	assert_non_null(inc);
 	assert_non_null(ref);
-	uint8_t *before = render(inc);
-	free(render(ref));
+	uint8_t *before = doc_render(inc, W, H);
+	free(doc_render(ref, W, H));
 	memset(seen, 0, sizeof *seen);
 	for (size_t i = 0; i < n; i++) {
 		bool changed = weft_document_set_pointer(inc, points[i][0], points[i][1], points[i][2] != 0);
@@ -87,27 +46,13 @@ static void check_page(const char *html, const float (*points)[3], size_t n, str
 		weft_document_set_pointer(ref, points[i][0], points[i][1], points[i][2] != 0);
 		assert_int_equal(weft_document_set_viewport(ref, W + 1, H), WEFT_OK);
 		assert_int_equal(weft_document_set_viewport(ref, W, H), WEFT_OK);
-		char *a = dump(inc, WEFT_DUMP_STYLE), *b = dump(ref, WEFT_DUMP_STYLE);
-		if (strcmp(a, b) != 0)
-			fail_msg("styles differ after move %zu to (%g, %g)", i, points[i][0], points[i][1]);
-		free(a);
-		free(b);
+		same_dump(inc, ref, WEFT_DUMP_STYLE, "styles", i, points[i]);
 		/* A fragment tree laid out again reusing the unchanged parts
 		 * of the previous one equals one laid out from scratch. */
-		a = dump(inc, WEFT_DUMP_LAYOUT);
-		b = dump(ref, WEFT_DUMP_LAYOUT);
-		if (strcmp(a, b) != 0)
-			fail_msg("layout trees differ after move %zu to (%g, %g)", i, points[i][0], points[i][1]);
-		free(a);
-		free(b);
+		same_dump(inc, ref, WEFT_DUMP_LAYOUT, "layout trees", i, points[i]);
 		/* A display list updated in place equals one built anew. */
-		a = dump(inc, WEFT_DUMP_DISPLAY_LIST);
-		b = dump(ref, WEFT_DUMP_DISPLAY_LIST);
-		if (strcmp(a, b) != 0)
-			fail_msg("display lists differ after move %zu to (%g, %g)", i, points[i][0], points[i][1]);
-		free(a);
-		free(b);
-		uint8_t *pa = render(inc), *pb = render(ref);
+		same_dump(inc, ref, WEFT_DUMP_DISPLAY_LIST, "display lists", i, points[i]);
+		uint8_t *pa = doc_render(inc, W, H), *pb = doc_render(ref, W, H);
 		if (memcmp(pa, pb, (size_t)W * H * 4) != 0)
 			fail_msg("pixels differ after move %zu to (%g, %g)", i, points[i][0], points[i][1]);
 		/* A paint-only change stays inside the area it reports. */
@@ -268,5 +213,5 @@ int main(void)
 		cmocka_unit_test(test_display_list_in_place),
 		cmocka_unit_test(test_narrow),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, engine_setup, engine_teardown);
 }

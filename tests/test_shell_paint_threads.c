@@ -5,9 +5,7 @@
  * all through one engine whose pool can serve only one of them. Every
  * painting must equal the same painting made alone. Run under
  * ThreadSanitizer by .ci/dev (the name matches its TSAN_TESTS). */
-#include "support/test_support.h"
-
-#include "shell/weft.h"
+#include "engine_fixture.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -18,24 +16,6 @@
 #define STRIP 256
 #define STRIPS 6
 #define SCROLLS 3
-
-static struct weft_engine *engine;
-
-static int setup(void **state)
-{
-	(void)state;
-	struct weft_engine_options eo = { .threads = 2 };
-	struct weft_error err;
-	engine = weft_engine_new(&eo, &err);
-	return engine ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	weft_engine_free(engine);
-	return 0;
-}
 
 static const size_t stride = (size_t)WIDTH * 4;
 
@@ -192,5 +172,5 @@ int main(void)
 		cmocka_unit_test(test_layers),
 		cmocka_unit_test(test_real_page),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, engine_setup, engine_teardown);
 }
