@@ -15,35 +15,14 @@
  * to compare with. relayout() is kept out of line so that
  *   valgrind --tool=callgrind --toggle-collect=relayout hover_bench FILE
  * counts the instructions of the relayouts alone. */
+#include "bench_stats.h"
+
 #include "base/base.h"
 #include "shell/weft.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-
-static uint64_t cpu_ns(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
-}
-
-static int cmp_u64(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-	return x < y ? -1 : x > y;
-}
-
-static void report(const char *what, uint64_t *v, size_t n, double scale, const char *unit)
-{
-	qsort(v, n, sizeof *v, cmp_u64);
-	double median = n % 2 ? (double)v[n / 2] : ((double)v[n / 2 - 1] + (double)v[n / 2]) / 2;
-	size_t p90 = (n * 9 + 9) / 10 - 1;
-	printf("%-8s median %9.3f %s  p90 %9.3f %s  max %9.3f %s\n", what, median / scale, unit, (double)v[p90] / scale, unit,
-	       (double)v[n - 1] / scale, unit);
-}
 
 __attribute__((noinline)) static int relayout(struct weft_document *doc, struct weft_error *err)
 {
@@ -150,12 +129,12 @@ int main(int argc, char **argv)
 		}
 		weft_document_timings(doc, &t);
 		uint64_t styled = t.style_ns;
-		uint64_t c0 = cpu_ns(), w0 = base_now_ns();
+		uint64_t c0 = bench_cpu_ns(), w0 = base_now_ns();
 		if (relayout(doc, &err) != WEFT_OK) {
 			fprintf(stderr, "hover_bench: %s\n", err.message);
 			return 1;
 		}
-		cpu[n] = cpu_ns() - c0;
+		cpu[n] = bench_cpu_ns() - c0;
 		wall[n] = base_now_ns() - w0;
 		weft_document_timings(doc, &t);
 		if (t.style_ns != styled) {
@@ -168,10 +147,10 @@ int main(int argc, char **argv)
 	}
 	printf("%s: %zu <%s> elements, %zu relayouts%s\n", file, found, tag, n, full ? " (from scratch)" : "");
 	if (n > 0) {
-		report("cpu", cpu, n, 1e6, "ms");
-		report("wall", wall, n, 1e6, "ms");
-		report("laid out", laid, n, 1, "  ");
-		report("reused", reused, n, 1, "  ");
+		bench_report("cpu", cpu, n, 1e6, "ms");
+		bench_report("wall", wall, n, 1e6, "ms");
+		bench_report("laid out", laid, n, 1, "  ");
+		bench_report("reused", reused, n, 1, "  ");
 	}
 	free(points);
 	free(cpu);

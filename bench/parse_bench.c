@@ -7,35 +7,21 @@
  * throughput of each in MB/s (10^6 bytes per second) and the ratio.
  * Times are the thread's CPU time (CLOCK_THREAD_CPUTIME_ID, user + system),
  * so other processes on a shared machine do not distort them. */
+#include "bench_stats.h"
+
 #include "html/html.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #ifdef WEFT_HAVE_GUMBO
 #include <gumbo.h>
 #endif
 
-static uint64_t cpu_ns(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
-}
-
-static int cmp_u64(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-	return x < y ? -1 : x > y;
-}
-
 static double median_mbps(uint64_t *ns, int n, size_t bytes)
 {
-	qsort(ns, (size_t)n, sizeof *ns, cmp_u64);
-	uint64_t m = ns[n / 2];
-	return (double)bytes / ((double)m / 1e9) / 1e6;
+	return (double)bytes / (bench_median(ns, (size_t)n) / 1e9) / 1e6;
 }
 
 int main(int argc, char **argv)
@@ -56,10 +42,10 @@ int main(int argc, char **argv)
 	uint64_t *times = base_xcalloc((size_t)iterations, sizeof *times);
 	size_t elements = 0;
 	for (int i = 0; i < iterations; i++) {
-		uint64_t t0 = cpu_ns();
+		uint64_t t0 = bench_cpu_ns();
 		const char *why = NULL;
 		struct html_document *doc = html_parse(in.data, in.len, NULL, &why);
-		uint64_t t1 = cpu_ns();
+		uint64_t t1 = bench_cpu_ns();
 		if (!doc) {
 			fprintf(stderr, "html_parse: %s\n", why);
 			return 1;
@@ -73,9 +59,9 @@ int main(int argc, char **argv)
 	printf("weft:  %8.1f MB/s (median)\n", weft);
 #ifdef WEFT_HAVE_GUMBO
 	for (int i = 0; i < iterations; i++) {
-		uint64_t t0 = cpu_ns();
+		uint64_t t0 = bench_cpu_ns();
 		GumboOutput *out = gumbo_parse_with_options(&kGumboDefaultOptions, in.data, in.len);
-		uint64_t t1 = cpu_ns();
+		uint64_t t1 = bench_cpu_ns();
 		gumbo_destroy_output(&kGumboDefaultOptions, out);
 		times[i] = t1 - t0;
 	}

@@ -15,35 +15,14 @@
  * counts the instructions of the relayouts alone. --dump writes the layout
  * dump after the last relayout, to compare with `weft dump layout` of a
  * fresh document. */
+#include "bench_stats.h"
+
 #include "base/base.h"
 #include "shell/weft.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-
-static uint64_t cpu_ns(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
-}
-
-static int cmp_u64(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-	return x < y ? -1 : x > y;
-}
-
-static void report(const char *what, uint64_t *ns, int n)
-{
-	qsort(ns, (size_t)n, sizeof *ns, cmp_u64);
-	double median = n % 2 ? (double)ns[n / 2] : ((double)ns[n / 2 - 1] + (double)ns[n / 2]) / 2;
-	int p90 = (n * 9 + 9) / 10 - 1;
-	printf("%-5s median %7.3f ms  p90 %7.3f ms  max %7.3f ms\n", what, median / 1e6, (double)ns[p90] / 1e6,
-	       (double)ns[n - 1] / 1e6);
-}
 
 __attribute__((noinline)) static int relayout(struct weft_document *doc, float width, float height,
 					      struct weft_error *err)
@@ -99,18 +78,18 @@ int main(int argc, char **argv)
 	uint64_t *wall = base_xcalloc((size_t)runs, sizeof *wall);
 	int status = 0;
 	for (int i = 0; i < runs && !status; i++) {
-		uint64_t c0 = cpu_ns(), w0 = base_now_ns();
+		uint64_t c0 = bench_cpu_ns(), w0 = base_now_ns();
 		if (relayout(doc, i % 2 ? a : b, height, &err) != WEFT_OK) {
 			fprintf(stderr, "relayout_bench: %s\n", err.message);
 			status = 1;
 		}
-		cpu[i] = cpu_ns() - c0;
+		cpu[i] = bench_cpu_ns() - c0;
 		wall[i] = base_now_ns() - w0;
 	}
 	if (!status) {
 		printf("%s: %d relayouts between %g and %g px\n", file, runs, (double)b, (double)a);
-		report("cpu", cpu, runs);
-		report("wall", wall, runs);
+		bench_report("cpu", cpu, (size_t)runs, 1e6, "ms");
+		bench_report("wall", wall, (size_t)runs, 1e6, "ms");
 	}
 	if (!status && dump) {
 		FILE *out = fopen(dump, "w");
