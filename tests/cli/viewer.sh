@@ -66,10 +66,12 @@ view_ok() {
 }
 
 # ref PAGE W H SCROLL_Y OUT [SCALE]: `weft render` of PAGE as a W x H CSS px
-# viewport scrolled down SCROLL_Y px, at SCALE device px per CSS px.
+# viewport scrolled down SCROLL_Y px, at SCALE device px per CSS px; a
+# failing render counts as a failed check.
 ref() {
 	timeout -k 5 120 "$WEFT" render "$1" --width "$2" --height "$3" --scroll-y "$4" -o "$5" \
-		--scale "${6:-1}" >/dev/null
+		--scale "${6:-1}" >/dev/null ||
+		fail "weft render ${1##*/} ${2}x$3 --scroll-y $4 --scale ${6:-1}"
 }
 
 # ---- No display: a clear message and exit status 2 ---------------------------
@@ -121,7 +123,7 @@ rc=$?
 check "scroll: viewer exits with 0 (got $rc)" test "$rc" -eq 0
 [ "$rc" -eq 0 ] || cat "$T/scroll.err"
 for y in 0 300 340 740 1520; do
-	ref "$DATA/scroll.html" 640 480 "$y" "$T/ref-scroll-$y.png" || fail "weft render --scroll-y $y"
+	ref "$DATA/scroll.html" 640 480 "$y" "$T/ref-scroll-$y.png"
 done
 same "scroll: first frame equals weft render" "$T/scroll-0.png" "$T/ref-scroll-0.png"
 differ "scroll: wheel moved the content" "$T/scroll-300.png" "$T/scroll-0.png"
@@ -147,7 +149,7 @@ quit
 EOF
 view_ok "sticky" sticky "$DATA/sticky.html"
 for y in 0 300 800 1000; do
-	ref "$DATA/sticky.html" 640 480 "$y" "$T/ref-sticky-$y.png" || fail "weft render sticky --scroll-y $y"
+	ref "$DATA/sticky.html" 640 480 "$y" "$T/ref-sticky-$y.png"
 	same "sticky: frame at $y equals weft render --scroll-y $y" "$T/sticky-$y.png" "$T/ref-sticky-$y.png"
 done
 
@@ -172,7 +174,7 @@ quit
 EOF
 view_ok "layers" layers "$DATA/layers.html"
 for y in 0 137 300 301 777; do
-	ref "$DATA/layers.html" 640 480 "$y" "$T/ref-layers-$y.png" || fail "weft render layers --scroll-y $y"
+	ref "$DATA/layers.html" 640 480 "$y" "$T/ref-layers-$y.png"
 	same "layers: frame at $y equals weft render --scroll-y $y" "$T/layers-$y.png" "$T/ref-layers-$y.png"
 done
 same "layers: back at 137 (cached strips and areas)" "$T/layers-137b.png" "$T/ref-layers-137.png"
@@ -184,8 +186,8 @@ screenshot $T/layers2-b.png
 quit
 EOF
 view_ok "layers zoom 2" layers2 "$DATA/layers.html" --zoom 2
-ref "$DATA/layers.html" 320 240 300 "$T/ref-layers2-a.png" 2 || fail "weft render layers --scroll-y 300 --scale 2"
-ref "$DATA/layers.html" 320 240 377.5 "$T/ref-layers2-b.png" 2 || fail "weft render layers --scroll-y 377.5 --scale 2"
+ref "$DATA/layers.html" 320 240 300 "$T/ref-layers2-a.png" 2
+ref "$DATA/layers.html" 320 240 377.5 "$T/ref-layers2-b.png" 2
 same "layers zoom 2: frame at 300 equals weft render --scale 2" "$T/layers2-a.png" "$T/ref-layers2-a.png"
 same "layers zoom 2: frame at 377.5 (odd device px) equals weft render --scale 2" "$T/layers2-b.png" "$T/ref-layers2-b.png"
 
@@ -237,7 +239,7 @@ screenshot $T/hover2-off.png
 quit
 EOF
 view_ok "hover zoom 2" hover2 "$DATA/links.html" --zoom 2
-ref "$DATA/links.html" 320 240 7 "$T/ref-hover2.png" 2 || fail "weft render links --scroll-y 7 --scale 2"
+ref "$DATA/links.html" 320 240 7 "$T/ref-hover2.png" 2
 differ "hover zoom 2: link restyled under the pointer" "$T/hover2-on.png" "$T/ref-hover2.png"
 same "hover zoom 2: repainted back when the pointer leaves" "$T/hover2-off.png" "$T/ref-hover2.png"
 
