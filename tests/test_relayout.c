@@ -223,37 +223,29 @@ static void test_wikipedia(void **state)
 {
 	(void)state;
 	char path[4096];
-	snprintf(path, sizeof path, "%s/bench-inputs/wikipedia-mozilla.html", test_shared_dir());
-	FILE *f = fopen(path, "rb");
-	if (!f)
+	test_shared_path(path, sizeof path, "bench-inputs/wikipedia-mozilla.html");
+	struct base_buf page = {0};
+	if (base_read_file(path, &page) != BASE_OK) {
+		base_buf_free(&page);
 		skip();
-	char *page = NULL;
-	size_t page_len = 0;
-	FILE *m = open_memstream(&page, &page_len);
-	assert_non_null(m);
-	char buf[65536];
-	size_t got;
-	while ((got = fread(buf, 1, sizeof buf, f)) > 0)
-		fwrite(buf, 1, got, m);
-	fclose(f);
-	fclose(m);
+	}
 	static const char rules[] = "<style>a{text-decoration:none} a:hover{text-decoration:underline} p:hover{background:#f8f9fa}"
 				    " li:hover > a{background:#eaf3ff} .infobox tr:hover > th, .infobox tr:hover > td{background:#eaecf0}"
 				    " h2:hover .mw-headline{color:#202122} sup.reference:hover{font-weight:bold}</style>";
 	/* After <head>, as bench/view_frames.sh puts them. */
-	const char *head = strstr(page, "<head");
-	assert_non_null(head);
-	size_t at = (size_t)(strchr(head, '>') - page) + 1;
-	char *html = malloc(page_len + sizeof rules);
-	memcpy(html, page, at);
-	memcpy(html + at, rules, sizeof rules - 1);
-	memcpy(html + at + sizeof rules - 1, page + at, page_len - at);
-	size_t len = page_len + sizeof rules - 1;
-	free(page);
+	const char *head = page.data ? strstr(page.data, "<head") : NULL;
+	const char *head_end = head ? strchr(head, '>') : NULL;
+	assert_non_null(head_end);
+	size_t at = (size_t)(head_end - page.data) + 1;
+	struct base_buf html = {0};
+	base_buf_append(&html, page.data, at);
+	base_buf_puts(&html, rules);
+	base_buf_append(&html, page.data + at, page.len - at);
+	base_buf_free(&page);
 
 	struct weft_load_options lo = { .viewport_width = 1280, .viewport_height = 800 };
 	struct weft_error err;
-	struct weft_document *doc = weft_document_load_bytes(engine, html, len, NULL, &lo, &err);
+	struct weft_document *doc = weft_document_load_bytes(engine, html.data, html.len, NULL, &lo, &err);
 	assert_non_null(doc);
 	char *boxes = doc_dump(doc, WEFT_DUMP_BOXES_JSON);
 	weft_document_free(doc);
@@ -276,8 +268,8 @@ static void test_wikipedia(void **state)
 		for (int x = 0; x < 8; x++)
 			points[n][0] = 40 + 160 * (float)x, points[n][1] = 70 + 125 * (float)y, n++;
 	struct relayout_seen seen;
-	check_moves(html, len, (const float(*)[2])points, n, 1280, 800, false, &seen);
-	free(html);
+	check_moves(html.data, html.len, (const float(*)[2])points, n, 1280, 800, false, &seen);
+	base_buf_free(&html);
 	print_message("wikipedia: %zu relayouts, %zu reusing; block boxes laid out %zu, reused %zu\n", seen.relayouts, seen.reusing,
 		      seen.laid_out, seen.reused);
 	assert_true(seen.relayouts >= nsup);
@@ -315,9 +307,11 @@ static void test_retained_memory_bounded(void **state)
 	struct layout_fonts *fonts = layout_fonts_new();
 	struct layout_options lo = {.viewport_width = 200, .viewport_height = 400, .fonts = fonts, .cache = true};
 	struct layout_tree *full = layout_document(sd, &lo);
+	assert_non_null(full);
 	size_t full_bytes = full->arena.bytes;
 	layout_tree_free(full);
 	struct layout_tree *tree = layout_document(sd, &lo);
+	assert_non_null(tree);
 	const struct html_node *ps[60];
 	size_t np = 0;
 	for (size_t i = 0; i < doc->element_count && np < 60; i++)
@@ -336,6 +330,7 @@ static void test_retained_memory_bounded(void **state)
 			changed[n++] = r.replaced[i].element;
 		assert_true(n < 8);
 		tree = layout_relayout(sd, &lo, tree, changed, n);
+		assert_non_null(tree);
 		if (tree->boxes_reused > 0)
 			reusing++;
 		else
