@@ -82,7 +82,7 @@ int main(int argc, char **argv)
 		}
 	}
 	if (!file || marks == 0 || marks > 10000) {
-		fprintf(stderr, "hover_bench: no input file\n");
+		fprintf(stderr, "hover_bench: %s\n", file ? "--marks must be 1 to 10000" : "no input file");
 		return 2;
 	}
 	struct base_buf page = {0};
@@ -91,7 +91,7 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	struct base_buf html = {0};
-	const char *head = rules ? strstr(page.data, "<head") : NULL;
+	const char *head = rules && page.data ? strstr(page.data, "<head") : NULL;
 	const char *gt = head ? strchr(head, '>') : NULL;
 	size_t at = gt ? (size_t)(gt - page.data) + 1 : 0;
 	base_buf_append(&html, page.data, at);
