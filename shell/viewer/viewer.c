@@ -42,7 +42,8 @@ static const char viewer_usage[] =
 	"                     resize W H, wait-reload MS, screenshot FILE.png, quit\n"
 	"  --stats            print per-frame timings with median and p99 on exit\n"
 	"Keys: wheel/arrows/PageUp/PageDown/Space/Home/End scroll; Ctrl+Plus/Minus/0 zoom;\n"
-	"  Alt+Left/Right or Backspace: back/forward; F5/Ctrl+R reload; Ctrl+S screenshot;\n"
+	"  Alt+Left/Right, Backspace/Shift+Backspace or the mouse's side buttons: back/forward;\n"
+	"  F5/Ctrl+R reload; Ctrl+S screenshot;\n"
 	"  Ctrl+F find in page (Enter: next, Shift+Enter: previous, Escape: close);\n"
 	"  Ctrl+Q/Escape quit.\n";
 
