@@ -366,7 +366,12 @@ static struct layout_box *build_special(struct builder *b, const struct html_nod
 				ts = ps;
 		} else if (el->tag == HTML_TAG_INPUT) {
 			const char *type = html_element_attr_value(el, "type");
-			text = html_element_attr_value(el, "value");
+			/* Controls drawn as a widget show no value text. */
+			static const char *const widgets[] = {"checkbox", "radio", "color", "file", "image"};
+			bool widget = false;
+			for (size_t i = 0; type && i < BASE_ARRAY_LEN(widgets); i++)
+				widget |= strcasecmp(type, widgets[i]) == 0;
+			text = widget ? NULL : html_element_attr_value(el, "value");
 			if (!text && type && (!strcasecmp(type, "submit") || !strcasecmp(type, "button") || !strcasecmp(type, "reset")))
 				text = !strcasecmp(type, "reset") ? "Reset" : !strcasecmp(type, "submit") ? "Submit" : "";
 		} else if (el->tag == HTML_TAG_TEXTAREA) {

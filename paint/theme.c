@@ -2,23 +2,25 @@
  * leaves the look to the UA), as Chromium's default theme draws them on
  * Linux: a text field or a menu list is a 1px #767676 frame whose corner
  * pixels are left out, a push button a #efefef box in a 2px-radius
- * #767676 frame (so is a file input's button), a menu list has a chevron
- * on its right, a checkbox or radio button is framed in grey, filled with
- * the accent blue when checked. Checkboxes and radio buttons are always
- * themed; other controls only when the page did not give them a border or
- * background of its own (Chromium then draws them from CSS, as here for
- * everything else). */
+ * #767676 frame (so is a file input's button, and a colour input's, with
+ * a swatch of its value), a menu list has a chevron on its right, a
+ * checkbox or radio button is framed in grey, filled with the accent blue
+ * when checked. Checkboxes and radio buttons are always themed; other
+ * controls only when the page did not give them a border or background of
+ * its own (Chromium then draws them from CSS, as here for everything
+ * else). */
 #include "paint/display_list.h"
 
 #include <math.h>
 #include <string.h>
 #include <strings.h>
 
-enum theme_part { THEME_NONE, THEME_TEXT_FIELD, THEME_MENU_LIST, THEME_PUSH_BUTTON, THEME_CHECKBOX, THEME_RADIO };
+enum theme_part { THEME_NONE, THEME_TEXT_FIELD, THEME_MENU_LIST, THEME_PUSH_BUTTON, THEME_CHECKBOX, THEME_RADIO, THEME_COLOR };
 
 static const struct css_color theme_frame = { 118, 118, 118, 255 };
 static const struct css_color theme_white = { 255, 255, 255, 255 };
 static const struct css_color theme_accent = { 0, 117, 255, 255 };
+static const struct css_color theme_swatch_frame = { 119, 119, 119, 255 };
 
 static bool is_type(const char *type, const char *const *names, size_t n)
 {
@@ -64,6 +66,8 @@ static enum theme_part part_of(const struct layout_fragment *f)
 			return THEME_TEXT_FIELD;
 		if (is_type(type, buttons, BASE_ARRAY_LEN(buttons)))
 			return THEME_PUSH_BUTTON;
+		if (strcasecmp(type, "color") == 0)
+			return THEME_COLOR;
 		return THEME_NONE;
 	}
 	default: return THEME_NONE;
@@ -219,6 +223,34 @@ static void radio(struct paint_ctx *c, const struct layout_fragment *f, float x,
 	}
 }
 
+static int hex_digit(char ch)
+{
+	return ch >= '0' && ch <= '9' ? ch - '0' : ch >= 'a' && ch <= 'f' ? ch - 'a' + 10 : ch >= 'A' && ch <= 'F' ? ch - 'A' + 10 : -1;
+}
+
+/* A colour well: a push button holding a swatch of the value (a valid
+ * simple colour, HTML §2.3.6, else black) in a 1px #777 frame, inside the
+ * content box less 4px above and below and 2px at the sides. */
+static void color_well(struct paint_ctx *c, const struct layout_fragment *f, float x, float y)
+{
+	struct css_color swatch = { 0, 0, 0, 255 };
+	const char *v = html_element_attr_value(f->node, "value");
+	if (v && v[0] == '#' && strlen(v) == 7) {
+		int d[6], ok = 1;
+		for (int i = 0; i < 6; i++)
+			ok &= (d[i] = hex_digit(v[1 + i])) >= 0;
+		if (ok)
+			swatch = (struct css_color){ (uint8_t)(d[0] * 16 + d[1]), (uint8_t)(d[2] * 16 + d[3]), (uint8_t)(d[4] * 16 + d[5]), 255 };
+	}
+	float sx = x + f->border[3] + f->padding[3] + 2, sy = y + f->border[0] + f->padding[0] + 4;
+	float sw = f->width - f->border[1] - f->border[3] - f->padding[1] - f->padding[3] - 4;
+	float sh = f->height - f->border[0] - f->border[2] - f->padding[0] - f->padding[2] - 8;
+	if (sw < 2 || sh < 2)
+		return;
+	fill_rrect(c, f, "theme swatch", rect(sx, sy, sw, sh), theme_swatch_frame);
+	fill_rrect(c, f, "theme swatch", rect(sx + 1, sy + 1, sw - 2, sh - 2), swatch);
+}
+
 bool paint_themed_control(struct paint_ctx *c, const struct layout_fragment *f, float x, float y)
 {
 	switch (part_of(f)) {
@@ -243,6 +275,13 @@ bool paint_themed_control(struct paint_ctx *c, const struct layout_fragment *f, 
 	case THEME_RADIO:
 		radio(c, f, x, y, html_element_attr(f->node, "checked"));
 		return true;
+	case THEME_COLOR: {
+		struct paint_rrect outer = rounded(x, y, f->width, f->height, 2);
+		fill_rrect(c, f, "theme background", outer, f->style->background_color);
+		fill_ring(c, f, "theme frame", outer, rounded(x + 1, y + 1, f->width - 2, f->height - 2, 1), theme_frame);
+		color_well(c, f, x, y);
+		return true;
+	}
 	case THEME_NONE: break;
 	}
 	return false;
