@@ -9,7 +9,6 @@
 #include "css/computed.h"
 
 #include <string.h>
-#include <strings.h>
 
 static const char *const initial_family_names[] = { "Times New Roman" };
 static const bool initial_family_quoted[] = { true };
@@ -234,12 +233,7 @@ static void adjust_for_appearance(struct css_style *s, const struct html_node *e
 {
 	if (s->appearance == CSS_APPEARANCE_NONE || el->type != HTML_NODE_ELEMENT || el->ns != HTML_NS_HTML)
 		return;
-	bool themed = el->tag == HTML_TAG_SELECT;
-	if (el->tag == HTML_TAG_INPUT) {
-		const char *type = html_element_attr_value(el, "type");
-		themed = type && (!strcasecmp(type, "submit") || !strcasecmp(type, "button") || !strcasecmp(type, "reset"));
-	}
-	if (themed)
+	if (el->tag == HTML_TAG_SELECT || css_is_push_button_input(el))
 		s->line_height_kind = CSS_LH_NORMAL;
 }
 

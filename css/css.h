@@ -541,6 +541,8 @@ bool css_styled_document_set_media(struct css_styled_document *sd, const struct 
 bool css_placeholder_shown(const struct html_node *el);
 /* An <input type=file>, which has a ::file-selector-button. */
 bool css_is_file_input(const struct html_node *el);
+/* An <input> of type submit, reset or button: a push button. */
+bool css_is_push_button_input(const struct html_node *el);
 
 static inline const struct css_style *css_style_of(const struct css_styled_document *sd, const struct html_node *el)
 {

@@ -232,6 +232,14 @@ bool css_is_file_input(const struct html_node *el)
 	return is_html(el) && el->tag == HTML_TAG_INPUT && strcasecmp(input_type(el), "file") == 0;
 }
 
+bool css_is_push_button_input(const struct html_node *el)
+{
+	if (!is_html(el) || el->tag != HTML_TAG_INPUT)
+		return false;
+	const char *t = input_type(el);
+	return strcasecmp(t, "submit") == 0 || strcasecmp(t, "reset") == 0 || strcasecmp(t, "button") == 0;
+}
+
 /* :lang() (https://drafts.csswg.org/selectors-4/#the-lang-pseudo): the
  * nearest lang attribute, matched as a prefix up to a '-'. */
 static bool match_lang(const struct css_simple_selector *s, const struct html_node *el)

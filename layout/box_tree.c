@@ -275,11 +275,10 @@ static const struct css_style *pseudo_style(struct layout_ctx *ctx, const struct
  * font's (its rounded ascent plus descent) and uses the normal one. */
 static const struct css_style *field_line_style(struct layout_ctx *ctx, const struct css_style *s)
 {
+	if (s->line_height_kind == CSS_LH_NORMAL)
+		return s;
 	const struct layout_font_list *fl = layout_font_list_for(ctx, s);
-	float lh = s->line_height_kind == CSS_LH_NUMBER ? s->line_height * s->font_size
-		 : s->line_height_kind == CSS_LH_LENGTH ? s->line_height
-							 : -1;
-	if (lh < 0 || lh >= roundf(fl->metrics.ascent) + roundf(fl->metrics.descent))
+	if (layout_control_line_height(ctx, s) >= roundf(fl->metrics.ascent) + roundf(fl->metrics.descent))
 		return s;
 	bool fresh;
 	struct css_style *d = layout_derived_style(ctx, s, NULL, LAYOUT_DERIVED_FIELD_LINE, &fresh);
@@ -372,7 +371,7 @@ static struct layout_box *build_special(struct builder *b, const struct html_nod
 			for (size_t i = 0; type && i < BASE_ARRAY_LEN(widgets); i++)
 				widget |= strcasecmp(type, widgets[i]) == 0;
 			text = widget ? NULL : html_element_attr_value(el, "value");
-			if (!text && type && (!strcasecmp(type, "submit") || !strcasecmp(type, "button") || !strcasecmp(type, "reset")))
+			if (!text && css_is_push_button_input(el))
 				text = !strcasecmp(type, "reset") ? "Reset" : !strcasecmp(type, "submit") ? "Submit" : "";
 		} else if (el->tag == HTML_TAG_TEXTAREA) {
 			text = el->first_child && el->first_child->type == HTML_NODE_TEXT ? el->first_child->data : NULL;

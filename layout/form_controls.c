@@ -39,7 +39,7 @@ static int attr_int(const struct html_node *el, const char *name, int dflt)
 	return n > 0 ? n : dflt;
 }
 
-static float line_height(struct layout_ctx *ctx, const struct css_style *s)
+float layout_control_line_height(struct layout_ctx *ctx, const struct css_style *s)
 {
 	const struct layout_font_list *fl = layout_font_list_for(ctx, s);
 	if (s->line_height_kind == CSS_LH_NUMBER)
@@ -88,14 +88,14 @@ bool layout_form_control_size(struct layout_ctx *ctx, const struct layout_box *b
 			return false;
 		int size = attr_int(el, "size", 20);
 		*w = layout_snap((float)size * avg + (max > avg ? max - avg : 0));
-		*h = line_height(ctx, s);
+		*h = layout_control_line_height(ctx, s);
 		return true;
 	}
 	case HTML_TAG_TEXTAREA: {
 		int cols = attr_int(el, "cols", 20), rows = attr_int(el, "rows", 2);
 		/* Chromium reserves a scrollbar's width beside the columns. */
 		*w = layout_snap((float)cols * avg + 16);
-		*h = (float)rows * line_height(ctx, s);
+		*h = (float)rows * layout_control_line_height(ctx, s);
 		return true;
 	}
 	case HTML_TAG_SELECT: {
@@ -117,7 +117,7 @@ bool layout_form_control_size(struct layout_ctx *ctx, const struct layout_box *b
 		 * each side, else one line. */
 		*w = floorf(widest + select_arrow_width);
 		if (s->appearance == CSS_APPEARANCE_NONE)
-			*h = line_height(ctx, s);
+			*h = layout_control_line_height(ctx, s);
 		else
 			*h = roundf(fl->metrics.ascent) + roundf(fl->metrics.descent) + 2;
 		return true;

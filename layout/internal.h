@@ -462,6 +462,9 @@ float layout_clamp_border_height(const struct css_style *s, float h, float cb_he
  * itself (a height of -1: that of its content), or false for boxes that are
  * not sized like controls. */
 bool layout_form_control_size(struct layout_ctx *ctx, const struct layout_box *box, float *w, float *h);
+/* The line height a control's content sizes by: the specified one, or the
+ * font's normal one (not rounded to LayoutUnits as line boxes are). */
+float layout_control_line_height(struct layout_ctx *ctx, const struct css_style *s);
 /* Form controls in block flow keep their content width when width is auto
  * (Chromium's fit-content sizing of input, select, button, textarea and a
  * fieldset's legend). */

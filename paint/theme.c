@@ -61,10 +61,9 @@ static enum theme_part part_of(const struct layout_fragment *f)
 	}
 	case HTML_TAG_INPUT: {
 		static const char *const fields[] = { "text", "search", "url", "tel", "email", "password", "number" };
-		static const char *const buttons[] = { "submit", "button", "reset" };
 		if (!type || !*type || is_type(type, fields, BASE_ARRAY_LEN(fields)))
 			return THEME_TEXT_FIELD;
-		if (is_type(type, buttons, BASE_ARRAY_LEN(buttons)))
+		if (css_is_push_button_input(el))
 			return THEME_PUSH_BUTTON;
 		if (strcasecmp(type, "color") == 0)
 			return THEME_COLOR;
